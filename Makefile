@@ -1,0 +1,89 @@
+# lede: small filters that turn raw news articles into CSV tables.
+#
+#   make            build every program into bin/
+#   make run        run the pipeline on samples/ into out/
+#   make test       build, run every test, then again under ASan + UBSan
+#   make install    install programs, scripts and man pages under PREFIX
+include config.mk
+
+# Missing libraries are installed before pkg-config is asked about them.
+ifeq ($(filter clean,$(MAKECMDGOALS)),)
+ifneq ($(shell sh scripts/install-deps --check 2>/dev/null && echo ok),ok)
+$(info make: some libraries are missing; running scripts/install-deps)
+DEPS_STATUS := $(shell sh scripts/install-deps >&2 && echo ok)
+ifneq ($(DEPS_STATUS),ok)
+$(error scripts/install-deps failed; install the libraries named above)
+endif
+endif
+endif
+
+OUT = build
+BIN = bin
+SANFLAGS =
+CFLAGS = -std=c99 -D_GNU_SOURCE $(OPTFLAGS) $(WARNFLAGS) $(SANFLAGS) \
+	-DVERSION='"$(VERSION)"' -Icommon -I$(OUT)/gen \
+	$$(pkg-config --cflags $(PKGS))
+LDLIBS = $$(pkg-config --libs $(PKGS)) $(CSVLIBS)
+
+# Every filters/NAME.c is a program; every common/NAME.c is linked into all.
+PROGS = $(basename $(notdir $(wildcard filters/*.c)))
+COMMON = $(basename $(notdir $(wildcard common/*.c)))
+UNITS = $(basename $(notdir $(wildcard tests/unit-*.c)))
+LEXICONS = $(basename $(notdir $(wildcard common/lexicons/*.tsv)))
+GEN = $(LEXICONS:%=$(OUT)/gen/lex_%.h)
+COMMON_OBJ = $(COMMON:%=$(OUT)/obj/%.o)
+HDR = $(wildcard common/*.h) $(GEN)
+
+all: $(PROGS:%=$(BIN)/%)
+
+$(OUT)/gen/lex_%.h: common/lexicons/%.tsv scripts/lex2c.awk
+	@mkdir -p $(@D)
+	awk -v name=$* -f scripts/lex2c.awk $< > $@.tmp && mv $@.tmp $@
+
+$(OUT)/obj/%.o: common/%.c $(HDR)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+$(OUT)/obj/filter-%.o: filters/%.c $(HDR)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+$(BIN)/%: $(OUT)/obj/filter-%.o $(COMMON_OBJ)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+
+# Unit tests: tests/unit-NAME.c, each a program linked with common/.
+$(OUT)/%: tests/%.c tests/unit.h $(COMMON_OBJ) $(HDR)
+	$(CC) $(CFLAGS) -Itests -o $@ $< $(COMMON_OBJ) $(LDLIBS)
+
+# The sanitizer build lives apart from the normal one.
+ASAN = OUT=build/asan BIN=build/asan/bin OPTFLAGS='-O1 -g' \
+	SANFLAGS='-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer'
+
+asan:
+	$(MAKE) $(ASAN) all units
+
+units: $(UNITS:%=$(OUT)/%)
+
+check: all units
+	BIN=$(BIN) UNITDIR=$(OUT) sh tests/all
+
+test: check asan
+	@echo "== the whole suite again under AddressSanitizer + UndefinedBehaviorSanitizer"
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	    BIN=build/asan/bin UNITDIR=build/asan sh tests/all
+
+run: all
+	sh scripts/lede-run samples out
+
+install: all
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
+	cp $(PROGS:%=$(BIN)/%) $(DESTDIR)$(BINDIR)/
+	cp filters/*.1 $(DESTDIR)$(MANDIR)/man1/
+	cp common/record.5 $(DESTDIR)$(MANDIR)/man5/
+	for s in scripts/lede-*; do cp $$s $(DESTDIR)$(BINDIR)/; done
+
+clean:
+	rm -rf bin build out
+
+.PHONY: all asan units check test run install clean

@@ -1,0 +1,104 @@
+/* utf8.c: see utf8.h. */
+#include "utf8.h"
+
+int
+utf8_decode(const char *s, size_t n, uint32_t *cp)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	uint32_t c;
+	int len, i;
+
+	if (n == 0)
+		return 0;
+	if (u[0] < 0x80) {
+		*cp = u[0];
+		return 1;
+	}
+	if (u[0] < 0xc2)		/* continuation byte or overlong lead */
+		return 0;
+	else if (u[0] < 0xe0)
+		len = 2, c = u[0] & 0x1f;
+	else if (u[0] < 0xf0)
+		len = 3, c = u[0] & 0x0f;
+	else if (u[0] < 0xf5)
+		len = 4, c = u[0] & 0x07;
+	else
+		return 0;
+	if ((size_t)len > n)
+		return 0;
+	for (i = 1; i < len; i++) {
+		if ((u[i] & 0xc0) != 0x80)
+			return 0;
+		c = c << 6 | (u[i] & 0x3f);
+	}
+	if ((len == 3 && c < 0x800) || (len == 4 && c < 0x10000) ||
+	    c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
+		return 0;
+	*cp = c;
+	return len;
+}
+
+int
+utf8_encode(uint32_t cp, char out[4])
+{
+	if (cp < 0x80) {
+		out[0] = (char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		out[0] = (char)(0xc0 | cp >> 6);
+		out[1] = (char)(0x80 | (cp & 0x3f));
+		return 2;
+	}
+	if (cp < 0x10000) {
+		out[0] = (char)(0xe0 | cp >> 12);
+		out[1] = (char)(0x80 | (cp >> 6 & 0x3f));
+		out[2] = (char)(0x80 | (cp & 0x3f));
+		return 3;
+	}
+	out[0] = (char)(0xf0 | cp >> 18);
+	out[1] = (char)(0x80 | (cp >> 12 & 0x3f));
+	out[2] = (char)(0x80 | (cp >> 6 & 0x3f));
+	out[3] = (char)(0x80 | (cp & 0x3f));
+	return 4;
+}
+
+size_t
+utf8_valid_prefix(const char *s, size_t n)
+{
+	size_t i = 0;
+	uint32_t cp;
+	int k;
+
+	while (i < n) {
+		if ((unsigned char)s[i] < 0x80) {	/* ASCII fast path */
+			i++;
+			continue;
+		}
+		if ((k = utf8_decode(s + i, n - i, &cp)) == 0)
+			break;
+		i += k;
+	}
+	return i;
+}
+
+size_t
+utf8_cpcount(const char *s, size_t n)
+{
+	size_t i, count = 0;
+
+	for (i = 0; i < n; i++)
+		count += UTF8_POINT(s[i]);
+	return count;
+}
+
+size_t
+utf8_cpoffset(const char *s, size_t n, size_t cp)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (UTF8_POINT(s[i]) && cp-- == 0)
+			return i;
+	return n;
+}

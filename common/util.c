@@ -1,0 +1,150 @@
+/* util.c: see util.h. */
+#include <err.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+#ifndef VERSION
+#define VERSION "unknown"
+#endif
+
+extern char *program_invocation_short_name;
+
+void *
+emalloc(size_t n)
+{
+	void *p;
+
+	if ((p = malloc(n ? n : 1)) == NULL)
+		err(EXIT_DATA, "malloc");
+	return p;
+}
+
+void *
+ecalloc(size_t nmemb, size_t size)
+{
+	void *p;
+
+	if ((p = calloc(nmemb ? nmemb : 1, size ? size : 1)) == NULL)
+		err(EXIT_DATA, "calloc");
+	return p;
+}
+
+void *
+erealloc(void *p, size_t n)
+{
+	if ((p = realloc(p, n ? n : 1)) == NULL)
+		err(EXIT_DATA, "realloc");
+	return p;
+}
+
+char *
+estrdup(const char *s)
+{
+	char *p;
+
+	if ((p = strdup(s)) == NULL)
+		err(EXIT_DATA, "strdup");
+	return p;
+}
+
+void
+buf_grow(struct buf *b, size_t n)
+{
+	size_t need, cap;
+
+	if (n > (size_t)-1 / 2 - b->len)
+		errx(EXIT_DATA, "buffer too large");
+	need = b->len + n + 1;
+	if (need <= b->cap)
+		return;
+	cap = b->cap ? b->cap : 256;
+	while (cap < need)
+		cap *= 2;
+	b->s = erealloc(b->s, cap);
+	b->cap = cap;
+}
+
+void
+buf_add(struct buf *b, const void *p, size_t n)
+{
+	buf_grow(b, n);
+	if (n)
+		memcpy(b->s + b->len, p, n);
+	b->len += n;
+	b->s[b->len] = '\0';
+}
+
+void
+buf_addc(struct buf *b, int c)
+{
+	buf_grow(b, 1);
+	b->s[b->len++] = (char)c;
+	b->s[b->len] = '\0';
+}
+
+void
+buf_adds(struct buf *b, const char *s)
+{
+	buf_add(b, s, strlen(s));
+}
+
+void
+buf_reset(struct buf *b)
+{
+	b->len = 0;
+	if (b->s)
+		b->s[0] = '\0';
+}
+
+void
+buf_free(struct buf *b)
+{
+	free(b->s);
+	b->s = NULL;
+	b->len = b->cap = 0;
+}
+
+void
+setup_stdout(void)
+{
+	static char obuf[128 * 1024];
+
+	setvbuf(stdout, obuf, _IOFBF, sizeof(obuf));
+}
+
+void
+print_version(void)
+{
+	printf("%s (lede) %s\n", program_invocation_short_name, VERSION);
+	exit(closeout());
+}
+
+void
+check_stdout(void)
+{
+	if (ferror(stdout))
+		errx(EXIT_DATA, "write error: %s", strerror(errno ? errno : EIO));
+}
+
+int
+closeout(void)
+{
+	int e;
+
+	errno = 0;
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		e = errno ? errno : EIO;
+		fclose(stdout);
+		warnx("write error: %s", strerror(e));
+		return EXIT_DATA;
+	}
+	if (fclose(stdout) != 0) {
+		warn("write error");
+		return EXIT_DATA;
+	}
+	return 0;
+}
