@@ -1,0 +1,785 @@
+/*
+ * entities-tag.c: one sentence at a time, find candidate mentions.
+ *
+ * The sentence is cut into tokens (words and single punctuation marks).
+ * Runs of capitalised words (with "of", "de", "al-" ... inside where a
+ * name allows them) are candidates; each run is cut at titles (President,
+ * Mr.) and matched against the gazetteer, longest first; the pieces left
+ * are typed from their evidence: organisation and place keywords, a title
+ * before them, a given name first, the words around them.  A sentence's
+ * first word proves nothing by its capital.  Headlines (title case or all
+ * capitals) are tagged after the body, from the gazetteer and the names
+ * the body holds.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <utf8proc.h>
+
+#include "entities-int.h"
+#include "utf8.h"
+
+void *
+ner_grow(void *p, size_t *cap, size_t n, size_t sz)
+{
+	if (n <= *cap)
+		return p;
+	while (*cap < n)
+		*cap = *cap ? *cap * 2 : 64;
+	return erealloc(p, *cap * sz);
+}
+
+static int
+isalnumcp(uint32_t cp, int *cat)
+{
+	*cat = utf8proc_category((utf8proc_int32_t)cp);
+	return *cat >= UTF8PROC_CATEGORY_LU && *cat <= UTF8PROC_CATEGORY_NO;
+}
+
+static uint32_t
+cpat(const char *s, size_t n, size_t i, int *len)
+{
+	uint32_t cp = 0;
+
+	if (i >= n) {
+		*len = 0;
+		return 0;
+	}
+	if ((*len = utf8_decode(s + i, n - i, &cp)) == 0) {
+		*len = 1;
+		return 0xfffd;
+	}
+	return cp;
+}
+
+static int
+isapos(uint32_t cp)
+{
+	return cp == '\'' || cp == 0x2019;
+}
+
+static int
+ishyph(uint32_t cp)
+{
+	return cp == '-' || cp == 0x2010 || cp == 0x2011;
+}
+
+static int
+isopen(uint32_t cp)
+{
+	return cp == '"' || cp == 0x201c || cp == 0x2018 || cp == '(' ||
+	    cp == '[' || cp == '\'' || cp == ':' || cp == 0x2014 ||
+	    cp == 0x2013 || cp == 0x2022;
+}
+
+static struct tok *
+newtok(struct nerdoc *d)
+{
+	d->toks = ner_grow(d->toks, &d->captoks, d->ntoks + 1, sizeof(*d->toks));
+	memset(&d->toks[d->ntoks], 0, sizeof(*d->toks));
+	return &d->toks[d->ntoks++];
+}
+
+/* Scan one word at s[i..]; fill t; return the byte after it. */
+static size_t
+scanword(struct nerdoc *d, const char *s, size_t n, size_t i, size_t *cpos,
+    struct tok *t)
+{
+	uint32_t cp, nx;
+	size_t j = i, c = *cpos;
+	int len, nlen, cat, ncat, letters = 0, upper = 0, lower = 0;
+
+	t->b0 = i;
+	t->c0 = c;
+	t->f |= T_WORD;
+	for (;;) {
+		cp = cpat(s, n, j, &len);
+		if (len == 0)
+			break;
+		if (isalnumcp(cp, &cat)) {
+			if (cat <= UTF8PROC_CATEGORY_LO) {
+				letters++;
+				if (cat == UTF8PROC_CATEGORY_LU ||
+				    cat == UTF8PROC_CATEGORY_LT)
+					upper++;
+				else
+					lower++;
+				if (j == i)
+					t->f |= (cat == UTF8PROC_CATEGORY_LU ||
+					    cat == UTF8PROC_CATEGORY_LT) ?
+					    T_CAP : T_LOWER;
+			} else if (j == i && cat >= UTF8PROC_CATEGORY_ND)
+				t->f |= T_DIGIT;
+			j += len;
+			c++;
+			continue;
+		}
+		nx = cpat(s, n, j + len, &nlen);
+		if (nlen == 0 || !isalnumcp(nx, &ncat))
+			break;
+		if (isapos(cp)) {
+			/* A possessive 's ends the word; O'Brien does not. */
+			uint32_t after;
+			int alen, acat;
+
+			after = cpat(s, n, j + len + nlen, &alen);
+			if ((nx == 's' || nx == 'S') && (alen == 0 ||
+			    !isalnumcp(after, &acat))) {
+				t->f |= T_POSS;
+				break;
+			}
+			j += len;
+			c++;
+			continue;
+		}
+		if (cp == '.' && letters > 0 && ncat <= UTF8PROC_CATEGORY_LO &&
+		    j - i <= 3) {
+			t->f |= T_DOTS;
+			j += len;
+			c++;
+			continue;
+		}
+		if (cp == '.' && (t->f & T_DIGIT))
+			;	/* 3.5: digits go on */
+		else
+			break;
+		j += len;
+		c++;
+	}
+	t->b1 = j;
+	t->c1 = c;
+	if (letters >= 2 && lower == 0)
+		t->f |= T_UPPER;
+	/* Keep a period after U.S, initials and known abbreviations. */
+	if (j < n && s[j] == '.' && letters > 0 &&
+	    ((t->f & T_DOTS) || (letters == 1 && upper == 1 && j - i <= 2) ||
+	    strmap_get(d->lx->abbr, s + i, j - i) != NULL)) {
+		t->f |= T_DOTS;
+		t->b1 = ++j;
+		t->c1 = ++c;
+	}
+	if (t->f & T_POSS) {
+		/* Skip the 's; the mention ends before it. */
+		cpat(s, n, j, &len);
+		j += len + 1;
+		c += 2;
+	}
+	*cpos = c;
+	return j;
+}
+
+int
+ner_tokenize(struct nerdoc *d, size_t si)
+{
+	const char *s = SENT(d, si);
+	size_t n = d->sents[si].len, i = 0, c = 0, k;
+	int len, cat, space = 1, hyph = 0, init = 1;
+	int words = 0, caps = 0, lowers = 0, uppers = 0;
+	uint32_t cp, prev = 0;
+	struct tok *t;
+
+	d->ntoks = 0;
+	while (i < n) {
+		cp = cpat(s, n, i, &len);
+		if (cp == ' ' || cp == '\t' || cp == '\n') {
+			space = 1;
+			i += len;
+			c++;
+			continue;
+		}
+		if (isalnumcp(cp, &cat)) {
+			t = newtok(d);
+			t->f = (space ? T_SPACE : 0) | (hyph ? T_HYPH : 0) |
+			    (init ? T_INIT : 0);
+			i = scanword(d, s, n, i, &c, t);
+			space = hyph = init = 0;
+			continue;
+		}
+		if (ishyph(cp) && !space && i + len < n && d->ntoks > 0 &&
+		    (d->toks[d->ntoks - 1].f & T_WORD) &&
+		    d->toks[d->ntoks - 1].b1 == i) {
+			hyph = 1;
+			i += len;
+			c++;
+			continue;
+		}
+		t = newtok(d);
+		t->b0 = i;
+		t->c0 = c;
+		t->b1 = i + len;
+		t->c1 = c + 1;
+		t->f = space ? T_SPACE : 0;
+		/* An opening quote, bracket or colon starts a new "sentence". */
+		init = isopen(cp) && (space || cp != '\'' || prev == 0);
+		if (cp == '\'' || cp == 0x2019)
+			init = space;
+		space = hyph = 0;
+		prev = cp;
+		i += len;
+		c++;
+	}
+	/* Title case or all capitals? */
+	for (k = 0; k < d->ntoks; k++) {
+		t = &d->toks[k];
+		if (!(t->f & T_WORD) || (t->f & T_DIGIT) || t->b1 - t->b0 < 2)
+			continue;
+		words++;
+		if (t->f & T_UPPER)
+			uppers++;
+		if (t->f & T_CAP)
+			caps++;
+		else if (t->b1 - t->b0 >= 4 && strmap_get(d->lx->cues,
+		    s + t->b0, t->b1 - t->b0) == NULL)
+			lowers++;
+	}
+	if (words >= 3 && uppers * 5 >= words * 4)
+		return 2;
+	if (words >= 3 && lowers == 0 && caps * 4 >= words * 3 &&
+	    (caps >= 4 || d->sents[si].title))
+		return 1;
+	return 0;
+}
+
+/* ---- body sentences ---- */
+
+enum { P_UNK, P_GAZ, P_TITLE, P_MOD, P_CONN };
+
+struct piece {
+	size_t		 k0, k1;	/* tokens */
+	int		 kind;
+	const struct gent *g;
+};
+
+/* The key of tokens k0..k1 (spaces or hyphens between) into d->key. */
+static const char *
+tokkey(struct nerdoc *d, const char *s, size_t k0, size_t k1)
+{
+	size_t k;
+
+	buf_reset(&d->key);
+	for (k = k0; k < k1; k++) {
+		if (k > k0)
+			buf_addc(&d->key, (d->toks[k].f & T_HYPH) ? '-' : ' ');
+		buf_add(&d->key, s + d->toks[k].b0, d->toks[k].b1 - d->toks[k].b0);
+	}
+	return d->key.s;
+}
+
+/* Are tokens k-1 and k parts of one name (nothing but a space between)? */
+static int
+adjacent(const struct nerdoc *d, size_t k)
+{
+	const struct tok *a = &d->toks[k - 1], *b = &d->toks[k];
+
+	return (a->f & T_WORD) && (b->f & T_WORD) && !(a->f & T_POSS) &&
+	    ((b->f & T_SPACE) || (b->f & T_HYPH));
+}
+
+/* Longest gazetteer match at k within [k, lim); 0 if none. */
+static size_t
+gazmatch(struct nerdoc *d, const char *base, size_t k, size_t lim,
+    const struct gent **gp)
+{
+	size_t len, best = 0, max = (size_t)d->lx->maxtok;
+	const struct gent *g;
+
+	if (lim - k < max)
+		max = lim - k;
+	for (len = 1; len <= max; len++) {
+		if (len > 1 && !adjacent(d, k + len - 1))
+			break;
+		tokkey(d, base, k, k + len);
+		if ((g = strmap_get(d->lx->gaz, d->key.s, d->key.len)) != NULL) {
+			best = len;
+			*gp = g;
+		}
+	}
+	return best;
+}
+
+static int
+cue(const struct nerdoc *d, const char *base, size_t k)
+{
+	const struct tok *t;
+
+	if (k >= d->ntoks || !((t = &d->toks[k])->f & T_WORD))
+		return 0;
+	return MAPINT(strmap_get(d->lx->cues, base + t->b0, t->b1 - t->b0));
+}
+
+static int
+keyword(const struct nerdoc *d, const char *base, size_t k)
+{
+	const struct tok *t = &d->toks[k];
+
+	return MAPINT(strmap_get(d->lx->keywords, base + t->b0, t->b1 - t->b0));
+}
+
+/* Where the capitalised run starting at i ends. */
+static size_t
+runend(struct nerdoc *d, const char *base, size_t i)
+{
+	size_t j = i + 1, m;
+	int kw = keyword(d, base, i) != 0, conn = 0, c;
+
+	while (j < d->ntoks && adjacent(d, j)) {
+		if (d->toks[j].f & T_CAP) {
+			kw |= keyword(d, base, j) != 0;
+			j++;
+			continue;
+		}
+		c = cue(d, base, j);
+		m = j + 1;
+		if (c == CUE_CONNECT && m < d->ntoks && adjacent(d, m) &&
+		    m - j == 1 && strncmp(base + d->toks[m].b0, "the ", 4) == 0)
+			m++;
+		if (m >= d->ntoks || !adjacent(d, m) || !(d->toks[m].f & T_CAP))
+			break;
+		if (c == CUE_PARTICLE)
+			;
+		else if (c == CUE_CONNECT && kw &&
+		    (strncmp(base + d->toks[j].b0, "and", 3) != 0 || conn))
+			conn = 1;
+		else
+			break;
+		j = m + 1;
+	}
+	/* "&" between capitalised words: AT&T is one word, Johnson & Johnson not. */
+	if (j + 1 < d->ntoks && base[d->toks[j].b0] == '&' &&
+	    (d->toks[j + 1].f & T_CAP) && (d->toks[j].f & T_SPACE))
+		return runend(d, base, j + 1);
+	return j;
+}
+
+static void
+addcand(struct nerdoc *d, size_t si, size_t k0, size_t k1, int type, int ev,
+    const struct gent *g, unsigned f)
+{
+	const char *base = SENT(d, si);
+	struct cand *c;
+	size_t k;
+	int n = 0;
+
+	/* A leading "The" is not part of a name (but The Hague is). */
+	if (g == NULL && k1 - k0 > 1 && strncmp(base + d->toks[k0].b0, "The ",
+	    4) == 0)
+		k0++;
+	/* Nor a trailing connector. */
+	while (k1 > k0 && !(d->toks[k1 - 1].f & (T_CAP | T_UPPER | T_DIGIT)))
+		k1--;
+	if (k1 <= k0)
+		return;
+	for (k = k0; k < k1; k++)
+		n += (d->toks[k].f & T_CAP) != 0;
+	d->cands = ner_grow(d->cands, &d->capcands, d->ncands + 1,
+	    sizeof(*d->cands));
+	c = &d->cands[d->ncands++];
+	memset(c, 0, sizeof(*c));
+	c->sent = si;
+	c->b0 = d->toks[k0].b0;
+	c->c0 = d->toks[k0].c0;
+	c->b1 = d->toks[k1 - 1].b1;
+	c->c1 = d->toks[k1 - 1].c1;
+	c->lb0 = d->toks[k1 - 1].b0;
+	c->type = type;
+	c->ev = ev;
+	c->g = g;
+	c->ntok = n ? n : 1;
+	c->cluster = -1;
+	c->f = f;
+	if (k1 - k0 == 1 && (d->toks[k0].f & (T_UPPER | T_DOTS)) &&
+	    !(d->toks[k0].f & T_LOWER))
+		c->f |= C_ACRO;
+	if ((d->toks[k0].f & T_INIT) && g == NULL)
+		c->f |= C_INIT;
+	if (cue(d, base, k1) == CUE_SPEECH ||
+	    (k1 + 1 < d->ntoks && base[d->toks[k1].b0] == ',' &&
+	    (strncmp(base + d->toks[k1 + 1].b0, "who ", 4) == 0 ||
+	    cue(d, base, k1 + 1) == CUE_SPEECH)))
+		c->f |= C_SPEECH;
+	if (k0 > 0 && cue(d, base, k0 - 1) == CUE_PLACE)
+		c->f |= C_PLACE;
+}
+
+/* Is the word before k a lower-case person title (president Biden)? */
+static int
+lowertitle(struct nerdoc *d, const char *base, size_t k)
+{
+	const struct tok *t;
+	int v;
+
+	if (k == 0 || !((t = &d->toks[k - 1])->f & T_LOWER))
+		return 0;
+	buf_reset(&d->tmp);
+	buf_add(&d->tmp, base + t->b0, t->b1 - t->b0);
+	if (d->tmp.len > 0 && d->tmp.s[0] >= 'a' && d->tmp.s[0] <= 'z')
+		d->tmp.s[0] -= 'a' - 'A';
+	v = MAPINT(strmap_get(d->lx->titles, d->tmp.s, d->tmp.len));
+	return v == TITLE_PERSON;
+}
+
+/* Type a run of unknown words k0..k1 from its evidence. */
+static void
+unknown(struct nerdoc *d, size_t si, size_t k0, size_t k1, unsigned f)
+{
+	const char *base = SENT(d, si);
+	const struct gent *g;
+	size_t k, head = k1 - 1, words = 0;
+	int kw = 0, hk, type = ENT_NONE, ev = EV_NONE;
+	const struct tok *t0 = &d->toks[k0];
+
+	for (k = k0; k < k1; k++) {
+		if (d->toks[k].f & T_CAP)
+			words++;
+		if (cue(d, base, k) == CUE_CONNECT && head == k1 - 1 && k > k0)
+			head = k - 1;
+	}
+	hk = keyword(d, base, head);
+	for (k = k0; k < k1 && !kw; k++)
+		kw = keyword(d, base, k);
+	if (hk == 0)
+		hk = kw;
+	/* Monday; the Olympic Games, World War, Nobel Prize: no names. */
+	if (strmap_get(d->lx->notnames, base + d->toks[k1 - 1].b0,
+	    d->toks[k1 - 1].b1 - d->toks[k1 - 1].b0) != NULL ||
+	    strmap_get(d->lx->notnames, base + t0->b0, t0->b1 - t0->b0) != NULL)
+		return;
+	if (hk != 0 && !(words == 1 && k1 - k0 == 1 && hk != KW_CORP)) {
+		type = hk == KW_CORP ? ENT_ORG : hk;
+		ev = EV_STRONG;
+	} else if (f & C_TITLED) {
+		type = ENT_PERSON;
+		ev = EV_STRONG;
+	} else if (words >= 2 && strmap_get(d->lx->given, base + t0->b0,
+	    t0->b1 - t0->b0) != NULL) {
+		type = ENT_PERSON;
+		ev = EV_STRONG;
+	} else if (words == 1 && (g = nerlex_fuzzy(d->lx, base + t0->b0,
+	    t0->b1 - t0->b0, &d->tmp)) != NULL) {
+		addcand(d, si, k0, k1, g->type, EV_STRONG, g, f);
+		d->cands[d->ncands - 1].f &= ~C_INIT;
+		return;
+	} else if (words == 1 && (t0->f & (T_UPPER | T_DOTS)) &&
+	    t0->b1 - t0->b0 <= 8) {
+		type = ENT_ORG;
+		ev = EV_WEAK;
+	} else if (words >= 2) {
+		type = ENT_PERSON;
+		ev = EV_WEAK;
+	}
+	addcand(d, si, k0, k1, type, ev, NULL, f);
+	if (d->ncands > 0 && type == ENT_NONE) {
+		struct cand *c = &d->cands[d->ncands - 1];
+
+		if (c->f & C_SPEECH)
+			c->type = ENT_PERSON, c->ev = EV_WEAK;
+		else if (c->f & C_PLACE)
+			c->type = ENT_LOC, c->ev = EV_WEAK;
+	}
+}
+
+static int
+given(const struct nerdoc *d, const char *base, size_t k)
+{
+	const struct tok *t = &d->toks[k];
+
+	return strmap_get(d->lx->given, base + t->b0, t->b1 - t->b0) != NULL;
+}
+
+/* Does the gazetteer entry's canonical name start with word k? */
+static int
+samefirst(const struct nerdoc *d, const char *base, size_t k,
+    const struct gent *g)
+{
+	const struct tok *t = &d->toks[k];
+	size_t n = t->b1 - t->b0;
+
+	return g->canonlen > n && memcmp(g->canon, base + t->b0, n) == 0 &&
+	    g->canon[n] == ' ';
+}
+
+/* Cut run i..j into pieces and add its candidates. */
+static void
+run(struct nerdoc *d, size_t si, size_t i, size_t j)
+{
+	struct piece p[64];
+	const char *base = SENT(d, si);
+	const struct gent *g = NULL, *g2;
+	size_t np = 0, k, len, a, b, q;
+	unsigned f;
+	int c, t, titled;
+
+	/* The first word of a sentence: a capital proves nothing. */
+	if ((d->toks[i].f & T_INIT) && gazmatch(d, base, i, j, &g) <= 1) {
+		ner_lower(&d->lc, base + d->toks[i].b0,
+		    d->toks[i].b1 - d->toks[i].b0);
+		if (strmap_get(d->lx->common, d->lc.s, d->lc.len) != NULL &&
+		    !(given(d, base, i) && j > i + 1 &&
+		    gazmatch(d, base, i + 1, j, &g) == 0))
+			i++;
+	}
+	/* A leading The is not part of the name (The Hague is, as a whole). */
+	if (i + 1 < j && gazmatch(d, base, i, j, &g) < 2 &&
+	    d->toks[i].b1 - d->toks[i].b0 == 3 &&
+	    memcmp(base + d->toks[i].b0, "The", 3) == 0)
+		i++;
+	k = i;
+	while (k < j && np < sizeof(p) / sizeof(p[0])) {
+		p[np].k0 = k;
+		p[np].g = NULL;
+		c = cue(d, base, k);
+		if (!(d->toks[k].f & T_CAP) && (c == CUE_CONNECT ||
+		    c == CUE_PARTICLE || base[d->toks[k].b0] == '&')) {
+			p[np].kind = P_CONN;
+			len = 1;
+		} else if ((len = gazmatch(d, base, k, j, &g)) > 1) {
+			p[np].kind = P_GAZ;
+			p[np].g = g;
+		} else {
+			size_t l1 = len;
+
+			for (len = 4; len > 0; len--) {
+				if (k + len > j || (len > 1 &&
+				    !adjacent(d, k + len - 1)))
+					continue;
+				tokkey(d, base, k, k + len);
+				if ((t = MAPINT(strmap_get(d->lx->titles,
+				    d->key.s, d->key.len))) != 0)
+					break;
+			}
+			if (len > 0 && t == TITLE_SUFFIX)
+				p[np].kind = P_UNK;
+			else if (len > 0)
+				p[np].kind = t == TITLE_MOD ? P_MOD : P_TITLE;
+			else if (l1 == 1 && !(g->type == ENT_LOC &&
+			    given(d, base, k) && k + 1 < j &&
+			    (d->toks[k + 1].f & T_CAP) &&
+			    gazmatch(d, base, k + 1, j, &g2) == 0)) {
+				p[np].kind = P_GAZ;
+				p[np].g = g;
+				len = 1;
+			} else {
+				p[np].kind = P_UNK;
+				len = 1;
+			}
+		}
+		p[np].k1 = k + len;
+		k += len;
+		np++;
+	}
+	/* Modifiers before a title belong to it (Deputy Prime Minister). */
+	for (q = np; q-- > 0;)
+		if (p[q].kind == P_MOD)
+			p[q].kind = q + 1 < np && p[q + 1].kind == P_TITLE ?
+			    P_TITLE : P_UNK;
+	titled = lowertitle(d, base, i);
+	for (a = 0; a < np; a = b) {
+		f = titled ? C_TITLED : 0;
+		if (p[a].kind == P_TITLE) {
+			/* Unknown words before a title name a body, not a person. */
+			titled = MAPINT(strmap_get(d->lx->titles, base +
+			    d->toks[p[a].k0].b0, d->toks[p[a].k1 - 1].b1 -
+			    d->toks[p[a].k0].b0)) != TITLE_SUFFIX;
+			b = a + 1;
+			continue;
+		}
+		titled = 0;
+		if (p[a].kind == P_CONN) {
+			b = a + 1;
+			continue;
+		}
+		/* The longest stretch of unknown words and connectors. */
+		for (b = a; b < np && (p[b].kind == P_UNK ||
+		    (p[b].kind == P_CONN && b > a)); b++)
+			;
+		if (b > a) {
+			/* Unknown words before a gazetteer entry? */
+			if (b < np && p[b].kind == P_GAZ) {
+				g = p[b].g;
+				if (g->type == ENT_PERSON && given(d, base,
+				    p[a].k0) && b - a == 1) {
+					addcand(d, si, p[a].k0, p[b].k1,
+					    ENT_PERSON, EV_GAZ, samefirst(d,
+					    base, p[a].k0, g) ? g : NULL, f);
+					b++;
+					continue;
+				}
+				if (g->type == ENT_LOC && b - a == 1 &&
+				    keyword(d, base, p[a].k0) == KW_LOC) {
+					addcand(d, si, p[a].k0, p[b].k1,
+					    ENT_LOC, EV_STRONG, NULL, f);
+					b++;
+					continue;
+				}
+				if (g->type != ENT_PERSON && b - a >= 2 &&
+				    p[b - 1].kind == P_CONN) {
+					/* University of Kyiv */
+					unknown(d, si, p[a].k0, p[b].k1, f);
+					b++;
+					continue;
+				}
+			}
+			if (p[b - 1].kind == P_CONN)
+				b--;
+			if (b < np && p[b].kind == P_TITLE && !(f & C_TITLED)) {
+				/* Land Forces Commander: keep it only if typed */
+				size_t n0 = d->ncands;
+
+				unknown(d, si, p[a].k0, p[b - 1].k1, f);
+				if (d->ncands > n0 && d->cands[n0].ev < EV_STRONG)
+					d->ncands = n0;
+			} else
+				unknown(d, si, p[a].k0, p[b - 1].k1, f);
+			continue;
+		}
+		/* A gazetteer entry, perhaps with unknown words after it. */
+		g = p[a].g;
+		b = a + 1;
+		if (b < np && p[b].kind == P_UNK) {
+			size_t e = b, kw = 0;
+
+			for (e = b; e < np && (p[e].kind == P_UNK ||
+			    (p[e].kind == P_CONN && e + 1 < np &&
+			    p[e + 1].kind != P_TITLE)); e++)
+				kw |= keyword(d, base, p[e].k0);
+			if (g->type == ENT_LOC && g->sub != SUB_COUNTRY &&
+			    kw != KW_LOC) {
+				/* Boston Globe, Kyiv School of Economics */
+				addcand(d, si, p[a].k0, p[e - 1].k1, ENT_ORG,
+				    kw ? EV_STRONG : EV_WEAK, NULL, f);
+				b = e;
+				continue;
+			}
+			if (kw != 0 && g->type != ENT_PERSON) {
+				addcand(d, si, p[a].k0, p[e - 1].k1,
+				    kw == KW_LOC ? ENT_LOC : ENT_ORG,
+				    EV_STRONG, NULL, f);
+				b = e;
+				continue;
+			}
+		}
+		addcand(d, si, p[a].k0, p[a].k1, g->type, EV_GAZ, g, f);
+	}
+}
+
+void
+ner_body(struct nerdoc *d, size_t si)
+{
+	const char *base = SENT(d, si);
+	size_t i = 0, j;
+	const struct gent *g;
+
+	while (i < d->ntoks) {
+		if (!(d->toks[i].f & T_WORD) || !((d->toks[i].f & T_CAP) ||
+		    gazmatch(d, base, i, d->ntoks, &g) > 0)) {
+			i++;
+			continue;
+		}
+		j = runend(d, base, i);
+		run(d, si, i, j);
+		i = j;
+	}
+}
+
+/* ---- headlines ---- */
+
+/*
+ * Longest match at k among the body's candidates: the same words, or a
+ * person's surname.  Returns the token count and the candidate.
+ */
+static size_t
+bodymatch(struct nerdoc *d, size_t si, size_t k, int caps, size_t *ci)
+{
+	const char *base = SENT(d, si);
+	size_t len, best = 0, c, n;
+	const struct cand *x;
+	struct buf *key = &d->key;
+
+	for (len = 1; len <= 6 && k + len <= d->ntoks; len++) {
+		if (len > 1 && !adjacent(d, k + len - 1))
+			break;
+		tokkey(d, base, k, k + len);
+		if (caps) {
+			ner_lower(&d->lc, key->s, key->len);
+			key = &d->lc;
+		}
+		for (c = 0; c < d->ncands; c++) {
+			x = &d->cands[c];
+			if (x->f & (C_HEAD | C_DROP) || x->type == ENT_NONE)
+				continue;
+			n = x->b1 - x->b0;
+			buf_reset(&d->tmp);
+			buf_add(&d->tmp, SENT(d, x->sent) + x->b0, n);
+			if (caps)
+				ner_lower(&d->tmp, SENT(d, x->sent) + x->b0, n);
+			if ((d->tmp.len == key->len && memcmp(d->tmp.s, key->s,
+			    key->len) == 0) || (len == 1 && x->type ==
+			    ENT_PERSON && x->ntok > 1 && !caps &&
+			    x->b1 - x->lb0 == key->len && memcmp(SENT(d,
+			    x->sent) + x->lb0, key->s, key->len) == 0)) {
+				best = len;
+				*ci = c;
+				break;
+			}
+		}
+		key = &d->key;
+	}
+	(void)base;
+	return best;
+}
+
+void
+ner_headline(struct nerdoc *d, size_t si, int caps)
+{
+	const char *base = SENT(d, si);
+	const struct gent *g, *bg;
+	size_t k = 0, len, blen, ci = 0, m, max;
+	struct cand *c;
+
+	while (k < d->ntoks) {
+		if (!(d->toks[k].f & T_WORD) || !(d->toks[k].f & T_CAP)) {
+			k++;
+			continue;
+		}
+		blen = bodymatch(d, si, k, caps, &ci);
+		/* The gazetteer, exact or (all capitals) in lower case. */
+		bg = NULL;
+		len = 0;
+		max = (size_t)d->lx->maxtok;
+		for (m = 1; m <= max && k + m <= d->ntoks; m++) {
+			if (m > 1 && !adjacent(d, k + m - 1))
+				break;
+			tokkey(d, base, k, k + m);
+			if (caps) {
+				ner_lower(&d->lc, d->key.s, d->key.len);
+				g = strmap_get(d->lx->gazlc, d->lc.s, d->lc.len);
+				if (g != NULL && strmap_get(d->lx->common,
+				    d->lc.s, d->lc.len) != NULL)
+					g = NULL;
+			} else
+				g = strmap_get(d->lx->gaz, d->key.s, d->key.len);
+			if (g != NULL && !g->weak) {
+				len = m;
+				bg = g;
+			}
+		}
+		if (blen == 0 && len == 0) {
+			k++;
+			continue;
+		}
+		if (blen >= len) {
+			addcand(d, si, k, k + blen, d->cands[ci].type, EV_GAZ,
+			    d->cands[ci].g, C_HEAD);
+			c = &d->cands[d->ncands - 1];
+			c->cluster = d->cands[ci].cluster;
+			c->canon = d->cands[ci].canon;
+			c->canonlen = d->cands[ci].canonlen;
+			k += blen;
+		} else {
+			addcand(d, si, k, k + len, bg->type, EV_GAZ, bg, C_HEAD);
+			k += len;
+		}
+		d->cands[d->ncands - 1].f &= ~C_INIT;
+	}
+	(void)base;
+}
