@@ -244,8 +244,8 @@ surname(struct nerdoc *d, struct cand *c)
 static int
 common(struct nerdoc *d, const struct cand *c)
 {
-	ner_lower(&d->lc, ctext(d, c), c->b1 - c->b0);
-	return strmap_get(d->lx->common, d->lc.s, d->lc.len) != NULL;
+	return (c->f & C_COMMON) || ner_common(d->lx, &d->lc, ctext(d, c),
+	    c->b1 - c->b0);
 }
 
 static void
@@ -280,7 +280,7 @@ consistency(struct nerdoc *d)
 	for (i = 0; i < d->ncands; i++) {
 		c = &d->cands[i];
 		if (c->type == ENT_NONE && !(c->f & C_INIT) && c->ntok == 1 &&
-		    !common(d, c)) {
+		    (!common(d, c) || (c->f & C_SPEECH))) {
 			/* A capitalised word mid-sentence, nothing else known. */
 			c->type = ENT_PERSON;
 			c->ev = EV_WEAK;

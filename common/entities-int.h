@@ -88,6 +88,7 @@ enum { EV_NONE, EV_WEAK, EV_STRONG, EV_GAZ };
 #define C_PLACE	0x10	/* after in, near, from, ... */
 #define C_DROP	0x20	/* not an entity after all */
 #define C_ACRO	0x40	/* an acronym (NATO, U.N.) */
+#define C_COMMON 0x80	/* a common word (Rice, Bush): only as a surname */
 
 struct cand {
 	size_t		 sent;
@@ -144,6 +145,9 @@ void	ner_body(struct nerdoc *d, size_t si);
 void	ner_headline(struct nerdoc *d, size_t si, int caps);
 /* The text of sentence si. */
 #define SENT(d, si)	((d)->text.s + (d)->sents[si].off)
+
+/* Is s[0..n) a common English word, or the plural of one? */
+int	ner_common(const struct nerlex *, struct buf *tmp, const char *s, size_t n);
 
 /* Grow an array p of *cap elements of size sz to hold n. */
 void	*ner_grow(void *p, size_t *cap, size_t n, size_t sz);

@@ -48,6 +48,30 @@ ner_lower(struct buf *out, const char *s, size_t n)
 	}
 }
 
+int
+ner_common(const struct nerlex *lx, struct buf *tmp, const char *s, size_t n)
+{
+	char *w;
+	size_t m;
+
+	ner_lower(tmp, s, n);
+	w = tmp->s;
+	m = tmp->len;
+	if (strmap_get(lx->common, w, m) != NULL)
+		return 1;
+	if (m < 4 || w[m - 1] != 's')
+		return 0;
+	if (strmap_get(lx->common, w, m - 1) != NULL)
+		return 1;
+	if (w[m - 2] == 'e' && strmap_get(lx->common, w, m - 2) != NULL)
+		return 1;
+	if (w[m - 2] == 'e' && w[m - 3] == 'i') {
+		w[m - 3] = 'y';
+		return strmap_get(lx->common, w, m - 2) != NULL;
+	}
+	return 0;
+}
+
 /* Collapse runs of white space to one space and trim; in place. */
 static size_t
 squeeze(char *s, size_t n)
@@ -200,10 +224,11 @@ load_entity(struct nerlex *lx, struct lexline *l, const char *name)
 	if (!parse_type(l->col[0], &g->type, &g->sub))
 		errx(1, "%s:%lu: unknown type \"%s\"", name, l->lineno,
 		    l->col[0]);
-	g->canon = estrdup(l->col[1]);
+	/* "=Pope Francis": the canonical form only, not a spelling. */
+	g->canon = estrdup(l->col[1] + (l->col[1][0] == '='));
 	g->canonlen = squeeze(g->canon, strlen(g->canon));
 	/* A trailing "?" on a spelling marks it weak: a common word too. */
-	for (i = 1; i < l->ncol; i++) {
+	for (i = 1 + (l->col[1][0] == '='); i < l->ncol; i++) {
 		char *s = (char *)l->col[i];
 		size_t n = l->len[i];
 

@@ -364,7 +364,9 @@ addcand(struct nerdoc *d, size_t si, size_t k0, size_t k1, int type, int ev,
 	if (g == NULL && k1 - k0 > 1 && strncmp(base + d->toks[k0].b0, "The ",
 	    4) == 0)
 		k0++;
-	/* Nor a trailing connector. */
+	/* Nor a leading or trailing connector. */
+	while (k0 < k1 && !(d->toks[k0].f & (T_CAP | T_UPPER | T_DIGIT)))
+		k0++;
 	while (k1 > k0 && !(d->toks[k1 - 1].f & (T_CAP | T_UPPER | T_DIGIT)))
 		k1--;
 	if (k1 <= k0)
@@ -418,6 +420,80 @@ lowertitle(struct nerdoc *d, const char *base, size_t k)
 	return v == TITLE_PERSON;
 }
 
+/* Is the name before token k followed by ", Country" or ", State"? */
+static int
+placenext(struct nerdoc *d, const char *base, size_t k)
+{
+	const struct gent *g;
+
+	if (k + 1 >= d->ntoks || base[d->toks[k].b0] != ',' ||
+	    !(d->toks[k + 1].f & T_CAP))
+		return 0;
+	return gazmatch(d, base, k + 1, d->ntoks, &g) > 0 &&
+	    g->type == ENT_LOC && g->sub != SUB_CITY;
+}
+
+/*
+ * The shape of a word: 1 for a plural acronym (MPs, GIFs), 2 for inner
+ * capitals (SaskTel, eMicro), else 0.
+ */
+static int
+shape(const char *s, size_t n)
+{
+	size_t i, up = 0;
+
+	for (i = 0; i < n && s[i] >= 'A' && s[i] <= 'Z'; i++)
+		up++;
+	if (up >= 2 && i == n - 1 && s[i] == 's')
+		return 1;
+	for (i = 1; i + 1 < n; i++)
+		if (s[i] >= 'a' && s[i] <= 'z' && s[i + 1] >= 'A' &&
+		    s[i + 1] <= 'Z' && !(i == 1 && s[0] == 'M' && s[1] == 'c') &&
+		    !(i == 2 && s[0] == 'M' && s[1] == 'a' && s[2] == 'c'))
+			return 2;
+	return 0;
+}
+
+static int
+commonword(struct nerdoc *d, const char *base, size_t k)
+{
+	return ner_common(d->lx, &d->lc, base + d->toks[k].b0,
+	    d->toks[k].b1 - d->toks[k].b0);
+}
+
+static int
+endswith(const char *s, size_t n, const char *suf)
+{
+	size_t m = strlen(suf);
+
+	return n > m + 2 && memcmp(s + n - m, suf, m) == 0;
+}
+
+/*
+ * The likely type of a single unknown word from its ending: -ians and
+ * -ic name groups (NORP), -ia, -stan, -burg places; else none yet.
+ */
+static int
+guess(struct nerdoc *d, const char *s, size_t n)
+{
+	static const char *const groups[] = { "ians", "eans", "ans", "ites",
+	    "ic", "ism" };
+	static const char *const places[] = { "ia", "land", "stan", "burg",
+	    "bourg", "shire", "ville", "polis", "grad", "ium", "abad",
+	    "pur", "sk" };
+	size_t i;
+
+	if (strmap_get(d->lx->given, s, n) != NULL)
+		return ENT_NONE;
+	for (i = 0; i < sizeof(groups) / sizeof(groups[0]); i++)
+		if (endswith(s, n, groups[i]))
+			return ENT_NORP;
+	for (i = 0; i < sizeof(places) / sizeof(places[0]); i++)
+		if (endswith(s, n, places[i]))
+			return ENT_LOC;
+	return ENT_NONE;
+}
+
 /* Type a run of unknown words k0..k1 from its evidence. */
 static void
 unknown(struct nerdoc *d, size_t si, size_t k0, size_t k1, unsigned f)
@@ -439,6 +515,14 @@ unknown(struct nerdoc *d, size_t si, size_t k0, size_t k1, unsigned f)
 		kw = keyword(d, base, k);
 	if (hk == 0)
 		hk = kw;
+	/* T, B: letters; Government, Interior: common words. */
+	if (words == 1 && k1 - k0 == 1 && t0->c1 - t0->c0 == 1)
+		return;
+	if (words == 1 && k1 - k0 == 1 && !(f & C_TITLED) &&
+	    commonword(d, base, k0)) {
+		addcand(d, si, k0, k1, ENT_NONE, EV_NONE, NULL, f | C_COMMON);
+		return;
+	}
 	/* Monday; the Olympic Games, World War, Nobel Prize: no names. */
 	if (strmap_get(d->lx->notnames, base + d->toks[k1 - 1].b0,
 	    d->toks[k1 - 1].b1 - d->toks[k1 - 1].b0) != NULL ||
@@ -450,6 +534,10 @@ unknown(struct nerdoc *d, size_t si, size_t k0, size_t k1, unsigned f)
 	} else if (f & C_TITLED) {
 		type = ENT_PERSON;
 		ev = EV_STRONG;
+	} else if (placenext(d, base, k1)) {
+		/* Abbotsford, B.C.; Chapel Hill, North Carolina */
+		type = ENT_LOC;
+		ev = EV_STRONG;
 	} else if (words >= 2 && strmap_get(d->lx->given, base + t0->b0,
 	    t0->b1 - t0->b0) != NULL) {
 		type = ENT_PERSON;
@@ -459,14 +547,24 @@ unknown(struct nerdoc *d, size_t si, size_t k0, size_t k1, unsigned f)
 		addcand(d, si, k0, k1, g->type, EV_STRONG, g, f);
 		d->cands[d->ncands - 1].f &= ~C_INIT;
 		return;
+	} else if (words == 1 && k1 - k0 == 1 && (k = shape(base + t0->b0,
+	    t0->b1 - t0->b0)) != 0) {
+		/* HFCs, MPs: plural acronyms; SaskTel, NoMa: brands. */
+		if (k == 1)
+			return;
+		type = ENT_ORG;
+		ev = EV_WEAK;
 	} else if (words == 1 && (t0->f & (T_UPPER | T_DOTS)) &&
 	    t0->b1 - t0->b0 <= 8) {
 		type = ENT_ORG;
 		ev = EV_WEAK;
-	} else if (words >= 2) {
-		type = ENT_PERSON;
+	} else if (words >= 2 && !commonword(d, base, k1 - 1)) {
+		type = (f & C_PLACE) || (k0 > 0 && cue(d, base, k0 - 1) ==
+		    CUE_PLACE) ? ENT_LOC : ENT_PERSON;
 		ev = EV_WEAK;
-	}
+	} else if (words == 1 && k1 - k0 == 1 &&
+	    (type = guess(d, base + t0->b0, t0->b1 - t0->b0)) != ENT_NONE)
+		ev = EV_WEAK;
 	addcand(d, si, k0, k1, type, ev, NULL, f);
 	if (d->ncands > 0 && type == ENT_NONE) {
 		struct cand *c = &d->cands[d->ncands - 1];
@@ -518,6 +616,11 @@ run(struct nerdoc *d, size_t si, size_t i, size_t j)
 		    gazmatch(d, base, i + 1, j, &g) == 0))
 			i++;
 	}
+	/* Historian David Crouch: an unknown first word before a given name. */
+	if ((d->toks[i].f & T_INIT) && i + 2 < j + 1 && i + 1 < j &&
+	    gazmatch(d, base, i, j, &g) == 0 && !given(d, base, i) &&
+	    given(d, base, i + 1) && (d->toks[i + 1].f & T_CAP))
+		i++;
 	/* A leading The is not part of the name (The Hague is, as a whole). */
 	if (i + 1 < j && gazmatch(d, base, i, j, &g) < 2 &&
 	    d->toks[i].b1 - d->toks[i].b0 == 3 &&
@@ -604,6 +707,16 @@ run(struct nerdoc *d, size_t si, size_t i, size_t j)
 					b++;
 					continue;
 				}
+				if (g->type != ENT_NORP && b - a == 1 &&
+				    p[b].k1 - p[b].k0 == 1 &&
+				    given(d, base, p[a].k0) &&
+				    !(d->toks[p[a].k0].f & T_UPPER)) {
+					/* Christopher Columbus, Jack London */
+					addcand(d, si, p[a].k0, p[b].k1,
+					    ENT_PERSON, EV_STRONG, NULL, f);
+					b++;
+					continue;
+				}
 				if (g->type == ENT_LOC && b - a == 1 &&
 				    keyword(d, base, p[a].k0) == KW_LOC) {
 					addcand(d, si, p[a].k0, p[b].k1,
@@ -662,11 +775,45 @@ run(struct nerdoc *d, size_t si, size_t i, size_t j)
 	}
 }
 
+/*
+ * Denver, Colorado: a place and its state are one mention.  If the last
+ * candidate (added since n0) ends the run at j and ", State" follows,
+ * extend it; returns the tokens taken.
+ */
+static size_t
+cityplace(struct nerdoc *d, size_t si, size_t n0, size_t j)
+{
+	const char *base = SENT(d, si);
+	const struct gent *g;
+	struct cand *c;
+	size_t len;
+
+	if (d->ncands == n0 || j + 1 >= d->ntoks || base[d->toks[j].b0] != ',')
+		return 0;
+	c = &d->cands[d->ncands - 1];
+	if (c->b1 != d->toks[j - 1].b1 || !(c->type == ENT_LOC ||
+	    c->ev < EV_STRONG) || (c->g != NULL && c->g->sub != SUB_CITY) ||
+	    !(d->toks[j + 1].f & T_CAP))
+		return 0;
+	len = gazmatch(d, base, j + 1, d->ntoks, &g);
+	if (len == 0 || g->type != ENT_LOC || g->sub != SUB_REGION ||
+	    (j + 1 + len < d->ntoks && adjacent(d, j + 1 + len) &&
+	    (d->toks[j + 1 + len].f & T_CAP)))
+		return 0;
+	c->b1 = d->toks[j + len].b1;
+	c->c1 = d->toks[j + len].c1;
+	c->type = ENT_LOC;
+	c->ev = EV_STRONG;
+	c->g = NULL;
+	c->cluster = -1;
+	return len + 1;
+}
+
 void
 ner_body(struct nerdoc *d, size_t si)
 {
 	const char *base = SENT(d, si);
-	size_t i = 0, j;
+	size_t i = 0, j, n0;
 	const struct gent *g;
 
 	while (i < d->ntoks) {
@@ -676,8 +823,17 @@ ner_body(struct nerdoc *d, size_t si)
 			continue;
 		}
 		j = runend(d, base, i);
+		if (j - i >= 2 && strmap_get(d->lx->notnames, base +
+		    d->toks[j - 1].b0, d->toks[j - 1].b1 -
+		    d->toks[j - 1].b0) != NULL && !(gazmatch(d, base, i, j,
+		    &g) > 0 && g->type == ENT_ORG)) {
+			/* The Paris Agreement, the Rugby Championship */
+			i = j;
+			continue;
+		}
+		n0 = d->ncands;
 		run(d, si, i, j);
-		i = j;
+		i = j + cityplace(d, si, n0, j);
 	}
 }
 
