@@ -279,14 +279,16 @@ consistency(struct nerdoc *d)
 	}
 	for (i = 0; i < d->ncands; i++) {
 		c = &d->cands[i];
-		if (c->type == ENT_NONE && !(c->f & C_INIT) && c->ntok == 1 &&
+		if (c->type == ENT_NONE && c->ntok == 1 && (!(c->f & C_INIT) ||
+		    (c->f & (C_SPEECH | C_SUBJ))) &&
 		    (!common(d, c) || (c->f & C_SPEECH))) {
 			/* A capitalised word mid-sentence, nothing else known. */
 			c->type = ENT_PERSON;
 			c->ev = EV_WEAK;
 		}
 		if (c->type == ENT_NONE || ((c->f & C_INIT) &&
-		    c->ev < EV_STRONG && c->ntok < 2 && !(c->f & C_SPEECH)))
+		    c->ev < EV_STRONG && c->ntok < 2 &&
+		    !(c->f & (C_SPEECH | C_SUBJ))))
 			c->f |= C_DROP;
 	}
 }

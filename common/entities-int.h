@@ -27,7 +27,7 @@ struct gent {
 /* Values of the word maps (stored as small integers). */
 enum { TITLE_PERSON = 1, TITLE_MOD, TITLE_SUFFIX };
 enum { KW_ORG = ENT_ORG, KW_LOC = ENT_LOC, KW_CORP = 8 };
-enum { CUE_SPEECH = 1, CUE_PLACE, CUE_PARTICLE, CUE_CONNECT };
+enum { CUE_SPEECH = 1, CUE_PLACE, CUE_PARTICLE, CUE_CONNECT, CUE_SUBJECT };
 
 struct nerlex {
 	struct strmap	*gaz;		/* exact spelling -> struct gent */
@@ -89,6 +89,7 @@ enum { EV_NONE, EV_WEAK, EV_STRONG, EV_GAZ };
 #define C_DROP	0x20	/* not an entity after all */
 #define C_ACRO	0x40	/* an acronym (NATO, U.N.) */
 #define C_COMMON 0x80	/* a common word (Rice, Bush): only as a surname */
+#define C_SUBJ	0x100	/* a subject: was, has, 's follows */
 
 struct cand {
 	size_t		 sent;

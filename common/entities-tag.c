@@ -119,8 +119,8 @@ scanword(struct nerdoc *d, const char *s, size_t n, size_t i, size_t *cpos,
 			break;
 		if (isapos(cp)) {
 			/* A possessive 's ends the word; O'Brien does not. */
-			uint32_t after;
-			int alen, acat;
+			uint32_t after, a2;
+			int alen, acat, a2len;
 
 			after = cpat(s, n, j + len + nlen, &alen);
 			if ((nx == 's' || nx == 'S') && (alen == 0 ||
@@ -128,6 +128,14 @@ scanword(struct nerdoc *d, const char *s, size_t n, size_t i, size_t *cpos,
 				t->f |= T_POSS;
 				break;
 			}
+			/* He'd, I'm, they'll, we're, I've: contractions. */
+			a2 = alen ? cpat(s, n, j + len + nlen + alen, &a2len) : 0;
+			if (((nx == 'd' || nx == 'm') && (alen == 0 ||
+			    !isalnumcp(after, &acat))) || (((nx == 'l' &&
+			    after == 'l') || (nx == 'r' && after == 'e') ||
+			    (nx == 'v' && after == 'e')) && (a2len == 0 ||
+			    !isalnumcp(a2, &acat))))
+				break;
 			j += len;
 			c++;
 			continue;
@@ -321,6 +329,11 @@ runend(struct nerdoc *d, const char *base, size_t i)
 {
 	size_t j = i + 1, m;
 	int kw = keyword(d, base, i) != 0, conn = 0, c;
+	const struct gent *g;
+
+	/* House of Commons: the gazetteer knows where it ends. */
+	if ((m = gazmatch(d, base, i, d->ntoks, &g)) > 1)
+		j = i + m;
 
 	while (j < d->ntoks && adjacent(d, j)) {
 		if (d->toks[j].f & T_CAP) {
@@ -401,6 +414,8 @@ addcand(struct nerdoc *d, size_t si, size_t k0, size_t k1, int type, int ev,
 		c->f |= C_SPEECH;
 	if (k0 > 0 && cue(d, base, k0 - 1) == CUE_PLACE)
 		c->f |= C_PLACE;
+	if ((d->toks[k1 - 1].f & T_POSS) || cue(d, base, k1) == CUE_SUBJECT)
+		c->f |= C_SUBJ;
 }
 
 /* Is the word before k a lower-case person title (president Biden)? */
@@ -477,7 +492,7 @@ static int
 guess(struct nerdoc *d, const char *s, size_t n)
 {
 	static const char *const groups[] = { "ians", "eans", "ans", "ites",
-	    "ic", "ism" };
+	    "ic", "ism", "ian", "ean", "ite", "nid" };
 	static const char *const places[] = { "ia", "land", "stan", "burg",
 	    "bourg", "shire", "ville", "polis", "grad", "ium", "abad",
 	    "pur", "sk" };
@@ -515,8 +530,10 @@ unknown(struct nerdoc *d, size_t si, size_t k0, size_t k1, unsigned f)
 		kw = keyword(d, base, k);
 	if (hk == 0)
 		hk = kw;
-	/* T, B: letters; Government, Interior: common words. */
-	if (words == 1 && k1 - k0 == 1 && t0->c1 - t0->c0 == 1)
+	/* T, B: letters; Jr., III alone; Government, Interior: common words. */
+	if (words == 1 && k1 - k0 == 1 && (t0->c1 - t0->c0 == 1 ||
+	    MAPINT(strmap_get(d->lx->titles, base + t0->b0, t0->b1 - t0->b0)) ==
+	    TITLE_SUFFIX))
 		return;
 	if (words == 1 && k1 - k0 == 1 && !(f & C_TITLED) &&
 	    commonword(d, base, k0)) {
@@ -524,10 +541,15 @@ unknown(struct nerdoc *d, size_t si, size_t k0, size_t k1, unsigned f)
 		return;
 	}
 	/* Monday; the Olympic Games, World War, Nobel Prize: no names. */
-	if (strmap_get(d->lx->notnames, base + d->toks[k1 - 1].b0,
-	    d->toks[k1 - 1].b1 - d->toks[k1 - 1].b0) != NULL ||
+	if ((strmap_get(d->lx->notnames, base + d->toks[k1 - 1].b0,
+	    d->toks[k1 - 1].b1 - d->toks[k1 - 1].b0) != NULL &&
+	    MAPINT(strmap_get(d->lx->titles, base + d->toks[k1 - 1].b0,
+	    d->toks[k1 - 1].b1 - d->toks[k1 - 1].b0)) != TITLE_SUFFIX) ||
 	    strmap_get(d->lx->notnames, base + t0->b0, t0->b1 - t0->b0) != NULL)
 		return;
+	if (hk == KW_LOC && words >= 2 && !keyword(d, base, k1 - 1) &&
+	    strmap_get(d->lx->given, base + t0->b0, t0->b1 - t0->b0) != NULL)
+		hk = 0;		/* Yves Saint Laurent */
 	if (hk != 0 && !(words == 1 && k1 - k0 == 1 && hk != KW_CORP)) {
 		type = hk == KW_CORP ? ENT_ORG : hk;
 		ev = EV_STRONG;
@@ -613,7 +635,10 @@ run(struct nerdoc *d, size_t si, size_t i, size_t j)
 		    d->toks[i].b1 - d->toks[i].b0);
 		if (strmap_get(d->lx->common, d->lc.s, d->lc.len) != NULL &&
 		    !(given(d, base, i) && j > i + 1 &&
-		    gazmatch(d, base, i + 1, j, &g) == 0))
+		    gazmatch(d, base, i + 1, j, &g) == 0) &&
+		    !(j > i + 1 && keyword(d, base, j - 1) != 0 &&
+		    keyword(d, base, j - 1) != KW_CORP &&
+		    !(d->toks[i + 1].f & T_CAP) == 0 && keyword(d, base, i) == 0))
 			i++;
 	}
 	/* Historian David Crouch: an unknown first word before a given name. */
