@@ -36,9 +36,9 @@ HDR = $(wildcard common/*.h) $(GEN)
 
 all: $(PROGS:%=$(BIN)/%)
 
-$(OUT)/gen/lex_%.h: common/lexicons/%.tsv scripts/lex2c.awk
+$(OUT)/gen/lex_%.h: common/lexicons/%.tsv scripts/lex2c
 	@mkdir -p $(@D)
-	awk -v name=$* -f scripts/lex2c.awk $< > $@.tmp && mv $@.tmp $@
+	sh scripts/lex2c $* < $< > $@.tmp && mv $@.tmp $@
 
 $(OUT)/obj/%.o: common/%.c $(HDR)
 	@mkdir -p $(@D)
@@ -86,4 +86,5 @@ install: all
 clean:
 	rm -rf bin build out
 
+.SECONDARY:
 .PHONY: all asan units check test run install clean
