@@ -74,14 +74,14 @@ test: check asan
 	    BIN=build/asan/bin UNITDIR=build/asan sh tests/all
 
 run: all
-	sh scripts/lede-run samples out
+	LEDE_BIN=$(BIN) scripts/articles-to-csv -o out samples
 
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
 	cp $(PROGS:%=$(BIN)/%) $(DESTDIR)$(BINDIR)/
 	cp filters/*.1 $(DESTDIR)$(MANDIR)/man1/
 	cp common/record.5 $(DESTDIR)$(MANDIR)/man5/
-	for s in scripts/lede-*; do cp $$s $(DESTDIR)$(BINDIR)/; done
+	cp scripts/articles-to-csv $(DESTDIR)$(BINDIR)/
 
 clean:
 	rm -rf bin build out
