@@ -63,15 +63,19 @@ ASAN = OUT=build/asan BIN=build/asan/bin OPTFLAGS='-O1 -g' \
 asan:
 	$(MAKE) $(ASAN) all units
 
-units: $(UNITS:%=$(OUT)/%)
+# Helper programs of the tests (tests/csvcat.c: CSV back to fields).
+$(OUT)/csvcat: tests/csvcat.c $(COMMON_OBJ) $(HDR)
+	$(CC) $(CFLAGS) -o $@ $< $(COMMON_OBJ) $(LDLIBS)
+
+units: $(UNITS:%=$(OUT)/%) $(OUT)/csvcat
 
 check: all units
-	BIN=$(BIN) UNITDIR=$(OUT) sh tests/all
+	BIN=$(BIN) TESTBIN=$(OUT) sh tests/all
 
 test: check asan
 	@echo "== the whole suite again under AddressSanitizer + UndefinedBehaviorSanitizer"
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
-	    BIN=build/asan/bin UNITDIR=build/asan sh tests/all
+	    BIN=build/asan/bin TESTBIN=build/asan sh tests/all
 
 run: all
 	LEDE_BIN=$(BIN) scripts/articles-to-csv -o out samples
