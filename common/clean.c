@@ -1,40 +1,658 @@
-/* clean.c: placeholder until the full cleaner lands: Windows-1252 for
- * invalid bytes, CR and control characters. */
+/*
+ * clean.c: see clean.h.
+ *
+ * A document is cleaned line by line.  A line of printable ASCII is copied
+ * as it is: one scan over its bytes and one memcpy, the common case.  Any
+ * other line is decoded to code points (bytes that are not UTF-8 read as
+ * Windows-1252), its mojibake repaired, its characters dropped or mapped,
+ * and it is written back as UTF-8 in NFC.  Scratch memory lives in a
+ * struct scratch that grows geometrically: no malloc per line or character.
+ *
+ * Mojibake is UTF-8 that was decoded with a single-byte code page.  Its
+ * characters re-encode, through that code page, to bytes that form valid
+ * UTF-8 again.  That round trip is tried for a whole line through each
+ * code page of pages[], and for single runs through Windows-1252; it is
+ * kept only when it lowers badness(), a count of what real text rarely
+ * has: C1 controls, symbols glued to letters, a capital after a small
+ * letter, scripts mixed inside a word, and the typical lead characters
+ * (Ã, Â, â) followed by a continuation.  Repairs repeat, for text that was
+ * mis-decoded more than once.
+ */
 #include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <utf8proc.h>
 
 #include "clean.h"
 #include "utf8.h"
+#include "charmaps.h"
 
-static const uint16_t cp1252[32] = {
-	0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021,
-	0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
-	0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014,
-	0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
+#define MAXLAYERS	4	/* times text can have been mis-decoded */
+#define CHUNK		65536	/* longest piece of a line handled at once */
+
+/* Byte classes for the scan over raw input. */
+#define B_HIGH	1	/* not ASCII */
+#define B_CTL	2	/* control character to drop */
+#define B_EOL	4	/* LF or CR */
+
+#define C 2
+#define E 4
+#define H 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1
+static const unsigned char bclass[256] = {
+	C, C, C, C, C, C, C, C, C, 0, E, C, C, E, C, C,
+	C, C, C, C, C, C, C, C, C, C, C, C, C, C, C, C,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, C,
+	H, H, H, H, H, H, H, H,
 };
+#undef C
+#undef E
+#undef H
+
+/* A code page text may have been mis-decoded through. */
+struct codepage {
+	const uint16_t	*hi;	/* characters of bytes 0x80-0xff */
+	int		 flags;
+};
+
+#define P_LATIN1	1	/* C1 controls are their own bytes too */
+#define P_LEADS		2	/* Â Ã â and symbols after a lead are evidence */
+#define P_AGRAVE	4	/* C3 is a letter: "Ã " may be à */
+
+static const struct codepage pages[] = {
+	{ cp1252_hi, P_LATIN1 | P_LEADS | P_AGRAVE },
+	{ cp1250_hi, P_AGRAVE },
+	{ cp1251_hi, P_AGRAVE },
+	{ latin2_hi, 0 },
+	{ cp1257_hi, 0 },
+	{ macroman_hi, 0 },
+	{ cp437_hi, 0 },
+};
+#define NPAGES	(sizeof(pages) / sizeof(pages[0]))
+#define CP1252	(&pages[0])
+
+/* Memory reused from line to line. */
+struct scratch {
+	uint32_t		*a, *b;	/* a line, and a repair of it */
+	size_t			 cap;
+	utf8proc_int32_t	*u;	/* NFC */
+	size_t			 ucap;
+};
+
+/* A run of characters that decodes as one: see seq_at(). */
+struct seq {
+	size_t		len;	/* characters taken */
+	uint32_t	cp;	/* what they stand for */
+	int		bonus;	/* evidence of mojibake */
+	int		a0;	/* a space stood for byte A0 */
+};
+
+/* Flags of seq_at(). */
+#define S_A0	1	/* a space may stand for byte A0 (lost NBSP) */
+#define S_LOSSY	2	/* '?' may stand for a lost byte */
+
+/* Character classes for badness(). */
+#define K_LETTER	0x01
+#define K_UPPER		0x02
+#define K_LOWER		0x04
+#define K_SYM		0x08	/* non-ASCII punctuation, symbol, No */
+#define K_RARE		0x10	/* unassigned, private, archaic, phonetic */
+#define K_GREEK		0x20
+#define K_SCRIPT(k)	((k) >> 8)
+
+static int
+kind(uint32_t c)
+{
+	int k, script;
+
+	if (c < 0x80) {
+		if (c >= 'a' && c <= 'z')
+			return K_LETTER | K_LOWER | 1 << 8;
+		if (c >= 'A' && c <= 'Z')
+			return K_LETTER | K_UPPER | 1 << 8;
+		return 0;
+	}
+	switch (utf8proc_category((utf8proc_int32_t)c)) {
+	case UTF8PROC_CATEGORY_LU:
+	case UTF8PROC_CATEGORY_LT:
+		k = K_LETTER | K_UPPER;
+		break;
+	case UTF8PROC_CATEGORY_LL:
+		k = K_LETTER | K_LOWER;
+		break;
+	case UTF8PROC_CATEGORY_LM:
+	case UTF8PROC_CATEGORY_LO:
+		k = K_LETTER;
+		break;
+	case UTF8PROC_CATEGORY_NO:
+	case UTF8PROC_CATEGORY_PC:
+	case UTF8PROC_CATEGORY_PD:
+	case UTF8PROC_CATEGORY_PS:
+	case UTF8PROC_CATEGORY_PE:
+	case UTF8PROC_CATEGORY_PI:
+	case UTF8PROC_CATEGORY_PF:
+	case UTF8PROC_CATEGORY_PO:
+	case UTF8PROC_CATEGORY_SM:
+	case UTF8PROC_CATEGORY_SC:
+	case UTF8PROC_CATEGORY_SK:
+	case UTF8PROC_CATEGORY_SO:
+		return K_SYM;
+	case UTF8PROC_CATEGORY_CN:
+	case UTF8PROC_CATEGORY_CO:
+	case UTF8PROC_CATEGORY_CS:
+		return K_RARE;
+	default:
+		return 0;
+	}
+	if (c == 0x17f || (c >= 0x250 && c < 0x2b0) ||
+	    (c >= 0x500 && c < 0x530) ||
+	    (c >= 0x1d00 && c < 0x1dc0))
+		k |= K_RARE;
+	if (c < 0x250 || (c >= 0x1e00 && c < 0x1f00))
+		script = 1;
+	else if (c < 0x400 || (c >= 0x1f00 && c < 0x2000)) {
+		script = 2;
+		k |= K_GREEK;
+	} else if (c < 0x530)
+		script = 3;
+	else if ((c >= 0x3040 && c < 0xa000) || (c >= 0xac00 && c < 0xd7b0) ||
+	    c >= 0x20000)
+		script = 4;
+	else
+		script = 16 + (int)(c >> 7);
+	return k | script << 8;
+}
+
+/* Symbols that often follow a letter in real text. */
+static int
+after_ok(uint32_t c)
+{
+	switch (c) {
+	case 0xa0: case 0xa3: case 0xa5: case 0xae: case 0xb4: case 0xb7:
+	case 0xb9: case 0xb2: case 0xb3: case 0xbb: case 0xbf:
+	case 0x2013: case 0x2014: case 0x2019: case 0x201d: case 0x2020:
+	case 0x2021: case 0x2026: case 0x2030: case 0x203a: case 0x2032:
+	case 0x2033: case 0x2122:
+		return 1;
+	}
+	return 0;
+}
+
+/* Symbols that often come right before a letter in real text. */
+static int
+before_ok(uint32_t c)
+{
+	switch (c) {
+	case 0xa1: case 0xa3: case 0xa5: case 0xa7: case 0xa9: case 0xab:
+	case 0xae: case 0xb0: case 0xb4: case 0xb7: case 0xbf:
+	case 0x2013: case 0x2014: case 0x2018: case 0x2019: case 0x201a:
+	case 0x201c: case 0x201d: case 0x201e: case 0x2022: case 0x2026:
+	case 0x2039: case 0x20ac: case 0x2116: case 0x2122:
+		return 1;
+	}
+	return 0;
+}
+
+/* Byte of c in code page P, or -1. */
+static int
+cp_byte(const struct codepage *P, uint32_t c)
+{
+	int i;
+
+	if (c < 0x80)
+		return (int)c;
+	if (c <= 0xff && (P->hi[c - 0x80] == c ||
+	    (c < 0xa0 && (P->flags & P_LATIN1))))
+		return (int)c;
+	if (c > 0xffff)
+		return -1;
+	for (i = 0; i < 128; i++)
+		if (P->hi[i] == c)
+			return 0x80 + i;
+	return -1;
+}
+
+static int
+is_lower(uint32_t c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 0x80 && (kind(c) & K_LOWER));
+}
+
+/*
+ * Whether the characters at s[i] (of n) re-encode through P to one UTF-8
+ * sequence.  Fills *q and returns 1 if so.  U+FFFD where a continuation
+ * byte belongs means the byte was lost: the sequence stands for U+FFFD.
+ * A CESU-8 surrogate pair counts as one sequence.
+ */
+static int
+seq_at(const struct codepage *P, const uint32_t *s, size_t n, size_t i,
+    int flags, struct seq *q)
+{
+	unsigned char b[6];
+	uint32_t c, cp, hi, lo;
+	int b0, bj, j, k, lost = 0, odd = 0;
+
+	if ((b0 = cp_byte(P, s[i])) < 0xc2 || b0 > 0xf4)
+		return 0;
+	memset(q, 0, sizeof(*q));
+	if ((P->flags & P_AGRAVE) && b0 == 0xc3 && i + 2 < n && s[i + 1] == ' ' &&
+	    (i == 0 || !(kind(s[i - 1]) & K_UPPER))) {
+		/* "Ã " is à whose A0 byte became a space. */
+		if (s[i + 2] == ' ' || (s[i + 2] == 's' && (i + 3 == n ||
+		    s[i + 3] == ' ')) || (i + 4 < n && s[i + 2] == 'q' &&
+		    s[i + 3] == 'u' && (s[i + 4] == 'e' || s[i + 4] == 'i')))
+			q->len = 2;
+		else if (is_lower(s[i + 2]))
+			q->len = 1;
+		if (q->len) {
+			q->cp = 0xe0;
+			q->bonus = 2;
+			return 1;
+		}
+	}
+	k = b0 < 0xe0 ? 1 : b0 < 0xf0 ? 2 : 3;
+	b[0] = (unsigned char)b0;
+	for (j = 1; j <= k; j++) {
+		if (i + j >= n)
+			return 0;
+		c = s[i + j];
+		if (c == 0xfffd || (c == '?' && (flags & S_LOSSY))) {
+			lost++;
+			bj = 0x80;
+		} else if (c == ' ' && (flags & S_A0)) {
+			bj = 0xa0;
+			q->a0 = 1;
+		} else {
+			if ((bj = cp_byte(P, c)) < 0x80 || bj > 0xbf)
+				return 0;
+			if ((P->flags & P_LEADS) && !(kind(c) & K_LETTER) &&
+			    !after_ok(c))
+				odd = 1;
+		}
+		b[j] = (unsigned char)bj;
+	}
+	q->len = (size_t)k + 1;
+	if (lost)
+		cp = 0xfffd;
+	else if (utf8_decode((char *)b, (size_t)k + 1, &cp) == 0) {
+		/* CESU-8: ED A0-AF xx ED B0-BF xx */
+		if (b0 != 0xed || (b[1] & 0xf0) != 0xa0 || i + 5 >= n ||
+		    cp_byte(P, s[i + 3]) != 0xed)
+			return 0;
+		for (j = 4; j < 6; j++) {
+			if ((bj = cp_byte(P, s[i + j])) < 0x80 || bj > 0xbf)
+				return 0;
+			b[j] = (unsigned char)bj;
+		}
+		if ((b[4] & 0xf0) != 0xb0)
+			return 0;
+		hi = (uint32_t)(b[1] & 0x0f) << 6 | (b[2] & 0x3f);
+		lo = (uint32_t)(b[4] & 0x0f) << 6 | (b[5] & 0x3f);
+		cp = 0x10000 + (hi << 10) + lo;
+		q->len = 6;
+		odd = 1;
+	}
+	if ((cp >= 0xfdd0 && cp < 0xfdf0) || (cp & 0xfffe) == 0xfffe)
+		return 0;
+	q->cp = cp;
+	q->bonus = odd;
+	if ((P->flags & P_LEADS) && ((k == 1 && (b0 == 0xc2 || b0 == 0xc3) &&
+	    !(s[i + 1] == 0x2019 && i + 2 < n && (kind(s[i + 2]) & K_LETTER))) ||
+	    (k == 2 && b0 == 0xe2)))
+		q->bonus += 2;
+	if (cp == 0xfeff)
+		q->bonus += 2;
+	return 1;
+}
+
+/* How odd the adjacent characters a, b look (see the top of the file). */
+static int
+pair(uint32_t a, uint32_t b)
+{
+	int ka = kind(a), kb = kind(b), score = 0;
+
+	if ((ka & K_LETTER) && (kb & K_SYM) && !after_ok(b))
+		score++;
+	if ((ka & K_SYM) && !before_ok(a) && (kb & K_LETTER) &&
+	    !(kb & K_GREEK))
+		score++;
+	if ((ka & K_LOWER) && (kb & K_UPPER) && b >= 0x80)
+		score++;
+	if ((ka & K_LETTER) && (kb & K_LETTER) &&
+	    K_SCRIPT(ka) != K_SCRIPT(kb) && !((ka | kb) & K_GREEK))
+		score++;
+	return score;
+}
+
+/* Badness of the characters of s[0..n), one by one and in pairs. */
+static int
+oddness(const uint32_t *s, size_t n)
+{
+	size_t i;
+	int score = 0;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] >= 0x80 && s[i] < 0xa0)
+			score += 2;
+		else if (s[i] >= 0x80 && (kind(s[i]) & K_RARE))
+			score += 2;
+		if (i > 0 && (s[i] >= 0x80 || s[i - 1] >= 0x80))
+			score += pair(s[i - 1], s[i]);
+	}
+	return score;
+}
+
+/* Badness of s[0..n) as text of code page P: see the top of the file. */
+static int
+badness(const struct codepage *P, const uint32_t *s, size_t n)
+{
+	struct seq q;
+	size_t i;
+	int score = oddness(s, n);
+
+	for (i = 0; i < n; i++)
+		if (s[i] >= 0x80 && seq_at(P, s, n, i, 0, &q)) {
+			score += q.bonus;
+			i += q.len - 1;
+		}
+	return score;
+}
+
+static int
+memchr_cp(const uint32_t *s, size_t n, uint32_t c)
+{
+	while (n-- > 0)
+		if (*s++ == c)
+			return 1;
+	return 0;
+}
+
+/* Results of whole(). */
+#define W_OK		0
+#define W_FAIL		1
+#define W_SPACE		2	/* failed where a space may be a lost A0 */
+
+/*
+ * Re-encode all of s[0..n) through P and decode it as UTF-8 into d,
+ * storing its length in *m.  Fails unless every non-ASCII character is
+ * part of a sequence and at least one sequence needs no lost A0 byte.
+ */
+static int
+whole(const struct codepage *P, const uint32_t *s, size_t n, uint32_t *d,
+    size_t *m, int flags)
+{
+	struct seq q;
+	size_t i, j = 0, plain = 0;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] < 0x80) {
+			d[j++] = s[i];
+			continue;
+		}
+		if (!seq_at(P, s, n, i, flags, &q)) {
+			if (!(flags & S_A0) && cp_byte(P, s[i]) >= 0xc2 &&
+			    memchr_cp(s + i + 1, n - i - 1 < 3 ? n - i - 1 : 3, ' '))
+				return W_SPACE;
+			return W_FAIL;
+		}
+		plain += !q.a0;
+		d[j++] = q.cp;
+		i += q.len - 1;
+	}
+	*m = j;
+	return plain ? W_OK : W_FAIL;
+}
+
+/* Repair the line sc->a[0..*n) through one whole code page; 1 if done. */
+static int
+fix_whole(struct scratch *sc, size_t *n)
+{
+	const struct codepage *P;
+	uint32_t *t;
+	size_t m;
+	int r;
+
+	for (P = pages; P < pages + NPAGES; P++) {
+		r = whole(P, sc->a, *n, sc->b, &m, S_LOSSY);
+		if (r == W_SPACE)
+			r = whole(P, sc->a, *n, sc->b, &m, S_LOSSY | S_A0);
+		if (r != W_OK || badness(P, sc->b, m) >= badness(P, sc->a, *n))
+			continue;
+		t = sc->a, sc->a = sc->b, sc->b = t;
+		*n = m;
+		return 1;
+	}
+	return 0;
+}
+
+/*
+ * Repair runs of Windows-1252 sequences in sc->a[0..*n), each run judged
+ * with its neighbours; 1 if any was.
+ */
+static int
+fix_runs(struct scratch *sc, size_t *n)
+{
+	struct seq q;
+	uint32_t *a = sc->a, *b = sc->b, *t;
+	size_t i, j, k = 0, end, m, w, next;
+	int bonus, done = 0;
+
+	for (i = 0; i < *n; i++) {
+		if (a[i] < 0xc2 || a[i] > 0xf4 || !seq_at(CP1252, a, *n, i, 0, &q)) {
+			b[k++] = a[i];
+			continue;
+		}
+		/* b[w..k) is the window: previous character and the run */
+		m = k;
+		w = i > 0 ? m - 1 : m;
+		bonus = 0;
+		for (end = i; end < *n && seq_at(CP1252, a, *n, end, 0, &q);
+		    end += q.len) {
+			bonus += q.bonus;
+			b[k++] = q.cp;
+		}
+		next = end < *n;
+		if (next)
+			b[k] = a[end];	/* and the next, for a moment */
+		j = i > 0 ? i - 1 : i;
+		if (badness(CP1252, b + w, k - w + next) <
+		    oddness(a + j, end - j + next) + bonus)
+			done = 1;
+		else {
+			k = m;
+			for (j = i; j < end; j++)
+				b[k++] = a[j];
+		}
+		i = end - 1;
+	}
+	if (done) {
+		t = sc->a, sc->a = sc->b, sc->b = t;
+		*n = k;
+	}
+	return done;
+}
+
+static void
+grow(struct scratch *sc, size_t n)
+{
+	size_t cap = sc->cap ? sc->cap : 256;
+
+	if (n <= sc->cap)
+		return;
+	while (cap < n)
+		cap *= 2;
+	sc->a = erealloc(sc->a, cap * sizeof(*sc->a));
+	sc->b = erealloc(sc->b, cap * sizeof(*sc->b));
+	sc->cap = cap;
+}
+
+/* Put out[start..] into NFC, in place. */
+static void
+nfc(struct buf *out, size_t start, struct scratch *sc)
+{
+	utf8proc_option_t opt = UTF8PROC_STABLE | UTF8PROC_COMPOSE;
+	utf8proc_ssize_t r;
+	char enc[4];
+	size_t i;
+
+	for (;;) {
+		r = utf8proc_decompose((const utf8proc_uint8_t *)out->s + start,
+		    (utf8proc_ssize_t)(out->len - start), sc->u,
+		    (utf8proc_ssize_t)sc->ucap, opt);
+		if (r < 0)
+			return;		/* not reached: out is valid UTF-8 */
+		if ((size_t)r <= sc->ucap)
+			break;
+		sc->ucap = (size_t)r * 2;
+		sc->u = erealloc(sc->u, sc->ucap * sizeof(*sc->u));
+	}
+	if ((r = utf8proc_normalize_utf32(sc->u, r, opt)) < 0)
+		return;
+	out->len = start;
+	for (i = 0; i < (size_t)r; i++)
+		buf_add(out, enc, (size_t)utf8_encode((uint32_t)sc->u[i], enc));
+}
+
+/* Drop and map characters of a[0..n) and append them to out as UTF-8. */
+static void
+emit(struct buf *out, struct scratch *sc, const uint32_t *a, size_t n)
+{
+	size_t i, start = out->len;
+	uint32_t c;
+	int quote = 0, compose = 0;
+
+	buf_grow(out, n * 4);
+	for (i = 0; i < n; i++) {
+		c = a[i];
+		if (c >= 0x80 && c < 0xa0) {	/* C1: Windows-1252 misread */
+			if ((c = cp1252_hi[c - 0x80]) < 0xa0)
+				continue;
+		}
+		switch (c) {
+		case 0xad: case 0x180e: case 0x200b: case 0x200c: case 0x200d:
+		case 0x2060: case 0xfeff:
+			continue;
+		case 0xa0: case 0x1680: case 0x2000: case 0x2001: case 0x2002:
+		case 0x2003: case 0x2004: case 0x2005: case 0x2006: case 0x2007:
+		case 0x2008: case 0x2009: case 0x200a: case 0x202f: case 0x205f:
+		case 0x3000:
+			c = ' ';
+			break;
+		case 0x2028: case 0x2029:
+			c = '\n';
+			break;
+		case 0x2018: case 0x2019: case 0x201a: case 0x201b:
+			c = '\'';
+			break;
+		case 0x201c: case 0x201d: case 0x201e: case 0x201f:
+			c = '"';
+			break;
+		}
+		if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7f)
+			continue;
+		if (c == '\'') {
+			if (quote) {
+				out->s[out->len - 1] = '"';
+				quote = 0;
+				continue;
+			}
+			quote = 1;
+		} else
+			quote = 0;
+		if (c >= 0x300 && !(c >= 0x2000 && c < 0x2070) &&
+		    !(c >= 0x20a0 && c < 0x20d0))
+			compose = 1;
+		if (c < 0x80)
+			out->s[out->len++] = (char)c;
+		else
+			out->len += (size_t)utf8_encode(c, out->s + out->len);
+	}
+	out->s[out->len] = '\0';
+	if (compose)
+		nfc(out, start, sc);
+}
+
+/* Clean one line (no LF or CR) that holds non-ASCII bytes. */
+static void
+clean_line(struct buf *out, struct scratch *sc, const unsigned char *s,
+    size_t len)
+{
+	size_t i = 0, n = 0;
+	uint32_t cp;
+	int k, layer;
+
+	grow(sc, len + 1);
+	while (i < len) {
+		if (s[i] < 0x80)
+			sc->a[n++] = s[i++];
+		else if ((k = utf8_decode((const char *)s + i, len - i, &cp))) {
+			sc->a[n++] = cp;
+			i += (size_t)k;
+		} else
+			sc->a[n++] = cp1252_hi[s[i++] - 0x80];
+	}
+	for (layer = 0; layer < MAXLAYERS; layer++)
+		if (!fix_whole(sc, &n) && !fix_runs(sc, &n))
+			break;
+	emit(out, sc, sc->a, n);
+}
+
+/* Append s[0..n), printable ASCII and control bytes, without the latter. */
+static void
+add_ascii(struct buf *out, const unsigned char *s, size_t n)
+{
+	size_t i;
+
+	buf_grow(out, n);
+	for (i = 0; i < n; i++)
+		if (!(bclass[s[i]] & B_CTL))
+			out->s[out->len++] = (char)s[i];
+	out->s[out->len] = '\0';
+}
 
 void
 clean_text(struct buf *out, const char *in, size_t n)
 {
-	size_t i = 0;
-	uint32_t cp;
-	char enc[4];
-	int k;
+	struct scratch sc = { 0 };
+	const unsigned char *s = (const unsigned char *)in, *end = s + n, *p;
+	size_t len, piece;
+	unsigned acc;
 
-	while (i < n) {
-		if ((k = utf8_decode(in + i, n - i, &cp)) == 0) {
-			cp = (unsigned char)in[i];
-			cp = cp >= 0x80 && cp < 0xa0 ? cp1252[cp - 0x80] : cp;
-			k = 1;
-		}
-		i += k;
-		if (cp == '\r') {
-			if (i < n && in[i] == '\n')
-				continue;
-			cp = '\n';
-		}
-		if ((cp < 0x20 && cp != '\t' && cp != '\n') || cp == 0x7f ||
-		    (cp >= 0x80 && cp < 0xa0) || cp == 0xfeff)
-			continue;
-		buf_add(out, enc, (size_t)utf8_encode(cp, enc));
+	while (s < end) {
+		acc = 0;
+		for (p = s; p < end && !(bclass[*p] & B_EOL); p++)
+			acc |= bclass[*p];
+		len = (size_t)(p - s);
+		if (acc == 0)
+			buf_add(out, s, len);
+		else if (!(acc & B_HIGH))
+			add_ascii(out, s, len);
+		else
+			while (len > 0) {
+				/* Long lines go in pieces cut before ASCII. */
+				piece = len;
+				if (piece > CHUNK) {
+					piece = CHUNK;
+					while (piece > CHUNK / 2 && s[piece] >= 0x80)
+						piece--;
+				}
+				clean_line(out, &sc, s, piece);
+				s += piece;
+				len -= piece;
+			}
+		if (p == end)
+			break;
+		buf_addc(out, '\n');
+		if (*p == '\r' && p + 1 < end && p[1] == '\n')
+			p++;
+		s = p + 1;
 	}
+	free(sc.a);
+	free(sc.b);
+	free(sc.u);
 }
