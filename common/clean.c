@@ -149,7 +149,7 @@ kind(uint32_t c)
 	default:
 		return 0;
 	}
-	if (c == 0x17f || (c >= 0x250 && c < 0x2b0) ||
+	if (c == 0x17f || (c >= 0x250 && c < 0x300) ||
 	    (c >= 0x500 && c < 0x530) ||
 	    (c >= 0x1d00 && c < 0x1dc0))
 		k |= K_RARE;
@@ -340,7 +340,7 @@ oddness(const uint32_t *s, size_t n)
 		if (s[i] >= 0x80 && s[i] < 0xa0)
 			score += 2;
 		else if (s[i] >= 0x80 && (kind(s[i]) & K_RARE))
-			score += 2;
+			score += 3;
 		if (i > 0 && (s[i] >= 0x80 || s[i - 1] >= 0x80))
 			score += pair(s[i - 1], s[i]);
 	}
@@ -352,13 +352,15 @@ static int
 badness(const struct codepage *P, const uint32_t *s, size_t n)
 {
 	struct seq q;
-	size_t i;
+	size_t i, end;
 	int score = oddness(s, n);
 
-	for (i = 0; i < n; i++)
+	for (i = 0, end = (size_t)-1; i < n; i++)
 		if (s[i] >= 0x80 && seq_at(P, s, n, i, 0, &q)) {
-			score += q.bonus;
+			/* one sequence right after another is mojibake */
+			score += q.bonus + (i == end);
 			i += q.len - 1;
+			end = i + 1;
 		}
 	return score;
 }
@@ -460,7 +462,10 @@ fix_runs(struct scratch *sc, size_t *n)
 		if (next)
 			b[k] = a[end];	/* and the next, for a moment */
 		j = i > 0 ? i - 1 : i;
-		if (badness(CP1252, b + w, k - w + next) <
+		/* A run cut short by more undecodable mojibake stays. */
+		if (!(end + 1 < *n && a[end] >= 0xc2 && a[end] <= 0xf4 &&
+		    a[end + 1] >= 0x80) &&
+		    badness(CP1252, b + w, k - w + next) <
 		    oddness(a + j, end - j + next) + bonus)
 			done = 1;
 		else {
