@@ -35,14 +35,16 @@
 #define B_HIGH	1	/* not ASCII */
 #define B_CTL	2	/* control character to drop */
 #define B_EOL	4	/* LF or CR */
+#define B_APOS	8	/* apostrophe: two make a double quote */
 
 #define C 2
 #define E 4
+#define Q 8
 #define H 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1
 static const unsigned char bclass[256] = {
 	C, C, C, C, C, C, C, C, C, 0, E, C, C, E, C, C,
 	C, C, C, C, C, C, C, C, C, C, C, C, C, C, C, C,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, Q, 0, 0, 0, 0, 0, 0, 0, 0,
 	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
@@ -52,6 +54,7 @@ static const unsigned char bclass[256] = {
 };
 #undef C
 #undef E
+#undef Q
 #undef H
 
 /* A code page text may have been mis-decoded through. */
@@ -607,17 +610,41 @@ clean_line(struct buf *out, struct scratch *sc, const unsigned char *s,
 	emit(out, sc, sc->a, n);
 }
 
-/* Append s[0..n), printable ASCII and control bytes, without the latter. */
+/*
+ * Append the ASCII line s[0..n) without its control bytes and with each
+ * pair of apostrophes as a double quote.
+ */
 static void
 add_ascii(struct buf *out, const unsigned char *s, size_t n)
 {
 	size_t i;
+	int quote = 0;
 
 	buf_grow(out, n);
-	for (i = 0; i < n; i++)
-		if (!(bclass[s[i]] & B_CTL))
-			out->s[out->len++] = (char)s[i];
+	for (i = 0; i < n; i++) {
+		if (bclass[s[i]] & B_CTL)
+			continue;
+		if (s[i] == '\'' && quote) {
+			out->s[out->len - 1] = '"';
+			quote = 0;
+			continue;
+		}
+		quote = s[i] == '\'';
+		out->s[out->len++] = (char)s[i];
+	}
 	out->s[out->len] = '\0';
+}
+
+/* Whether the ASCII line s[0..n) has two apostrophes in a row. */
+static int
+has_pair(const unsigned char *s, size_t n)
+{
+	const unsigned char *p, *end = s + n;
+
+	for (p = s; (p = memchr(p, '\'', (size_t)(end - p))) != NULL; p++)
+		if (p + 1 < end && p[1] == '\'')
+			return 1;
+	return 0;
 }
 
 void
@@ -633,7 +660,7 @@ clean_text(struct buf *out, const char *in, size_t n)
 		for (p = s; p < end && !(bclass[*p] & B_EOL); p++)
 			acc |= bclass[*p];
 		len = (size_t)(p - s);
-		if (acc == 0)
+		if (acc == 0 || (acc == B_APOS && !has_pair(s, len)))
 			buf_add(out, s, len);
 		else if (!(acc & B_HIGH))
 			add_ascii(out, s, len);
