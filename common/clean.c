@@ -388,17 +388,16 @@ memchr_cp(const uint32_t *s, size_t n, uint32_t c)
  * part of a sequence and at least one sequence needs no lost A0 byte.
  */
 static int
-whole(const struct codepage *P, const uint32_t *s, size_t n, uint32_t *d,
-    size_t *m, int flags)
+whole(const struct codepage *P, const uint32_t *s, size_t n, size_t first,
+    uint32_t *d, size_t *m, int flags)
 {
 	struct seq q;
-	size_t i, j = 0, plain = 0;
+	size_t i, j, plain = 0;
 
-	for (i = 0; i < n; i++) {
-		if (s[i] < 0x80) {
-			d[j++] = s[i];
+	/* First only check, from the first non-ASCII character s[first]. */
+	for (i = first; i < n; i++) {
+		if (s[i] < 0x80)
 			continue;
-		}
 		if (!seq_at(P, s, n, i, flags, &q)) {
 			if (!(flags & S_A0) && cp_byte(P, s[i]) >= 0xc2 &&
 			    memchr_cp(s + i + 1, n - i - 1 < 3 ? n - i - 1 : 3, ' '))
@@ -406,11 +405,22 @@ whole(const struct codepage *P, const uint32_t *s, size_t n, uint32_t *d,
 			return W_FAIL;
 		}
 		plain += !q.a0;
-		d[j++] = q.cp;
 		i += q.len - 1;
 	}
+	if (plain == 0)
+		return W_FAIL;
+	memcpy(d, s, first * sizeof(*s));
+	for (i = j = first; i < n; i++) {
+		if (s[i] < 0x80)
+			d[j++] = s[i];
+		else {
+			seq_at(P, s, n, i, flags, &q);
+			d[j++] = q.cp;
+			i += q.len - 1;
+		}
+	}
 	*m = j;
-	return plain ? W_OK : W_FAIL;
+	return W_OK;
 }
 
 /* Repair the line sc->a[0..*n) through one whole code page; 1 if done. */
@@ -419,13 +429,18 @@ fix_whole(struct scratch *sc, size_t *n)
 {
 	const struct codepage *P;
 	uint32_t *t;
-	size_t m;
+	size_t m, first;
 	int r;
 
+	for (first = 0; first < *n && sc->a[first] < 0x80; first++)
+		;
+	if (first == *n)
+		return 0;
 	for (P = pages; P < pages + NPAGES; P++) {
-		r = whole(P, sc->a, *n, sc->b, &m, S_LOSSY);
+		r = whole(P, sc->a, *n, first, sc->b, &m, S_LOSSY);
 		if (r == W_SPACE)
-			r = whole(P, sc->a, *n, sc->b, &m, S_LOSSY | S_A0);
+			r = whole(P, sc->a, *n, first, sc->b, &m,
+			    S_LOSSY | S_A0);
 		if (r != W_OK || badness(P, sc->b, m) >= badness(P, sc->a, *n))
 			continue;
 		t = sc->a, sc->a = sc->b, sc->b = t;
@@ -499,6 +514,22 @@ grow(struct scratch *sc, size_t n)
 	sc->cap = cap;
 }
 
+/* Whether NFC may change c or the character before it. */
+static int
+unstable(uint32_t c)
+{
+	const utf8proc_property_t *p;
+
+	if ((c >= 0x2000 && c < 0x2070) || (c >= 0x1100 && c < 0x1200))
+		return c >= 0x1100 && c < 0x1200;
+	p = utf8proc_get_property((utf8proc_int32_t)c);
+	return p->combining_class != 0 || p->comp_exclusion ||
+	    (p->decomp_seqindex != UINT16_MAX && p->decomp_type == 0) ||
+	    p->category == UTF8PROC_CATEGORY_MN ||
+	    p->category == UTF8PROC_CATEGORY_MC ||
+	    p->category == UTF8PROC_CATEGORY_ME;
+}
+
 /* Put out[start..] into NFC, in place. */
 static void
 nfc(struct buf *out, size_t start, struct scratch *sc)
@@ -537,6 +568,11 @@ emit(struct buf *out, struct scratch *sc, const uint32_t *a, size_t n)
 	buf_grow(out, n * 4);
 	for (i = 0; i < n; i++) {
 		c = a[i];
+		if (c >= 0x20 && c < 0x7f && c != '\'') {
+			out->s[out->len++] = (char)c;
+			quote = 0;
+			continue;
+		}
 		if (c >= 0x80 && c < 0xa0) {	/* C1: Windows-1252 misread */
 			if ((c = cp1252_hi[c - 0x80]) < 0xa0)
 				continue;
@@ -572,9 +608,8 @@ emit(struct buf *out, struct scratch *sc, const uint32_t *a, size_t n)
 			quote = 1;
 		} else
 			quote = 0;
-		if (c >= 0x300 && !(c >= 0x2000 && c < 0x2070) &&
-		    !(c >= 0x20a0 && c < 0x20d0))
-			compose = 1;
+		if (c >= 0x300 && !compose)
+			compose = unstable(c);
 		if (c < 0x80)
 			out->s[out->len++] = (char)c;
 		else
