@@ -26,6 +26,13 @@
 
 #include "clean.h"
 #include "utf8.h"
+
+/* A character of a code page and its byte, in charmaps.h. */
+struct revmap {
+	uint16_t	cp;
+	uint8_t		byte;
+};
+
 #include "charmaps.h"
 
 #define MAXLAYERS	4	/* times text can have been mis-decoded */
@@ -59,8 +66,9 @@ static const unsigned char bclass[256] = {
 
 /* A code page text may have been mis-decoded through. */
 struct codepage {
-	const uint16_t	*hi;	/* characters of bytes 0x80-0xff */
-	int		 flags;
+	const uint16_t		*hi;	/* characters of bytes 0x80-0xff */
+	const struct revmap	*rev;	/* the same, sorted by character */
+	int			 flags;
 };
 
 #define P_LATIN1	1	/* C1 controls are their own bytes too */
@@ -68,13 +76,13 @@ struct codepage {
 #define P_AGRAVE	4	/* C3 is a letter: "Ã " may be à */
 
 static const struct codepage pages[] = {
-	{ cp1252_hi, P_LATIN1 | P_LEADS | P_AGRAVE },
-	{ cp1250_hi, P_AGRAVE },
-	{ cp1251_hi, P_AGRAVE },
-	{ latin2_hi, 0 },
-	{ cp1257_hi, 0 },
-	{ macroman_hi, 0 },
-	{ cp437_hi, 0 },
+	{ cp1252_hi, cp1252_rev, P_LATIN1 | P_LEADS | P_AGRAVE },
+	{ cp1250_hi, cp1250_rev, P_AGRAVE },
+	{ cp1251_hi, cp1251_rev, P_AGRAVE },
+	{ latin2_hi, latin2_rev, 0 },
+	{ cp1257_hi, cp1257_rev, 0 },
+	{ macroman_hi, macroman_rev, 0 },
+	{ cp437_hi, cp437_rev, 0 },
 };
 #define NPAGES	(sizeof(pages) / sizeof(pages[0]))
 #define CP1252	(&pages[0])
@@ -205,18 +213,22 @@ before_ok(uint32_t c)
 static int
 cp_byte(const struct codepage *P, uint32_t c)
 {
-	int i;
+	size_t lo = 0, hi = 128, mid;
 
 	if (c < 0x80)
 		return (int)c;
 	if (c <= 0xff && (P->hi[c - 0x80] == c ||
 	    (c < 0xa0 && (P->flags & P_LATIN1))))
 		return (int)c;
-	if (c > 0xffff)
-		return -1;
-	for (i = 0; i < 128; i++)
-		if (P->hi[i] == c)
-			return 0x80 + i;
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		if (P->rev[mid].cp == c)
+			return P->rev[mid].byte;
+		if (P->rev[mid].cp < c)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
 	return -1;
 }
 
@@ -459,10 +471,16 @@ fix_runs(struct scratch *sc, size_t *n)
 {
 	struct seq q;
 	uint32_t *a = sc->a, *b = sc->b, *t;
-	size_t i, j, k = 0, end, m, w, next;
+	size_t i, j, k, end, m, w, next;
 	int bonus, done = 0;
 
-	for (i = 0; i < *n; i++) {
+	/* Most lines have no lead character Â-ô at all. */
+	for (i = 0; i < *n && (a[i] < 0xc2 || a[i] > 0xf4); i++)
+		;
+	if (i == *n)
+		return 0;
+	memcpy(b, a, i * sizeof(*a));
+	for (k = i; i < *n; i++) {
 		if (a[i] < 0xc2 || a[i] > 0xf4 || !seq_at(CP1252, a, *n, i, 0, &q)) {
 			b[k++] = a[i];
 			continue;
@@ -645,6 +663,22 @@ clean_line(struct buf *out, struct scratch *sc, const unsigned char *s,
 	emit(out, sc, sc->a, n);
 }
 
+/* Whether the 8 bytes at p are printable ASCII other than an apostrophe. */
+static int
+plain8(const unsigned char *p)
+{
+	const uint64_t ones = 0x0101010101010101ULL;
+	const uint64_t high = 0x8080808080808080ULL;
+	uint64_t x;
+
+	memcpy(&x, p, 8);
+	if (x & high)
+		return 0;
+	/* With no high bit set, b - k borrows into it exactly when b < k. */
+	return (((x - ones * 0x20) | ((x ^ ones * 0x7f) - ones) |
+	    ((x ^ ones * '\'') - ones)) & high) == 0;
+}
+
 /*
  * Append the ASCII line s[0..n) without its control bytes and with each
  * pair of apostrophes as a double quote.
@@ -692,8 +726,13 @@ clean_text(struct buf *out, const char *in, size_t n)
 
 	while (s < end) {
 		acc = 0;
-		for (p = s; p < end && !(bclass[*p] & B_EOL); p++)
-			acc |= bclass[*p];
+		for (p = s;;) {
+			while (end - p >= 8 && plain8(p))
+				p += 8;
+			if (p == end || (bclass[*p] & B_EOL))
+				break;
+			acc |= bclass[*p++];
+		}
 		len = (size_t)(p - s);
 		if (acc == 0 || (acc == B_APOS && !has_pair(s, len)))
 			buf_add(out, s, len);

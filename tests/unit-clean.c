@@ -158,6 +158,35 @@ unicode(void)
 	same("primes stay", "5\xe2\x80\xb2" "11\xe2\x80\xb3");
 }
 
+/* Special bytes at every offset of the 8-byte ASCII scan. */
+static void
+word_scan(void)
+{
+	static const char *special[] = { "\x01", "\x1f", "\x7f", "''", "\r" };
+	static const char *want[] = { "", "", "", "\"", "\n" };
+	char in[64], exp[64], what[64];
+	size_t k, pos, bad = 0;
+
+	for (k = 0; k < sizeof(special) / sizeof(special[0]); k++)
+		for (pos = 0; pos < 20; pos++) {
+			snprintf(in, sizeof(in), "%.*s%s%s", (int)pos,
+			    "abcdefghijklmnopqrstuvwxyz", special[k],
+			    "0123456789ABCDEFGHIJ");
+			snprintf(exp, sizeof(exp), "%.*s%s%s", (int)pos,
+			    "abcdefghijklmnopqrstuvwxyz", want[k],
+			    "0123456789ABCDEFGHIJ");
+			clean(in, strlen(in));
+			if (out.len != strlen(exp) || memcmp(out.s, exp, out.len)) {
+				snprintf(what, sizeof(what), "byte %zu at %zu", k, pos);
+				test_cond(what, 0);
+				bad++;
+			}
+		}
+	test_cond("special bytes found at every offset", bad == 0);
+	check("single apostrophes stay", "it's 'fine' isn't it", "it's 'fine' isn't it");
+	check("apostrophe pair across 8-byte words", "abcdefg''hij", "abcdefg\"hij");
+}
+
 /* Any bytes in, valid UTF-8 out; no NUL, no CR. */
 static void
 random_bytes(void)
@@ -210,6 +239,7 @@ main(void)
 	negatives();
 	controls();
 	unicode();
+	word_scan();
 	random_bytes();
 	long_line();
 	buf_free(&out);
