@@ -114,6 +114,7 @@ struct seq {
 #define K_SYM		0x08	/* non-ASCII punctuation, symbol, No */
 #define K_RARE		0x10	/* unassigned, private, archaic, phonetic */
 #define K_GREEK		0x20
+#define K_MARK		0x40	/* combining mark */
 #define K_SCRIPT(k)	((k) >> 8)
 
 static int
@@ -153,6 +154,9 @@ kind(uint32_t c)
 	case UTF8PROC_CATEGORY_SK:
 	case UTF8PROC_CATEGORY_SO:
 		return K_SYM;
+	case UTF8PROC_CATEGORY_MN:
+	case UTF8PROC_CATEGORY_ME:
+		return K_MARK | (c >= 0x800 && c < 0x8a0 ? K_RARE : 0);
 	case UTF8PROC_CATEGORY_CN:
 	case UTF8PROC_CATEGORY_CO:
 	case UTF8PROC_CATEGORY_CS:
@@ -161,7 +165,7 @@ kind(uint32_t c)
 		return 0;
 	}
 	if (c == 0x17f || (c >= 0x250 && c < 0x300) ||
-	    (c >= 0x500 && c < 0x530) ||
+	    (c >= 0x500 && c < 0x530) || (c >= 0x800 && c < 0x8a0) ||
 	    (c >= 0x1d00 && c < 0x1dc0))
 		k |= K_RARE;
 	if (c < 0x250 || (c >= 0x1e00 && c < 0x1f00))
@@ -340,6 +344,8 @@ pair(uint32_t a, uint32_t b)
 		score++;
 	if ((ka & K_LETTER) && (kb & K_LETTER) &&
 	    K_SCRIPT(ka) != K_SCRIPT(kb) && !((ka | kb) & K_GREEK))
+		score++;
+	if ((kb & K_MARK) && !(ka & (K_LETTER | K_MARK)))
 		score++;
 	return score;
 }

@@ -115,6 +115,11 @@ negatives(void)
 	same("math", "(-1/2)! = \xe2\x88\x9a\xcf\x80");
 	same("Ukrainian capitals", "\xd0\x92\xd0\x86\xd0\x9a\xd0\x86 is WIKI");
 	same("em dash and infinity", "2012\xe2\x80\x94\xe2\x88\x9e");
+	check("French NBSP and guillemets", "dit \xc3\xa0\xc2\xa0\xc2\xab non \xe2\x80\x99",
+	    "dit \xc3\xa0 \xc2\xab non '");
+	check("NBSP before a closing guillemet", "l'\xc3\xa9t\xc3\xa9\xc2\xa0\xc2\xbb",
+	    "l'\xc3\xa9t\xc3\xa9 \xc2\xbb");
+	check("voila, NBSP, guillemet", "voil\xc3\xa0\xc2\xa0\xc2\xbb", "voil\xc3\xa0 \xc2\xbb");
 }
 
 static void
