@@ -277,12 +277,14 @@ count_words(const char *s, size_t n)
 
 /*
  * Hard-wrapped text: most lines of a similar length near a common width,
- * and most line breaks inside blocks falling mid-sentence.
+ * most line breaks inside blocks falling mid-sentence, and a good share of
+ * lines starting in lower case.
  */
 static int
 is_wrapped(const struct doc *d)
 {
 	size_t i, n = 0, maxlen = 0, longish = 0, inner = 0, midsent = 0;
+	size_t lowerstart = 0;
 	const struct span *l;
 
 	for (i = 0; i < d->line.n; i++) {
@@ -293,7 +295,7 @@ is_wrapped(const struct doc *d)
 		if (l->len > maxlen)
 			maxlen = l->len;
 	}
-	if (n < 5 || maxlen < 40 || maxlen > 120)
+	if (n < 3 || maxlen < 40 || maxlen > 120)
 		return 0;
 	for (i = 0; i < d->line.n; i++) {
 		l = &d->line.v[i];
@@ -304,16 +306,25 @@ is_wrapped(const struct doc *d)
 		if (i + 1 < d->line.n && !d->line.v[i + 1].blank) {
 			inner++;
 			midsent += !ends_sentence(d->lines.s + l->off, l->len);
+			lowerstart += is_lower(d->lines.s + l[1].off, l[1].len);
 		}
 	}
-	return inner * 2 >= n && longish * 10 >= n * 7 && midsent * 2 >= inner;
+	/* Most words are lower case: a break mid-sentence mostly shows it. */
+	return inner * 2 >= n && longish * 10 >= n * 7 &&
+	    midsent * 2 >= inner && lowerstart * 3 >= inner;
 }
 
-/* Does line b continue line a (a line broken mid-sentence)? */
+/*
+ * Does line b continue line a, a line broken mid-sentence?  para is the
+ * paragraph a ends (a itself, or a and the lines joined before it).
+ */
 static int
-continues(const struct doc *d, const struct span *a, const struct span *b)
+continues(const struct doc *d, const struct span *para, const struct span *a,
+    const struct span *b)
 {
 	const char *as = d->lines.s + a->off, *bs = d->lines.s + b->off;
+	const char *ps = d->paras.s + para->off;
+	size_t plen = d->paras.len - para->off;
 	int c0 = (unsigned char)bs[0];
 
 	if (strchr(".,;:!?)", c0) != NULL && c0 != '\0')
@@ -323,8 +334,8 @@ continues(const struct doc *d, const struct span *a, const struct span *b)
 	if (a->trailsp && (is_lower(bs, b->len) || c0 == '(' ||
 	    (c0 >= '0' && c0 <= '9')))
 		return 1;
-	return is_lower(bs, b->len) && !is_lower(as, a->len) &&
-	    count_words(as, a->len) >= 3;
+	return is_lower(bs, b->len) && !is_lower(ps, plen) &&
+	    count_words(ps, plen) >= 3;
 }
 
 /* Lines to paragraphs: one per line, or per block when hard-wrapped. */
@@ -344,7 +355,7 @@ make_paragraphs(struct doc *d)
 			prev = NULL;
 			continue;
 		}
-		if (prev != NULL && (wrapped || continues(d, prev, l))) {
+		if (prev != NULL && (wrapped || continues(d, p, prev, l))) {
 			if (strchr(".,;:!?)", d->lines.s[l->off]) == NULL)
 				buf_addc(&d->paras, ' ');
 		} else {
@@ -383,6 +394,7 @@ static int
 is_headline(const char *s, size_t n)
 {
 	int c = lastc(s, n);
+	size_t i;
 
 	if (n == 0 || n > MAXTITLE || count_words(s, n) > MAXTITLEWORDS)
 		return 0;
@@ -390,6 +402,11 @@ is_headline(const char *s, size_t n)
 		return 0;
 	if (n >= 2 && (c == '"' || c == '\'') && s[n - 2] == '.')
 		return 0;
+	/* Two sentences ("... world. But ...") are body, not a headline. */
+	for (i = 3; i + 2 < n; i++)
+		if (s[i] == '.' && s[i + 1] == ' ' && is_lower(s + i - 1, 1) &&
+		    is_lower(s + i - 2, 1) && is_lower(s + i - 3, 1))
+			return 0;
 	return !is_dateline(s, n);
 }
 
