@@ -1,0 +1,895 @@
+/* sentences.c: see sentences.h. */
+#include <err.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <utf8proc.h>
+
+#include "lexicon.h"
+#include "sentences.h"
+#include "utf8.h"
+#include "util.h"
+
+#include "lex_abbreviations.h"
+#include "lex_sentence-words.h"
+
+#define NONE		((size_t)-1)
+#define MAXKEY		32	/* longer tokens are never abbreviations */
+#define LISTREACH	1000	/* bytes searched for a list's next marker */
+
+enum { W_STARTER = 1, W_CONTINUES };	/* roles in sentence-words.tsv */
+enum { C_STREET = 100 };		/* class of St. before resolving */
+
+/* Built once, on the first call, and only read afterwards. */
+static struct strmap *abbrevs;	/* "mr." -> class + 1 */
+static struct strmap *words;	/* "The" -> role */
+
+/* The paragraph being split. */
+struct scan {
+	const char	*s;
+	size_t		 n;
+	struct sentlist	*out;
+	size_t		 start;		/* where the current sentence began */
+	size_t		 alnum;		/* its first letter or digit, or NONE */
+	size_t		 checked;	/* bytes looked at for alnum */
+	int		 lform;		/* the inline list in progress */
+	int		 lnext;		/* its next marker's value, 0: none */
+};
+
+/* The word after a candidate boundary. */
+struct next {
+	size_t	 at;		/* first byte after spaces and openers */
+	size_t	 len;		/* length of its word (letters, apostrophes) */
+	int	 kind;		/* N_LOWER, N_UPPER, N_DIGIT, N_OTHER, N_END */
+};
+
+enum { N_END, N_LOWER, N_UPPER, N_DIGIT, N_OTHER };
+
+static void
+load(void)
+{
+	struct lexreader lr;
+	struct lexline l;
+	static const char *const names[] = {
+		"title", "end", "number", "never", "street"
+	};
+	static const int classes[] = {
+		SENT_TITLE, SENT_END, SENT_NUMBER, SENT_NEVER, C_STREET
+	};
+	size_t i;
+	int role;
+
+	abbrevs = strmap_new();
+	lex_open(&lr, lex_abbreviations, "abbreviations.tsv");
+	while (lex_next(&lr, &l)) {
+		for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+			if (l.ncol >= 2 && strcmp(l.col[1], names[i]) == 0)
+				break;
+		if (i == sizeof(names) / sizeof(names[0]) || l.len[0] > MAXKEY)
+			errx(EXIT_DATA, "abbreviations.tsv:%lu: bad entry",
+			    l.lineno);
+		strmap_put(abbrevs, l.col[0], l.len[0],
+		    (void *)(uintptr_t)(classes[i] + 1));
+	}
+	words = strmap_new();
+	lex_open(&lr, lex_sentence_words, "sentence-words.tsv");
+	while (lex_next(&lr, &l)) {
+		role = l.ncol < 2 ? 0 : strcmp(l.col[1], "starter") == 0 ?
+		    W_STARTER : strcmp(l.col[1], "continues") == 0 ?
+		    W_CONTINUES : 0;
+		if (role == 0)
+			errx(EXIT_DATA, "sentence-words.tsv:%lu: bad entry",
+			    l.lineno);
+		strmap_put(words, l.col[0], l.len[0], (void *)(uintptr_t)role);
+	}
+}
+
+/* ====== Characters ====== */
+
+static int
+isspc(int c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
+	    c == '\f' || c == '\v';
+}
+
+static int
+isdig(int c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static int
+islow(int c)
+{
+	return c >= 'a' && c <= 'z';
+}
+
+static int
+isup(int c)
+{
+	return c >= 'A' && c <= 'Z';
+}
+
+/* The code point at s[i] (its length in *len); a bad byte reads as itself. */
+static uint32_t
+cpat(const char *s, size_t n, size_t i, size_t *len)
+{
+	uint32_t cp;
+	int k;
+
+	if (i >= n) {
+		*len = 0;
+		return 0;
+	}
+	if ((unsigned char)s[i] < 0x80) {
+		*len = 1;
+		return (unsigned char)s[i];
+	}
+	if ((k = utf8_decode(s + i, n - i, &cp)) == 0) {
+		*len = 1;
+		return (unsigned char)s[i];
+	}
+	*len = (size_t)k;
+	return cp;
+}
+
+/* Letter case of a code point: 1 upper or title, -1 lower, 0 neither. */
+static int
+lettercase(uint32_t cp)
+{
+	if (cp < 0x80)
+		return isup((int)cp) ? 1 : islow((int)cp) ? -1 : 0;
+	switch (utf8proc_category((utf8proc_int32_t)cp)) {
+	case UTF8PROC_CATEGORY_LU:
+	case UTF8PROC_CATEGORY_LT:
+		return 1;
+	case UTF8PROC_CATEGORY_LL:
+		return -1;
+	default:
+		return 0;
+	}
+}
+
+static int
+isletter(uint32_t cp)
+{
+	if (cp < 0x80)
+		return isup((int)cp) || islow((int)cp);
+	switch (utf8proc_category((utf8proc_int32_t)cp)) {
+	case UTF8PROC_CATEGORY_LU:
+	case UTF8PROC_CATEGORY_LL:
+	case UTF8PROC_CATEGORY_LT:
+	case UTF8PROC_CATEGORY_LM:
+	case UTF8PROC_CATEGORY_LO:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+static int
+isalnumcp(uint32_t cp)
+{
+	return (cp < 0x80 && isdig((int)cp)) || isletter(cp) ||
+	    (cp >= 0x80 && utf8proc_category((utf8proc_int32_t)cp) ==
+	    UTF8PROC_CATEGORY_ND);
+}
+
+/* Quotes and brackets that close a sentence after its final punctuation. */
+static int
+iscloser(uint32_t cp)
+{
+	switch (cp) {
+	case '"': case '\'': case ')': case ']': case '}':
+	case 0x2019: case 0x201D: case 0x00BB: case 0x203A:
+		return 1;
+	}
+	return 0;
+}
+
+/* What may stand between a boundary and the next sentence's first word. */
+static int
+isopener(uint32_t cp)
+{
+	switch (cp) {
+	case '"': case '\'': case '(': case '[': case '{': case '`':
+	case '-': case '_': case '*':
+	case 0x2018: case 0x201C: case 0x201E: case 0x00AB: case 0x2039:
+	case 0x00BF: case 0x00A1: case 0x2013: case 0x2014:
+		return 1;
+	}
+	return 0;
+}
+
+static int
+isbullet(uint32_t cp)
+{
+	switch (cp) {
+	case 0x2022: case 0x2023: case 0x2043: case 0x25E6: case 0x25AA:
+	case 0x25AB: case 0x25CF: case 0x25A0: case 0x25B8: case 0x25BA:
+		return 1;
+	}
+	return 0;
+}
+
+/* Full-width and ideographic stops: no space is needed after them. */
+static int
+isfullstop(uint32_t cp)
+{
+	return cp == 0x3002 || cp == 0xFF0E || cp == 0xFF01 || cp == 0xFF1F;
+}
+
+/* Double exclamation and question marks count as ? and !. */
+static int
+isqe(uint32_t cp)
+{
+	return cp == '?' || cp == '!' || cp == 0x203C || cp == 0x2047 ||
+	    cp == 0x2048 || cp == 0x2049;
+}
+
+/* ====== Tokens ====== */
+
+/* Start of the white-space delimited token that holds s[i - 1]. */
+static size_t
+tokstart(const char *s, size_t i)
+{
+	while (i > 0 && !isspc((unsigned char)s[i - 1]))
+		i--;
+	return i;
+}
+
+static size_t
+tokend(const char *s, size_t n, size_t i)
+{
+	while (i < n && !isspc((unsigned char)s[i]))
+		i++;
+	return i;
+}
+
+static int
+has(const char *s, size_t n, const char *what)
+{
+	size_t k = strlen(what), i;
+
+	for (i = 0; i + k <= n; i++)
+		if (memcmp(s + i, what, k) == 0)
+			return 1;
+	return 0;
+}
+
+static int
+prefix(const char *s, size_t n, const char *p)
+{
+	size_t k = strlen(p);
+
+	return n >= k && strncasecmp(s, p, k) == 0;
+}
+
+/* A URL or an e-mail address: never split inside, never split before. */
+static int
+isurl(const char *s, size_t n)
+{
+	return has(s, n, "://") || prefix(s, n, "www.") ||
+	    prefix(s, n, "pic.twitter.com/") ||
+	    (memchr(s, '@', n) != NULL && memchr(s, '.', n) != NULL);
+}
+
+static int
+isurlstart(const char *s, size_t n)
+{
+	return prefix(s, n, "http://") || prefix(s, n, "https://") ||
+	    prefix(s, n, "www.") || prefix(s, n, "pic.twitter.com/");
+}
+
+/* Skip opening quotes and brackets (and dashes) at the start of a token. */
+static size_t
+skipopen(const char *s, size_t n, size_t i)
+{
+	size_t len;
+
+	while (i < n && isopener(cpat(s, n, i, &len)))
+		i += len;
+	return i;
+}
+
+static int
+lookup_abbrev(const char *tok, size_t len)
+{
+	char key[MAXKEY + 2];
+	size_t i;
+
+	if (len + 1 > MAXKEY)
+		return 0;
+	for (i = 0; i < len; i++)
+		key[i] = isup((unsigned char)tok[i]) ? (char)(tok[i] - 'A' + 'a') :
+		    tok[i];
+	key[len] = '.';
+	return (int)(uintptr_t)strmap_get(abbrevs, key, len + 1);
+}
+
+enum sent_class
+sent_classify(const char *tok, size_t len, int prevcap)
+{
+	size_t i, seg, nseg = 0, upper = 0;
+	int c;
+
+	if (abbrevs == NULL)
+		load();
+	if (len == 0 || isurl(tok, len))
+		return SENT_ORDINARY;
+	if ((c = lookup_abbrev(tok, len)) != 0) {
+		c--;
+		if (c == C_STREET)
+			c = prevcap ? SENT_END : SENT_TITLE;
+		if (c == SENT_TITLE && !isup((unsigned char)tok[0]))
+			c = SENT_END;
+		return (enum sent_class)c;
+	}
+	/* Single letters, with periods between them: initials or acronyms. */
+	for (i = 0, seg = 0; i <= len; i++) {
+		if (i == len || tok[i] == '.') {
+			if (seg != 1)
+				return SENT_ORDINARY;
+			nseg++;
+			seg = 0;
+			continue;
+		}
+		if (!isup((unsigned char)tok[i]) && !islow((unsigned char)tok[i]))
+			return SENT_ORDINARY;
+		upper += isup((unsigned char)tok[i]);
+		seg++;
+	}
+	return upper == nseg ? SENT_INITIAL : SENT_END;
+}
+
+/* Look at the word after a candidate boundary at i (spaces, openers). */
+static void
+nextword(const char *s, size_t n, size_t i, struct next *w)
+{
+	size_t len, j;
+	uint32_t cp;
+	int lc;
+
+	while (i < n) {
+		cp = cpat(s, n, i, &len);
+		if (!isspc((int)cp) && !isopener(cp))
+			break;
+		i += len;
+	}
+	w->at = i;
+	w->len = 0;
+	if (i >= n) {
+		w->kind = N_END;
+		return;
+	}
+	cp = cpat(s, n, i, &len);
+	if (cp < 0x80 && isdig((int)cp)) {
+		w->kind = N_DIGIT;
+		return;
+	}
+	if ((lc = lettercase(cp)) == 0) {
+		w->kind = isletter(cp) ? N_UPPER : N_OTHER;
+		return;
+	}
+	w->kind = lc > 0 ? N_UPPER : N_LOWER;
+	for (j = i; j < n; j += len) {
+		cp = cpat(s, n, j, &len);
+		if (isletter(cp))
+			continue;
+		if ((cp == '\'' || cp == 0x2019) && j + len < n &&
+		    isletter(cpat(s, n, j + len, &len)))
+			continue;
+		break;
+	}
+	w->len = j - i;
+}
+
+/* The role of a capitalised word in sentence-words.tsv (’ read as '). */
+static int
+wordrole(const char *s, size_t len)
+{
+	char key[MAXKEY];
+	size_t i, k;
+	void *v;
+
+	if (len == 0 || len > MAXKEY)
+		return 0;
+	for (i = k = 0; i < len; i++) {
+		if (i + 2 < len && memcmp(s + i, "\xe2\x80\x99", 3) == 0) {
+			key[k++] = '\'';
+			i += 2;
+		} else
+			key[k++] = s[i];
+	}
+	if ((v = strmap_get(words, key, k)) != NULL)
+		return (int)(uintptr_t)v;
+	return 0;
+}
+
+static int
+allcaps(const char *s, size_t len)
+{
+	size_t i;
+
+	if (len < 2)
+		return 0;
+	for (i = 0; i < len; i++)
+		if (!isup((unsigned char)s[i]))
+			return 0;
+	return 1;
+}
+
+/* ====== Inline lists: "1) ... 2) ...", "a. ... b. ..." ====== */
+
+enum {
+	L_PAREN = 1,		/* (a) */
+	L_CLOSE = 2,		/* a) */
+	L_DOTCLOSE = 3,		/* a.) */
+	L_DOT = 4,		/* a. */
+	L_DIGIT = 0x10, L_LOWER = 0x20, L_UPPER = 0x30
+};
+
+/*
+ * A list marker at s[p] (the start of a token): returns its form and
+ * stores its value, or returns 0.  "N." counts only before a capitalised
+ * word (else it is a number ending a phrase: "for 1. above"), "x." only
+ * for a lower-case letter (else it is an initial).
+ */
+static int
+marker(const char *s, size_t n, size_t p, int *val)
+{
+	int form = 0, kind;
+	size_t q = p;
+	struct next w;
+
+	if (q < n && s[q] == '(') {
+		form = L_PAREN;
+		q++;
+	}
+	if (q < n && isdig((unsigned char)s[q])) {
+		*val = s[q++] - '0';
+		if (q < n && isdig((unsigned char)s[q]))
+			*val = *val * 10 + s[q++] - '0';
+		kind = L_DIGIT;
+	} else if (q < n && (islow((unsigned char)s[q]) ||
+	    isup((unsigned char)s[q]))) {
+		kind = islow((unsigned char)s[q]) ? L_LOWER : L_UPPER;
+		*val = (s[q] | 0x20) - 'a' + 1;
+		q++;
+	} else
+		return 0;
+	if (form == L_PAREN) {
+		if (q >= n || s[q++] != ')')
+			return 0;
+	} else if (q < n && s[q] == ')') {
+		form = L_CLOSE;
+		q++;
+	} else if (q + 1 < n && s[q] == '.' && s[q + 1] == ')') {
+		form = L_DOTCLOSE;
+		q += 2;
+	} else if (q < n && s[q] == '.') {
+		form = L_DOT;
+		q++;
+	} else
+		return 0;
+	if (q >= n || s[q] != ' ')
+		return 0;
+	if (form == L_DOT) {
+		if (kind == L_UPPER)
+			return 0;
+		nextword(s, n, q, &w);
+		if (kind == L_DIGIT && w.kind != N_UPPER)
+			return 0;
+	}
+	return form | kind;
+}
+
+/* A token start: the paragraph's start, after white space or a bullet. */
+static int
+atstart(const char *s, size_t p)
+{
+	return p == 0 || isspc((unsigned char)s[p - 1]) ||
+	    (p >= 3 && isbullet(((uint32_t)(s[p - 3] & 0x0f) << 12) |
+	    ((uint32_t)(s[p - 2] & 0x3f) << 6) | (uint32_t)(s[p - 1] & 0x3f)) &&
+	    ((unsigned char)s[p - 3] & 0xf0) == 0xe0);
+}
+
+/*
+ * Does an inline list start at p: a marker followed, within reach, by the
+ * marker of the next value in the same form?  If so, remember the list.
+ */
+static int
+liststart(struct scan *sc, size_t p)
+{
+	int form, val, f2, v2;
+	size_t q, lim;
+
+	if ((form = marker(sc->s, sc->n, p, &val)) == 0)
+		return 0;
+	lim = sc->n - p > LISTREACH ? p + LISTREACH : sc->n;
+	for (q = p + 1; q < lim; q++) {
+		if (!atstart(sc->s, q) || isspc((unsigned char)sc->s[q]))
+			continue;
+		if ((f2 = marker(sc->s, sc->n, q, &v2)) == form &&
+		    v2 == val + 1) {
+			sc->lform = form;
+			sc->lnext = val + 1;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* ====== Cutting ====== */
+
+/* A sentence that is only a list marker ("1.", "a)", "• 9.", "Q."). */
+static int
+markeronly(const char *s, size_t a, size_t e)
+{
+	size_t len, n = 0;
+	int punct = 0;
+
+	if (e - a > 16)
+		return 0;
+	if (isbullet(cpat(s, e, a, &len))) {
+		a += len;
+		while (a < e && isspc((unsigned char)s[a]))
+			a++;
+	}
+	if (a < e && s[a] == '(')
+		a++;
+	while (a < e && (isdig((unsigned char)s[a]) ||
+	    isup((unsigned char)s[a]) || islow((unsigned char)s[a]))) {
+		if (!isdig((unsigned char)s[a]) && !strchr("ivxlcIVXLC", s[a]) &&
+		    n > 0)
+			return 0;
+		a++;
+		n++;
+	}
+	if (n == 0 || n > 4)
+		return 0;
+	while (a < e && (s[a] == '.' || s[a] == ')')) {
+		a++;
+		punct = 1;
+	}
+	return a == e && punct;
+}
+
+/* Does the current sentence hold a letter or digit before e? */
+static int
+hasalnum(struct scan *sc, size_t e)
+{
+	size_t i, len;
+
+	if (sc->alnum != NONE)
+		return sc->alnum < e;
+	for (i = sc->checked > sc->start ? sc->checked : sc->start; i < e;
+	    i += len)
+		if (isalnumcp(cpat(sc->s, sc->n, i, &len))) {
+			sc->alnum = i;
+			return 1;
+		}
+	sc->checked = e;
+	return 0;
+}
+
+static void
+push(struct sentlist *out, size_t a, size_t e)
+{
+	if (out->n == out->cap) {
+		out->cap = out->cap ? out->cap * 2 : 16;
+		out->v = erealloc(out->v, out->cap * sizeof(*out->v));
+	}
+	out->v[out->n].start = a;
+	out->v[out->n].end = e;
+	out->n++;
+}
+
+/*
+ * End the current sentence at b, unless it would hold no letter or digit
+ * or only a list marker.  Returns 1 if it was cut.
+ */
+static int
+cut(struct scan *sc, size_t b)
+{
+	size_t a = sc->start, e = b;
+
+	while (a < e && isspc((unsigned char)sc->s[a]))
+		a++;
+	while (e > a && isspc((unsigned char)sc->s[e - 1]))
+		e--;
+	if (a == e || !hasalnum(sc, e) || markeronly(sc->s, a, e))
+		return 0;
+	push(sc->out, a, e);
+	sc->start = b;
+	sc->alnum = NONE;
+	sc->checked = b;
+	if (sc->lnext == 0) {
+		while (b < sc->n && isspc((unsigned char)sc->s[b]))
+			b++;
+		liststart(sc, b);
+	}
+	return 1;
+}
+
+/* ====== Candidate boundaries ====== */
+
+/* Kinds of final punctuation. */
+enum { T_PERIOD, T_QE, T_ELLIPSIS, T_ELLIPSIS4, T_FULL };
+
+/*
+ * After "word.", with no space: footnote numbers ("consultation.11 12
+ * Take") end the sentence after them; returns where, or NONE.
+ */
+static size_t
+footnote(const char *s, size_t n, size_t i, size_t j)
+{
+	size_t e, k, t0 = tokstart(s, i);
+	struct next w;
+	unsigned char b = i > 0 ? (unsigned char)s[i - 1] : 0;
+
+	if (!(isup(b) || islow(b) || b == ')' || b == ']' || b == '"') ||
+	    isurl(s + t0, tokend(s, n, i) - t0) ||
+	    (b != ')' && b != ']' && b != '"' &&
+	    lookup_abbrev(s + skipopen(s, i, t0), i - skipopen(s, i, t0))))
+		return NONE;
+	for (e = j; e < n && e - j < 4 && isdig((unsigned char)s[e]); e++)
+		;
+	if (e - j > 3 || (e < n && s[e] != ' '))
+		return NONE;
+	for (;;) {		/* more footnote numbers: " 12" */
+		for (k = e + 1; k < n && k - e <= 4 &&
+		    isdig((unsigned char)s[k]); k++)
+			;
+		if (e < n && k > e + 1 && k - e <= 4 && (k == n || s[k] == ' '))
+			e = k;
+		else
+			break;
+	}
+	nextword(s, n, e, &w);
+	return w.kind == N_UPPER || w.kind == N_END ? e : NONE;
+}
+
+/*
+ * "world.Today": a period with no space before a capitalised word ends a
+ * sentence when the word before is an ordinary word or a number and the
+ * token is not a URL, an e-mail address or a domain ("testurl.Awesome.com").
+ */
+static int
+nospace(const char *s, size_t n, size_t i)
+{
+	size_t t0 = tokstart(s, i), t1, j = i + 1;
+	unsigned char b;
+
+	if (i < 2)
+		return 0;
+	b = (unsigned char)s[i - 1];
+	t1 = tokend(s, n, i);
+	if (i - t0 < 2 || !(islow(b) || isdig(b)) || isurl(s + t0, t1 - t0) ||
+	    memchr(s + t0, '.', i - t0) != NULL ||
+	    lookup_abbrev(s + t0, i - t0))
+		return 0;
+	if (!isup((unsigned char)s[j++]) || j >= n ||
+	    !islow((unsigned char)s[j]))
+		return 0;
+	while (j < n && islow((unsigned char)s[j]))
+		j++;
+	if (j == n)
+		return 1;
+	return s[j] != '/' && s[j] != '@' && !(s[j] == '.' && j + 1 < n &&
+	    !isspc((unsigned char)s[j + 1]));
+}
+
+/* Decide at a period after an ordinary word or an abbreviation. */
+static int
+period_ends(struct scan *sc, size_t i, const struct next *w)
+{
+	const char *s = sc->s;
+	size_t t0 = tokstart(s, i), p0, p;
+	int prevcap = 0, role;
+	enum sent_class c;
+
+	if (t0 < sc->start)	/* "Tuesday.Mr.": a sentence began inside */
+		t0 = sc->start;
+	p = skipopen(s, i, t0);
+	if (t0 > 0) {		/* the word before the token */
+		for (p0 = t0; p0 > 0 && isspc((unsigned char)s[p0 - 1]); p0--)
+			;
+		p0 = skipopen(s, p0, tokstart(s, p0));
+		prevcap = p0 < t0 && isup((unsigned char)s[p0]);
+	}
+	c = sent_classify(s + p, i - p, prevcap);
+	if (w->kind == N_END)
+		return 1;
+	switch (c) {
+	case SENT_NEVER:
+	case SENT_TITLE:
+		return 0;
+	case SENT_NUMBER:
+		return w->kind == N_UPPER || w->kind == N_OTHER;
+	case SENT_INITIAL:
+		if (w->kind != N_UPPER || wordrole(s + w->at, w->len) !=
+		    W_STARTER)
+			return 0;
+		/* "J. A. Smith": another initial follows */
+		return !(w->len == 1 && w->at + 1 < sc->n &&
+		    s[w->at + 1] == '.');
+	case SENT_END:
+		if (w->kind == N_LOWER || w->kind == N_DIGIT)
+			return 0;
+		if (w->kind == N_OTHER)
+			return 1;
+		role = wordrole(s + w->at, w->len);
+		if (role == W_STARTER)
+			return 1;
+		return role != W_CONTINUES && !allcaps(s + w->at, w->len);
+	default:
+		return w->kind != N_LOWER;
+	}
+}
+
+/*
+ * Final punctuation starts at s[i].  Returns the boundary it makes (the
+ * end of the sentence, after closing quotes and brackets) or NONE, and
+ * stores in *resume where the scan goes on.
+ */
+static size_t
+terminal(struct scan *sc, size_t i, size_t *resume)
+{
+	const char *s = sc->s;
+	size_t n = sc->n, j = i, k, len, b;
+	int dots = 0, qe = 0, ell = 0, full = 0, spaced = 0, kind;
+	uint32_t cp;
+	struct next w;
+
+	for (;;) {		/* the run of final punctuation */
+		cp = cpat(s, n, j, &len);
+		if (cp == '.')
+			dots++;
+		else if (isqe(cp))
+			qe++;
+		else if (cp == 0x2026)
+			ell++;
+		else if (isfullstop(cp))
+			full++;
+		else if (cp == ' ' && dots > 0 && j + 1 < n && s[j + 1] == '.' &&
+		    (spaced || (j + 3 < n && s[j + 2] == ' ' && s[j + 3] == '.')))
+			spaced = 1;	/* ". . ." */
+		else
+			break;
+		j += len;
+	}
+	*resume = j;
+	if (full && !qe && !dots)
+		kind = T_FULL;
+	else if (qe)
+		kind = T_QE;
+	else if (ell || dots >= 2)
+		kind = dots + 3 * ell >= 4 ? T_ELLIPSIS4 : T_ELLIPSIS;
+	else
+		kind = T_PERIOD;
+	/* "[...]" and "(...)" mark an omission, never an end. */
+	if ((kind == T_ELLIPSIS || kind == T_ELLIPSIS4) && i > 0 &&
+	    (s[i - 1] == '[' || s[i - 1] == '('))
+		return NONE;
+
+	for (k = j; k < n; k += len) {	/* closing quotes and brackets */
+		cp = cpat(s, n, k, &len);
+		if (cp == '[' && kind != T_ELLIPSIS) {	/* citation: [7] */
+			for (b = k + 1; b < n && b - k < 12 &&
+			    (isdig((unsigned char)s[b]) || s[b] == ',' ||
+			    s[b] == '-' || (unsigned char)s[b] >= 0x80); b++)
+				;
+			if (b < n && b > k + 1 && s[b] == ']') {
+				len = b + 1 - k;
+				continue;
+			}
+		}
+		if (!iscloser(cp))
+			break;
+		/* an apostrophe starting a word ("Jr.'s") is no closer */
+		if (cp == '\'' && k + 1 < n && isletter(cpat(s, n, k + 1, &b)))
+			break;
+	}
+	if (k < n && !isspc((unsigned char)s[k])) {
+		if (kind == T_FULL) {
+			nextword(s, n, k, &w);
+			return w.kind == N_LOWER ? NONE : k;
+		}
+		if (kind != T_PERIOD || k != j)
+			return NONE;
+		if (isdig((unsigned char)s[k]))
+			return (b = footnote(s, n, i, k)) != NONE ?
+			    (*resume = b) : NONE;
+		return nospace(s, n, i) ? k : NONE;
+	}
+	nextword(s, n, k, &w);
+	if (w.kind == N_END)
+		return k;
+	for (b = k; b < n && isspc((unsigned char)s[b]); b++)
+		;
+	if (isurlstart(s + b, tokend(s, n, b) - b))
+		return NONE;	/* a URL after the final period stays */
+	if (sc->lnext == 0 && liststart(sc, b))
+		return k;
+	switch (kind) {
+	case T_FULL:
+	case T_QE:
+		return w.kind == N_LOWER ? NONE : k;
+	case T_ELLIPSIS:
+		/* after "...", "I" is as likely to go on as to start */
+		return w.kind == N_UPPER && !(w.len == 1 && s[w.at] == 'I') ?
+		    k : NONE;
+	case T_ELLIPSIS4:
+		if (w.kind != N_UPPER)
+			return NONE;
+		/* "compounds. . . . The": the period ends, the ellipsis opens */
+		if (spaced && i > 0 && !isspc((unsigned char)s[i - 1]))
+			return *resume = i + 1;
+		return k;
+	default:
+		return period_ends(sc, i, &w) ? k : NONE;
+	}
+}
+
+void
+sent_split(const char *s, size_t n, struct sentlist *out)
+{
+	struct scan sc;
+	size_t i, len, b, resume;
+	unsigned char c;
+	uint32_t cp;
+	int val;
+
+	if (abbrevs == NULL)
+		load();
+	out->n = 0;
+	memset(&sc, 0, sizeof(sc));
+	sc.s = s;
+	sc.n = n;
+	sc.out = out;
+	sc.alnum = NONE;
+	for (i = 0; i < n && isspc((unsigned char)s[i]); i++)
+		;
+	liststart(&sc, i);
+	while (i < n) {
+		c = (unsigned char)s[i];
+		if (sc.lnext != 0 && atstart(s, i) &&
+		    marker(s, n, i, &val) == sc.lform && val == sc.lnext) {
+			sc.lnext++;
+			cut(&sc, i);
+		}
+		if (c == '.' || c == '?' || c == '!' || c >= 0x80) {
+			cp = cpat(s, n, i, &len);
+			if (cp == '.' || isqe(cp) || cp == 0x2026 ||
+			    isfullstop(cp)) {
+				if ((b = terminal(&sc, i, &resume)) != NONE)
+					cut(&sc, b);
+				i = resume > i ? resume : i + len;
+				continue;
+			}
+			if (isbullet(cp))
+				cut(&sc, i);
+			i += len;
+			continue;
+		}
+		i++;
+	}
+	b = sc.start;
+	while (b < n && isspc((unsigned char)s[b]))
+		b++;
+	while (n > b && isspc((unsigned char)s[n - 1]))
+		n--;
+	if (b < n)
+		push(out, b, n);
+}
+
+void
+sent_free(struct sentlist *out)
+{
+	free(out->v);
+	memset(out, 0, sizeof(*out));
+}
