@@ -95,6 +95,39 @@ isspc(int c)
 	    c == '\f' || c == '\v';
 }
 
+/* Length of the white space (ASCII or a Unicode space) at s[i], or 0. */
+static size_t
+spaceat(const char *s, size_t n, size_t i)
+{
+	const unsigned char *u = (const unsigned char *)s + i;
+
+	if (i >= n)
+		return 0;
+	if (isspc(u[0]))
+		return 1;
+	if (u[0] == 0xc2 && i + 1 < n && u[1] == 0xa0)
+		return 2;
+	if (i + 2 >= n)
+		return 0;
+	if ((u[0] == 0xe2 && u[1] == 0x80 && (u[2] <= 0x8a || u[2] == 0xaf)) ||
+	    (u[0] == 0xe2 && u[1] == 0x81 && u[2] == 0x9f) ||
+	    (u[0] == 0xe3 && u[1] == 0x80 && u[2] == 0x80))
+		return 3;
+	return 0;
+}
+
+/* Length of the white space that ends at s[e - 1], or 0. */
+static size_t
+spacebefore(const char *s, size_t a, size_t e)
+{
+	size_t k;
+
+	for (k = 1; k <= 3 && k <= e - a; k++)
+		if (UTF8_POINT(s[e - k]))
+			return spaceat(s, e, e - k) == k ? k : 0;
+	return 0;
+}
+
 static int
 isdig(int c)
 {
@@ -355,7 +388,7 @@ nextword(const char *s, size_t n, size_t i, struct next *w)
 
 	while (i < n) {
 		cp = cpat(s, n, i, &len);
-		if (!isspc((int)cp) && !isopener(cp))
+		if (!spaceat(s, n, i) && !isopener(cp))
 			break;
 		i += len;
 	}
@@ -595,12 +628,12 @@ push(struct sentlist *out, size_t a, size_t e)
 static int
 cut(struct scan *sc, size_t b)
 {
-	size_t a = sc->start, e = b;
+	size_t a = sc->start, e = b, k;
 
-	while (a < e && isspc((unsigned char)sc->s[a]))
-		a++;
-	while (e > a && isspc((unsigned char)sc->s[e - 1]))
-		e--;
+	while ((k = spaceat(sc->s, e, a)) != 0)
+		a += k;
+	while (e > a && (k = spacebefore(sc->s, a, e)) != 0)
+		e -= k;
 	if (a == e || !hasalnum(sc, e) || markeronly(sc->s, a, e))
 		return 0;
 	push(sc->out, a, e);
@@ -794,7 +827,7 @@ terminal(struct scan *sc, size_t i, size_t *resume)
 		if (cp == '\'' && k + 1 < n && isletter(cpat(s, n, k + 1, &b)))
 			break;
 	}
-	if (k < n && !isspc((unsigned char)s[k])) {
+	if (k < n && !spaceat(s, n, k)) {
 		if (kind == T_FULL) {
 			nextword(s, n, k, &w);
 			return w.kind == N_LOWER ? NONE : k;
@@ -809,7 +842,7 @@ terminal(struct scan *sc, size_t i, size_t *resume)
 	nextword(s, n, k, &w);
 	if (w.kind == N_END)
 		return k;
-	for (b = k; b < n && isspc((unsigned char)s[b]); b++)
+	for (b = k; (len = spaceat(s, n, b)) != 0; b += len)
 		;
 	if (isurlstart(s + b, tokend(s, n, b) - b))
 		return NONE;	/* a URL after the final period stays */
@@ -833,6 +866,28 @@ terminal(struct scan *sc, size_t i, size_t *resume)
 	default:
 		return period_ends(sc, i, &w) ? k : NONE;
 	}
+}
+
+/*
+ * A quotation broken off with a dash ("to--" At this moment) ends its
+ * sentence when a likely sentence starter follows.  The closing quote is
+ * at s[i]; returns the boundary after it, or NONE.
+ */
+static size_t
+interrupted(const char *s, size_t n, size_t i)
+{
+	size_t len;
+	struct next w;
+
+	if (!((i >= 2 && s[i - 1] == '-' && s[i - 2] == '-') ||
+	    (i >= 3 && memcmp(s + i - 3, "\xe2\x80\x94", 3) == 0)))
+		return NONE;
+	cpat(s, n, i, &len);
+	if (i + len >= n || s[i + len] != ' ')
+		return NONE;
+	nextword(s, n, i + len, &w);
+	return w.kind == N_UPPER && wordrole(s + w.at, w.len) == W_STARTER ?
+	    i + len : NONE;
 }
 
 void
@@ -862,6 +917,15 @@ sent_split(const char *s, size_t n, struct sentlist *out)
 			sc.lnext++;
 			cut(&sc, i);
 		}
+		if (c == '"' || c == 0xe2) {
+			cp = cpat(s, n, i, &len);
+			if ((cp == '"' || cp == 0x201D) &&
+			    (b = interrupted(s, n, i)) != NONE) {
+				cut(&sc, b);
+				i = b;
+				continue;
+			}
+		}
 		if (c == '.' || c == '?' || c == '!' || c >= 0x80) {
 			cp = cpat(s, n, i, &len);
 			if (cp == '.' || isqe(cp) || cp == 0x2026 ||
@@ -879,10 +943,10 @@ sent_split(const char *s, size_t n, struct sentlist *out)
 		i++;
 	}
 	b = sc.start;
-	while (b < n && isspc((unsigned char)s[b]))
-		b++;
-	while (n > b && isspc((unsigned char)s[n - 1]))
-		n--;
+	while ((len = spaceat(s, n, b)) != 0)
+		b += len;
+	while (n > b && (len = spacebefore(s, b, n)) != 0)
+		n -= len;
 	if (b < n)
 		push(out, b, n);
 }
