@@ -27,13 +27,13 @@
 #include "lex_boilerplate.h"
 
 #define MAXBOILER	400	/* longer paragraphs are never boilerplate */
-#define HEADPARAS	4
-#define TAILPARAS	5
 #define MAXTITLE	200	/* bytes */
 #define MAXTITLEWORDS	25
 
+#define MAXGROUPS	16
+
 enum idmode { ID_NAME, ID_PATH, ID_HASH };
-enum where { W_ANY, W_HEAD, W_TAIL, NWHERE };
+enum where { W_ANY, W_HEAD, W_TAIL };
 
 static enum idmode idmode = ID_NAME;
 static int keep_boilerplate;
@@ -51,6 +51,14 @@ struct spans {
 	size_t		 n, cap;
 };
 
+/* Boilerplate rules with the same place, joined into one pattern. */
+struct group {
+	enum where	 where;
+	size_t		 window;	/* paragraphs from the start or end */
+	struct buf	 pat;
+	pcre2_code	*re;
+};
+
 /* Everything one document needs, reused from document to document. */
 struct doc {
 	struct buf	 clean;		/* cleaned text */
@@ -59,7 +67,8 @@ struct doc {
 	struct buf	 id;
 	struct spans	 line;
 	struct spans	 para;
-	pcre2_code	*boiler[NWHERE];
+	struct group	 group[MAXGROUPS];
+	int		 ngroup;
 	pcre2_match_data *md;
 	/* ids written so far, to keep doc_id unique within the run */
 	uint64_t	*seen;
@@ -85,62 +94,102 @@ span_add(struct spans *s)
 	return &s->v[s->n++];
 }
 
-/* Join the rules of one WHERE class into one anchored, JIT-compiled pattern. */
+/* The group for a WHERE column: any, headN or tailN (N paragraphs). */
+static struct group *
+group_for(struct doc *d, const struct lexline *l)
+{
+	enum where w;
+	size_t window = 0;
+	const char *num;
+	char *end;
+	int i;
+
+	if (strcmp(l->col[1], "any") == 0)
+		w = W_ANY, num = NULL;
+	else if (strncmp(l->col[1], "head", 4) == 0)
+		w = W_HEAD, num = l->col[1] + 4;
+	else if (strncmp(l->col[1], "tail", 4) == 0)
+		w = W_TAIL, num = l->col[1] + 4;
+	else
+		errx(EXIT_DATA, "boilerplate.tsv:%lu: bad WHERE %s", l->lineno,
+		    l->col[1]);
+	if (num != NULL && ((window = strtoul(num, &end, 10)) == 0 ||
+	    *end != '\0'))
+		errx(EXIT_DATA, "boilerplate.tsv:%lu: want %.4sN, N > 0",
+		    l->lineno, l->col[1]);
+	for (i = 0; i < d->ngroup; i++)
+		if (d->group[i].where == w && d->group[i].window == window)
+			return &d->group[i];
+	if (d->ngroup == MAXGROUPS)
+		errx(EXIT_DATA, "boilerplate.tsv:%lu: more than %d places",
+		    l->lineno, MAXGROUPS);
+	d->group[d->ngroup].where = w;
+	d->group[d->ngroup].window = window;
+	return &d->group[d->ngroup++];
+}
+
+/* Compile each group as (?:(?:rule)|(?:rule)...)\z, anchored and JIT. */
 static void
 compile_boilerplate(struct doc *d)
 {
-	static const char *wname[NWHERE] = { "any", "head", "tail" };
-	struct buf pat[NWHERE] = { { 0 } };
 	struct lexreader lr;
 	struct lexline l;
+	struct group *g;
 	PCRE2_SIZE erroff;
 	PCRE2_UCHAR msg[256];
-	int w, errcode;
+	int i, errcode;
 
 	lex_open(&lr, lex_boilerplate, "boilerplate.tsv");
 	while (lex_next(&lr, &l)) {
 		if (l.ncol != 3)
 			errx(EXIT_DATA, "boilerplate.tsv:%lu: want 3 columns",
 			    l.lineno);
-		for (w = 0; w < NWHERE; w++)
-			if (strcmp(l.col[1], wname[w]) == 0)
-				break;
-		if (w == NWHERE)
-			errx(EXIT_DATA, "boilerplate.tsv:%lu: bad WHERE %s",
-			    l.lineno, l.col[1]);
-		buf_adds(&pat[w], pat[w].len ? "|(?:" : "(?:(?:");
-		buf_adds(&pat[w], l.col[2]);
-		buf_adds(&pat[w], ")");
+		g = group_for(d, &l);
+		buf_adds(&g->pat, g->pat.len ? "|(?:" : "(?:(?:");
+		buf_adds(&g->pat, l.col[2]);
+		buf_adds(&g->pat, ")");
 	}
-	for (w = 0; w < NWHERE; w++) {
-		/* (?:(?:rule)|(?:rule)...)\z: every rule must match it all. */
-		buf_adds(&pat[w], pat[w].len ? ")\\z" : "(*FAIL)");
-		d->boiler[w] = pcre2_compile((PCRE2_SPTR)pat[w].s, pat[w].len,
+	for (i = 0; i < d->ngroup; i++) {
+		g = &d->group[i];
+		buf_adds(&g->pat, ")\\z");
+		g->re = pcre2_compile((PCRE2_SPTR)g->pat.s, g->pat.len,
 		    PCRE2_UTF | PCRE2_UCP | PCRE2_ANCHORED, &errcode, &erroff,
 		    NULL);
-		if (d->boiler[w] == NULL) {
+		if (g->re == NULL) {
 			pcre2_get_error_message(errcode, msg, sizeof(msg));
-			errx(EXIT_DATA, "boilerplate.tsv: %s rules: %s at %zu",
-			    wname[w], (char *)msg, (size_t)erroff);
+			errx(EXIT_DATA, "boilerplate.tsv: %s", (char *)msg);
 		}
-		pcre2_jit_compile(d->boiler[w], PCRE2_JIT_COMPLETE);
-		buf_free(&pat[w]);
+		pcre2_jit_compile(g->re, PCRE2_JIT_COMPLETE);
+		buf_free(&g->pat);
 	}
 	d->md = pcre2_match_data_create(16, NULL);
 }
 
+/*
+ * Is paragraph i (of n; body from first on) boilerplate by a rule whose
+ * place allows it there?  Long paragraphs never are.
+ */
 static int
-is_boiler(struct doc *d, enum where w, const char *s, size_t n)
+is_boiler(struct doc *d, size_t i, size_t first, size_t n)
 {
-	int rc;
+	const struct span *p = &d->para.v[i];
+	const struct group *g;
+	int k, rc;
 
-	if (n > MAXBOILER)
+	if (p->len > MAXBOILER)
 		return 0;
-	rc = pcre2_match(d->boiler[w], (PCRE2_SPTR)s, n, 0,
-	    PCRE2_NO_UTF_CHECK, d->md, NULL);
-	if (rc < 0 && rc != PCRE2_ERROR_NOMATCH)
-		return 0;	/* match limit: treat as body, never drop */
-	return rc >= 0;
+	for (k = 0; k < d->ngroup; k++) {
+		g = &d->group[k];
+		if ((g->where == W_HEAD && i >= first + g->window) ||
+		    (g->where == W_TAIL && i + g->window < n))
+			continue;
+		rc = pcre2_match(g->re, (PCRE2_SPTR)d->paras.s + p->off,
+		    p->len, 0, PCRE2_NO_UTF_CHECK, d->md, NULL);
+		if (rc >= 0)
+			return 1;
+		/* other errors (match limit): treat as body, never drop */
+	}
+	return 0;
 }
 
 /*
@@ -228,12 +277,14 @@ count_words(const char *s, size_t n)
 
 /*
  * Hard-wrapped text: most lines of a similar length near a common width,
- * and most line breaks inside blocks falling mid-sentence.
+ * most line breaks inside blocks falling mid-sentence, and a good share of
+ * lines starting in lower case.
  */
 static int
 is_wrapped(const struct doc *d)
 {
 	size_t i, n = 0, maxlen = 0, longish = 0, inner = 0, midsent = 0;
+	size_t lowerstart = 0;
 	const struct span *l;
 
 	for (i = 0; i < d->line.n; i++) {
@@ -244,7 +295,7 @@ is_wrapped(const struct doc *d)
 		if (l->len > maxlen)
 			maxlen = l->len;
 	}
-	if (n < 5 || maxlen < 40 || maxlen > 120)
+	if (n < 3 || maxlen < 40 || maxlen > 120)
 		return 0;
 	for (i = 0; i < d->line.n; i++) {
 		l = &d->line.v[i];
@@ -255,16 +306,25 @@ is_wrapped(const struct doc *d)
 		if (i + 1 < d->line.n && !d->line.v[i + 1].blank) {
 			inner++;
 			midsent += !ends_sentence(d->lines.s + l->off, l->len);
+			lowerstart += is_lower(d->lines.s + l[1].off, l[1].len);
 		}
 	}
-	return inner * 2 >= n && longish * 10 >= n * 7 && midsent * 2 >= inner;
+	/* Most words are lower case: a break mid-sentence mostly shows it. */
+	return inner * 2 >= n && longish * 10 >= n * 7 &&
+	    midsent * 2 >= inner && lowerstart * 3 >= inner;
 }
 
-/* Does line b continue line a (a line broken mid-sentence)? */
+/*
+ * Does line b continue line a, a line broken mid-sentence?  para is the
+ * paragraph a ends (a itself, or a and the lines joined before it).
+ */
 static int
-continues(const struct doc *d, const struct span *a, const struct span *b)
+continues(const struct doc *d, const struct span *para, const struct span *a,
+    const struct span *b)
 {
 	const char *as = d->lines.s + a->off, *bs = d->lines.s + b->off;
+	const char *ps = d->paras.s + para->off;
+	size_t plen = d->paras.len - para->off;
 	int c0 = (unsigned char)bs[0];
 
 	if (strchr(".,;:!?)", c0) != NULL && c0 != '\0')
@@ -274,8 +334,8 @@ continues(const struct doc *d, const struct span *a, const struct span *b)
 	if (a->trailsp && (is_lower(bs, b->len) || c0 == '(' ||
 	    (c0 >= '0' && c0 <= '9')))
 		return 1;
-	return is_lower(bs, b->len) && !is_lower(as, a->len) &&
-	    count_words(as, a->len) >= 3;
+	return is_lower(bs, b->len) && !is_lower(ps, plen) &&
+	    count_words(ps, plen) >= 3;
 }
 
 /* Lines to paragraphs: one per line, or per block when hard-wrapped. */
@@ -295,7 +355,7 @@ make_paragraphs(struct doc *d)
 			prev = NULL;
 			continue;
 		}
-		if (prev != NULL && (wrapped || continues(d, prev, l))) {
+		if (prev != NULL && (wrapped || continues(d, p, prev, l))) {
 			if (strchr(".,;:!?)", d->lines.s[l->off]) == NULL)
 				buf_addc(&d->paras, ' ');
 		} else {
@@ -334,6 +394,7 @@ static int
 is_headline(const char *s, size_t n)
 {
 	int c = lastc(s, n);
+	size_t i;
 
 	if (n == 0 || n > MAXTITLE || count_words(s, n) > MAXTITLEWORDS)
 		return 0;
@@ -341,6 +402,11 @@ is_headline(const char *s, size_t n)
 		return 0;
 	if (n >= 2 && (c == '"' || c == '\'') && s[n - 2] == '.')
 		return 0;
+	/* Two sentences ("... world. But ...") are body, not a headline. */
+	for (i = 3; i + 2 < n; i++)
+		if (s[i] == '.' && s[i + 1] == ' ' && is_lower(s + i - 1, 1) &&
+		    is_lower(s + i - 2, 1) && is_lower(s + i - 3, 1))
+			return 0;
 	return !is_dateline(s, n);
 }
 
@@ -355,7 +421,6 @@ mark_paragraphs(struct doc *d)
 	struct span *p = d->para.v, *a, *b;
 	size_t i, n = d->para.n, first;
 	long title = -1;
-	enum where w;
 
 	if (n >= 2) {
 		a = &p[0];
@@ -376,18 +441,9 @@ mark_paragraphs(struct doc *d)
 	if (keep_boilerplate)
 		return title;
 	first = (size_t)(title + 1);
-	for (i = first; i < n; i++) {
-		if (p[i].drop)
-			continue;
-		for (w = W_ANY; w < NWHERE && !p[i].drop; w++) {
-			if (w == W_HEAD && i >= first + HEADPARAS)
-				continue;
-			if (w == W_TAIL && i + TAILPARAS < n)
-				continue;
-			p[i].drop = is_boiler(d, w, d->paras.s + p[i].off,
-			    p[i].len);
-		}
-	}
+	for (i = first; i < n; i++)
+		if (!p[i].drop)
+			p[i].drop = is_boiler(d, i, first, n);
 	return title;
 }
 
@@ -479,8 +535,8 @@ doc_free(struct doc *d)
 	free(d->line.v);
 	free(d->para.v);
 	free(d->seen);
-	for (w = 0; w < NWHERE; w++)
-		pcre2_code_free(d->boiler[w]);
+	for (w = 0; w < d->ngroup; w++)
+		pcre2_code_free(d->group[w].re);
 	pcre2_match_data_free(d->md);
 }
 
