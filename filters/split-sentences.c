@@ -11,6 +11,7 @@
  * through unchanged and in order.  The splitting itself is in
  * common/sentences.c.
  */
+#include <err.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -42,6 +43,7 @@ parseargs(int argc, char *argv[])
 	};
 	int ch;
 
+	opterr = 0;		/* our own message: the same under any path */
 	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		switch (ch) {
 		case 'h':
@@ -51,11 +53,14 @@ parseargs(int argc, char *argv[])
 			print_version();
 			break;
 		default:
+			warnx("unknown option %s", argv[optind - 1]);
 			usage(stderr, EXIT_USAGE);
 		}
 	}
-	if (optind != argc)
+	if (optind != argc) {
+		warnx("no operands: the record stream is read on stdin");
 		usage(stderr, EXIT_USAGE);
+	}
 }
 
 /* Start counting sentences again when the document changes. */
