@@ -263,6 +263,15 @@ isqe(uint32_t cp)
 	    cp == 0x2048 || cp == 0x2049;
 }
 
+/* Bytes where sent_split() has something to decide. */
+static int
+hot(char ch)
+{
+	unsigned char c = (unsigned char)ch;
+
+	return c >= 0x80 || c == '.' || c == '?' || c == '!' || c == '"';
+}
+
 /* ====== Tokens ====== */
 
 /* Start of the white-space delimited token that holds s[i - 1]. */
@@ -911,6 +920,12 @@ sent_split(const char *s, size_t n, struct sentlist *out)
 		;
 	liststart(&sc, i);
 	while (i < n) {
+		if (sc.lnext == 0) {	/* skip plain ASCII fast */
+			while (i < n && !hot(s[i]))
+				i++;
+			if (i == n)
+				break;
+		}
 		c = (unsigned char)s[i];
 		if (sc.lnext != 0 && atstart(s, i) &&
 		    marker(s, n, i, &val) == sc.lform && val == sc.lnext) {
