@@ -427,6 +427,10 @@ nextword(const char *s, size_t n, size_t i, struct next *w)
 		break;
 	}
 	w->len = j - i;
+	/* "iPhone", "eBay", "mRNA" start sentences like capitalised words */
+	if (w->kind == N_LOWER && w->len >= 3 && (isup((unsigned char)s[i + 1]) ||
+	    isup((unsigned char)s[i + 2])))
+		w->kind = N_UPPER;
 }
 
 /* The role of a capitalised word in sentence-words.tsv (’ read as '). */
@@ -448,6 +452,10 @@ wordrole(const char *s, size_t len)
 	}
 	if ((v = strmap_get(words, key, k)) != NULL)
 		return (int)(uintptr_t)v;
+	for (i = 0; i < k; i++)		/* "Treasury's": try "Treasury" */
+		if (key[i] == '\'')
+			return (v = strmap_get(words, key, i)) != NULL ?
+			    (int)(uintptr_t)v : 0;
 	return 0;
 }
 
@@ -741,7 +749,8 @@ period_ends(struct scan *sc, size_t i, const struct next *w)
 		for (p0 = t0; p0 > 0 && isspc((unsigned char)s[p0 - 1]); p0--)
 			;
 		p0 = skipopen(s, p0, tokstart(s, p0));
-		prevcap = p0 < t0 && isup((unsigned char)s[p0]);
+		prevcap = p0 < t0 && (isup((unsigned char)s[p0]) ||
+		    isdig((unsigned char)s[p0]));	/* Main St., 5th St. */
 	}
 	c = sent_classify(s + p, i - p, prevcap);
 	if (w->kind == N_END)

@@ -52,8 +52,8 @@ enum sent_class {
 /*
  * The class of the period that follows tok[0..len) (the token without the
  * period and without opening quotes or brackets), as used by sent_split().
- * prevcap tells whether the word before the token is capitalised (St.
- * after "Main" is Street, which can end a sentence).
+ * prevcap tells whether the word before the token is capitalised or a
+ * number (St. after "Main" or "5th" is Street, which can end a sentence).
  */
 enum sent_class sent_classify(const char *tok, size_t len, int prevcap);
 
