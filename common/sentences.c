@@ -908,6 +908,37 @@ interrupted(const char *s, size_t n, size_t i)
 	    i + len : NONE;
 }
 
+/*
+ * A headline: a short line in title case with no final punctuation
+ * ("Zelensky Says 'We Are Alone.' NATO Responds") is one sentence.
+ */
+static int
+headline(const char *s, size_t n)
+{
+	size_t i, e, len, words = 0, caps = 0;
+	uint32_t cp;
+
+	for (e = n; e > 0 && (len = spacebefore(s, 0, e)) != 0; e -= len)
+		;
+	if (e == 0 || e > 200)
+		return 0;
+	for (i = e - 1; i > 0 && !UTF8_POINT(s[i]); i--)
+		;
+	cp = cpat(s, e, i, &len);
+	if (cp == '.' || isqe(cp) || cp == 0x2026 || isfullstop(cp) ||
+	    iscloser(cp))
+		return 0;
+	for (i = 0; i < e; i = tokend(s, e, i) + 1) {
+		i = skipopen(s, e, i);
+		if (tokend(s, e, i) - i < 4)
+			continue;
+		words++;
+		cp = cpat(s, e, i, &len);
+		caps += lettercase(cp) > 0 || (cp < 0x80 && isdig((int)cp));
+	}
+	return words >= 3 && caps * 4 >= words * 3;
+}
+
 void
 sent_split(const char *s, size_t n, struct sentlist *out)
 {
@@ -927,7 +958,10 @@ sent_split(const char *s, size_t n, struct sentlist *out)
 	sc.alnum = NONE;
 	for (i = 0; i < n && isspc((unsigned char)s[i]); i++)
 		;
-	liststart(&sc, i);
+	if (headline(s, n))
+		i = n;
+	else
+		liststart(&sc, i);
 	while (i < n) {
 		if (sc.lnext == 0) {	/* skip plain ASCII fast */
 			while (i < n && !hot(s[i]))

@@ -113,6 +113,9 @@ test_boundaries(void)
 	split("...", "...");
 	split("!!! ???", "!!! ???");
 	split("Q. Who? A. Me.", "Q. Who?|A. Me.");
+	split("Will NATO Act? Experts Weigh In",
+	    "Will NATO Act? Experts Weigh In");
+	split("It is so. It Works Here Now", "It is so.|It Works Here Now");
 }
 
 int
