@@ -5,10 +5,9 @@
 #include <string.h>
 #include <strings.h>
 
-#include <utf8proc.h>
-
 #include "lexicon.h"
 #include "sentences.h"
+#include "textchar.h"
 #include "utf8.h"
 #include "util.h"
 
@@ -89,46 +88,6 @@ load(void)
 /* ====== Characters ====== */
 
 static int
-isspc(int c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
-	    c == '\f' || c == '\v';
-}
-
-/* Length of the white space (ASCII or a Unicode space) at s[i], or 0. */
-static size_t
-spaceat(const char *s, size_t n, size_t i)
-{
-	const unsigned char *u = (const unsigned char *)s + i;
-
-	if (i >= n)
-		return 0;
-	if (isspc(u[0]))
-		return 1;
-	if (u[0] == 0xc2 && i + 1 < n && u[1] == 0xa0)
-		return 2;
-	if (i + 2 >= n)
-		return 0;
-	if ((u[0] == 0xe2 && u[1] == 0x80 && (u[2] <= 0x8a || u[2] == 0xaf)) ||
-	    (u[0] == 0xe2 && u[1] == 0x81 && u[2] == 0x9f) ||
-	    (u[0] == 0xe3 && u[1] == 0x80 && u[2] == 0x80))
-		return 3;
-	return 0;
-}
-
-/* Length of the white space that ends at s[e - 1], or 0. */
-static size_t
-spacebefore(const char *s, size_t a, size_t e)
-{
-	size_t k;
-
-	for (k = 1; k <= 3 && k <= e - a; k++)
-		if (UTF8_POINT(s[e - k]))
-			return spaceat(s, e, e - k) == k ? k : 0;
-	return 0;
-}
-
-static int
 isdig(int c)
 {
 	return c >= '0' && c <= '9';
@@ -144,108 +103,6 @@ static int
 isup(int c)
 {
 	return c >= 'A' && c <= 'Z';
-}
-
-/* The code point at s[i] (its length in *len); a bad byte reads as itself. */
-static uint32_t
-cpat(const char *s, size_t n, size_t i, size_t *len)
-{
-	uint32_t cp;
-	int k;
-
-	if (i >= n) {
-		*len = 0;
-		return 0;
-	}
-	if ((unsigned char)s[i] < 0x80) {
-		*len = 1;
-		return (unsigned char)s[i];
-	}
-	if ((k = utf8_decode(s + i, n - i, &cp)) == 0) {
-		*len = 1;
-		return (unsigned char)s[i];
-	}
-	*len = (size_t)k;
-	return cp;
-}
-
-/* Letter case of a code point: 1 upper or title, -1 lower, 0 neither. */
-static int
-lettercase(uint32_t cp)
-{
-	if (cp < 0x80)
-		return isup((int)cp) ? 1 : islow((int)cp) ? -1 : 0;
-	switch (utf8proc_category((utf8proc_int32_t)cp)) {
-	case UTF8PROC_CATEGORY_LU:
-	case UTF8PROC_CATEGORY_LT:
-		return 1;
-	case UTF8PROC_CATEGORY_LL:
-		return -1;
-	default:
-		return 0;
-	}
-}
-
-static int
-isletter(uint32_t cp)
-{
-	if (cp < 0x80)
-		return isup((int)cp) || islow((int)cp);
-	switch (utf8proc_category((utf8proc_int32_t)cp)) {
-	case UTF8PROC_CATEGORY_LU:
-	case UTF8PROC_CATEGORY_LL:
-	case UTF8PROC_CATEGORY_LT:
-	case UTF8PROC_CATEGORY_LM:
-	case UTF8PROC_CATEGORY_LO:
-		return 1;
-	default:
-		return 0;
-	}
-}
-
-static int
-isalnumcp(uint32_t cp)
-{
-	return (cp < 0x80 && isdig((int)cp)) || isletter(cp) ||
-	    (cp >= 0x80 && utf8proc_category((utf8proc_int32_t)cp) ==
-	    UTF8PROC_CATEGORY_ND);
-}
-
-/* Quotes and brackets that close a sentence after its final punctuation. */
-static int
-iscloser(uint32_t cp)
-{
-	switch (cp) {
-	case '"': case '\'': case ')': case ']': case '}':
-	case 0x2019: case 0x201D: case 0x00BB: case 0x203A:
-		return 1;
-	}
-	return 0;
-}
-
-/* What may stand between a boundary and the next sentence's first word. */
-static int
-isopener(uint32_t cp)
-{
-	switch (cp) {
-	case '"': case '\'': case '(': case '[': case '{': case '`':
-	case '-': case '_': case '*':
-	case 0x2018: case 0x201C: case 0x201E: case 0x00AB: case 0x2039:
-	case 0x00BF: case 0x00A1: case 0x2013: case 0x2014:
-		return 1;
-	}
-	return 0;
-}
-
-static int
-isbullet(uint32_t cp)
-{
-	switch (cp) {
-	case 0x2022: case 0x2023: case 0x2043: case 0x25E6: case 0x25AA:
-	case 0x25AB: case 0x25CF: case 0x25A0: case 0x25B8: case 0x25BA:
-		return 1;
-	}
-	return 0;
 }
 
 /* Full-width and ideographic stops: no space is needed after them. */
@@ -278,7 +135,7 @@ hot(char ch)
 static size_t
 tokstart(const char *s, size_t i)
 {
-	while (i > 0 && !isspc((unsigned char)s[i - 1]))
+	while (i > 0 && !tc_isspace((unsigned char)s[i - 1]))
 		i--;
 	return i;
 }
@@ -286,7 +143,7 @@ tokstart(const char *s, size_t i)
 static size_t
 tokend(const char *s, size_t n, size_t i)
 {
-	while (i < n && !isspc((unsigned char)s[i]))
+	while (i < n && !tc_isspace((unsigned char)s[i]))
 		i++;
 	return i;
 }
@@ -332,7 +189,7 @@ skipopen(const char *s, size_t n, size_t i)
 {
 	size_t len;
 
-	while (i < n && isopener(cpat(s, n, i, &len)))
+	while (i < n && tc_isopener(tc_cpat(s, n, i, &len)))
 		i += len;
 	return i;
 }
@@ -396,8 +253,8 @@ nextword(const char *s, size_t n, size_t i, struct next *w)
 	int lc;
 
 	while (i < n) {
-		cp = cpat(s, n, i, &len);
-		if (!spaceat(s, n, i) && !isopener(cp))
+		cp = tc_cpat(s, n, i, &len);
+		if (!tc_spaceat(s, n, i) && !tc_isopener(cp))
 			break;
 		i += len;
 	}
@@ -407,22 +264,22 @@ nextword(const char *s, size_t n, size_t i, struct next *w)
 		w->kind = N_END;
 		return;
 	}
-	cp = cpat(s, n, i, &len);
+	cp = tc_cpat(s, n, i, &len);
 	if (cp < 0x80 && isdig((int)cp)) {
 		w->kind = N_DIGIT;
 		return;
 	}
-	if ((lc = lettercase(cp)) == 0) {
-		w->kind = isletter(cp) ? N_UPPER : N_OTHER;
+	if ((lc = tc_case(cp)) == 0) {
+		w->kind = tc_isletter(cp) ? N_UPPER : N_OTHER;
 		return;
 	}
 	w->kind = lc > 0 ? N_UPPER : N_LOWER;
 	for (j = i; j < n; j += len) {
-		cp = cpat(s, n, j, &len);
-		if (isletter(cp))
+		cp = tc_cpat(s, n, j, &len);
+		if (tc_isletter(cp))
 			continue;
 		if ((cp == '\'' || cp == 0x2019) && j + len < n &&
-		    isletter(cpat(s, n, j + len, &len)))
+		    tc_isletter(tc_cpat(s, n, j + len, &len)))
 			continue;
 		break;
 	}
@@ -541,8 +398,8 @@ marker(const char *s, size_t n, size_t p, int *val)
 static int
 atstart(const char *s, size_t p)
 {
-	return p == 0 || isspc((unsigned char)s[p - 1]) ||
-	    (p >= 3 && isbullet(((uint32_t)(s[p - 3] & 0x0f) << 12) |
+	return p == 0 || tc_isspace((unsigned char)s[p - 1]) ||
+	    (p >= 3 && tc_isbullet(((uint32_t)(s[p - 3] & 0x0f) << 12) |
 	    ((uint32_t)(s[p - 2] & 0x3f) << 6) | (uint32_t)(s[p - 1] & 0x3f)) &&
 	    ((unsigned char)s[p - 3] & 0xf0) == 0xe0);
 }
@@ -561,7 +418,7 @@ liststart(struct scan *sc, size_t p)
 		return 0;
 	lim = sc->n - p > LISTREACH ? p + LISTREACH : sc->n;
 	for (q = p + 1; q < lim; q++) {
-		if (!atstart(sc->s, q) || isspc((unsigned char)sc->s[q]))
+		if (!atstart(sc->s, q) || tc_isspace((unsigned char)sc->s[q]))
 			continue;
 		if ((f2 = marker(sc->s, sc->n, q, &v2)) == form &&
 		    v2 == val + 1) {
@@ -584,9 +441,9 @@ markeronly(const char *s, size_t a, size_t e)
 
 	if (e - a > 16)
 		return 0;
-	if (isbullet(cpat(s, e, a, &len))) {
+	if (tc_isbullet(tc_cpat(s, e, a, &len))) {
 		a += len;
-		while (a < e && isspc((unsigned char)s[a]))
+		while (a < e && tc_isspace((unsigned char)s[a]))
 			a++;
 	}
 	if (a < e && s[a] == '(')
@@ -618,7 +475,7 @@ hasalnum(struct scan *sc, size_t e)
 		return sc->alnum < e;
 	for (i = sc->checked > sc->start ? sc->checked : sc->start; i < e;
 	    i += len)
-		if (isalnumcp(cpat(sc->s, sc->n, i, &len))) {
+		if (tc_isalnum(tc_cpat(sc->s, sc->n, i, &len))) {
 			sc->alnum = i;
 			return 1;
 		}
@@ -647,9 +504,9 @@ cut(struct scan *sc, size_t b)
 {
 	size_t a = sc->start, e = b, k;
 
-	while ((k = spaceat(sc->s, e, a)) != 0)
+	while ((k = tc_spaceat(sc->s, e, a)) != 0)
 		a += k;
-	while (e > a && (k = spacebefore(sc->s, a, e)) != 0)
+	while (e > a && (k = tc_spacebefore(sc->s, a, e)) != 0)
 		e -= k;
 	if (a == e || !hasalnum(sc, e) || markeronly(sc->s, a, e))
 		return 0;
@@ -658,7 +515,7 @@ cut(struct scan *sc, size_t b)
 	sc->alnum = NONE;
 	sc->checked = b;
 	if (sc->lnext == 0) {
-		while (b < sc->n && isspc((unsigned char)sc->s[b]))
+		while (b < sc->n && tc_isspace((unsigned char)sc->s[b]))
 			b++;
 		liststart(sc, b);
 	}
@@ -730,7 +587,7 @@ nospace(const char *s, size_t n, size_t i)
 	if (j == n)
 		return 1;
 	return s[j] != '/' && s[j] != '@' && !(s[j] == '.' && j + 1 < n &&
-	    !isspc((unsigned char)s[j + 1]));
+	    !tc_isspace((unsigned char)s[j + 1]));
 }
 
 /* Decide at a period after an ordinary word or an abbreviation. */
@@ -746,7 +603,7 @@ period_ends(struct scan *sc, size_t i, const struct next *w)
 		t0 = sc->start;
 	p = skipopen(s, i, t0);
 	if (t0 > 0) {		/* the word before the token */
-		for (p0 = t0; p0 > 0 && isspc((unsigned char)s[p0 - 1]); p0--)
+		for (p0 = t0; p0 > 0 && tc_isspace((unsigned char)s[p0 - 1]); p0--)
 			;
 		p0 = skipopen(s, p0, tokstart(s, p0));
 		prevcap = p0 < t0 && (isup((unsigned char)s[p0]) ||
@@ -797,7 +654,7 @@ terminal(struct scan *sc, size_t i, size_t *resume)
 	struct next w;
 
 	for (;;) {		/* the run of final punctuation */
-		cp = cpat(s, n, j, &len);
+		cp = tc_cpat(s, n, j, &len);
 		if (cp == '.')
 			dots++;
 		else if (isqe(cp))
@@ -828,7 +685,7 @@ terminal(struct scan *sc, size_t i, size_t *resume)
 		return NONE;
 
 	for (k = j; k < n; k += len) {	/* closing quotes and brackets */
-		cp = cpat(s, n, k, &len);
+		cp = tc_cpat(s, n, k, &len);
 		if (cp == '[' && kind != T_ELLIPSIS) {	/* citation: [7] */
 			for (b = k + 1; b < n && b - k < 12 &&
 			    (isdig((unsigned char)s[b]) || s[b] == ',' ||
@@ -839,13 +696,13 @@ terminal(struct scan *sc, size_t i, size_t *resume)
 				continue;
 			}
 		}
-		if (!iscloser(cp))
+		if (!tc_iscloser(cp))
 			break;
 		/* an apostrophe starting a word ("Jr.'s") is no closer */
-		if (cp == '\'' && k + 1 < n && isletter(cpat(s, n, k + 1, &b)))
+		if (cp == '\'' && k + 1 < n && tc_isletter(tc_cpat(s, n, k + 1, &b)))
 			break;
 	}
-	if (k < n && !spaceat(s, n, k)) {
+	if (k < n && !tc_spaceat(s, n, k)) {
 		if (kind == T_FULL) {
 			nextword(s, n, k, &w);
 			return w.kind == N_LOWER ? NONE : k;
@@ -860,7 +717,7 @@ terminal(struct scan *sc, size_t i, size_t *resume)
 	nextword(s, n, k, &w);
 	if (w.kind == N_END)
 		return k;
-	for (b = k; (len = spaceat(s, n, b)) != 0; b += len)
+	for (b = k; (len = tc_spaceat(s, n, b)) != 0; b += len)
 		;
 	if (isurlstart(s + b, tokend(s, n, b) - b))
 		return NONE;	/* a URL after the final period stays */
@@ -878,7 +735,7 @@ terminal(struct scan *sc, size_t i, size_t *resume)
 		if (w.kind != N_UPPER)
 			return NONE;
 		/* "compounds. . . . The": the period ends, the ellipsis opens */
-		if (spaced && i > 0 && !isspc((unsigned char)s[i - 1]))
+		if (spaced && i > 0 && !tc_isspace((unsigned char)s[i - 1]))
 			return *resume = i + 1;
 		return k;
 	default:
@@ -900,7 +757,7 @@ interrupted(const char *s, size_t n, size_t i)
 	if (!((i >= 2 && s[i - 1] == '-' && s[i - 2] == '-') ||
 	    (i >= 3 && memcmp(s + i - 3, "\xe2\x80\x94", 3) == 0)))
 		return NONE;
-	cpat(s, n, i, &len);
+	tc_cpat(s, n, i, &len);
 	if (i + len >= n || s[i + len] != ' ')
 		return NONE;
 	nextword(s, n, i + len, &w);
@@ -918,23 +775,23 @@ headline(const char *s, size_t n)
 	size_t i, e, len, words = 0, caps = 0;
 	uint32_t cp;
 
-	for (e = n; e > 0 && (len = spacebefore(s, 0, e)) != 0; e -= len)
+	for (e = n; e > 0 && (len = tc_spacebefore(s, 0, e)) != 0; e -= len)
 		;
 	if (e == 0 || e > 200)
 		return 0;
 	for (i = e - 1; i > 0 && !UTF8_POINT(s[i]); i--)
 		;
-	cp = cpat(s, e, i, &len);
+	cp = tc_cpat(s, e, i, &len);
 	if (cp == '.' || isqe(cp) || cp == 0x2026 || isfullstop(cp) ||
-	    iscloser(cp))
+	    tc_iscloser(cp))
 		return 0;
 	for (i = 0; i < e; i = tokend(s, e, i) + 1) {
 		i = skipopen(s, e, i);
 		if (tokend(s, e, i) - i < 4)
 			continue;
 		words++;
-		cp = cpat(s, e, i, &len);
-		caps += lettercase(cp) > 0 || (cp < 0x80 && isdig((int)cp));
+		cp = tc_cpat(s, e, i, &len);
+		caps += tc_case(cp) > 0 || (cp < 0x80 && isdig((int)cp));
 	}
 	return words >= 3 && caps * 4 >= words * 3;
 }
@@ -956,7 +813,7 @@ sent_split(const char *s, size_t n, struct sentlist *out)
 	sc.n = n;
 	sc.out = out;
 	sc.alnum = NONE;
-	for (i = 0; i < n && isspc((unsigned char)s[i]); i++)
+	for (i = 0; i < n && tc_isspace((unsigned char)s[i]); i++)
 		;
 	if (headline(s, n))
 		i = n;
@@ -976,7 +833,7 @@ sent_split(const char *s, size_t n, struct sentlist *out)
 			cut(&sc, i);
 		}
 		if (c == '"' || c == 0xe2) {
-			cp = cpat(s, n, i, &len);
+			cp = tc_cpat(s, n, i, &len);
 			if ((cp == '"' || cp == 0x201D) &&
 			    (b = interrupted(s, n, i)) != NONE) {
 				cut(&sc, b);
@@ -985,7 +842,7 @@ sent_split(const char *s, size_t n, struct sentlist *out)
 			}
 		}
 		if (c == '.' || c == '?' || c == '!' || c >= 0x80) {
-			cp = cpat(s, n, i, &len);
+			cp = tc_cpat(s, n, i, &len);
 			if (cp == '.' || isqe(cp) || cp == 0x2026 ||
 			    isfullstop(cp)) {
 				if ((b = terminal(&sc, i, &resume)) != NONE)
@@ -993,7 +850,7 @@ sent_split(const char *s, size_t n, struct sentlist *out)
 				i = resume > i ? resume : i + len;
 				continue;
 			}
-			if (isbullet(cp))
+			if (tc_isbullet(cp))
 				cut(&sc, i);
 			i += len;
 			continue;
@@ -1001,9 +858,9 @@ sent_split(const char *s, size_t n, struct sentlist *out)
 		i++;
 	}
 	b = sc.start;
-	while ((len = spaceat(s, n, b)) != 0)
+	while ((len = tc_spaceat(s, n, b)) != 0)
 		b += len;
-	while (n > b && (len = spacebefore(s, b, n)) != 0)
+	while (n > b && (len = tc_spacebefore(s, b, n)) != 0)
 		n -= len;
 	if (b < n)
 		push(out, b, n);
