@@ -18,7 +18,7 @@
 #define MAXKEY		32	/* longer tokens are never abbreviations */
 #define LISTREACH	1000	/* bytes searched for a list's next marker */
 
-enum { W_STARTER = 1, W_CONTINUES };	/* roles in sentence-words.tsv */
+enum { W_STARTER = 1, W_CONTINUES, W_SPEECH };	/* sentence-words.tsv */
 enum { C_STREET = 100 };		/* class of St. before resolving */
 
 /* Built once, on the first call, and only read afterwards. */
@@ -77,7 +77,8 @@ load(void)
 	while (lex_next(&lr, &l)) {
 		role = l.ncol < 2 ? 0 : strcmp(l.col[1], "starter") == 0 ?
 		    W_STARTER : strcmp(l.col[1], "continues") == 0 ?
-		    W_CONTINUES : 0;
+		    W_CONTINUES : strcmp(l.col[1], "speech") == 0 ?
+		    W_SPEECH : 0;
 		if (role == 0)
 			errx(EXIT_DATA, "sentence-words.tsv:%lu: bad entry",
 			    l.lineno);
@@ -327,6 +328,29 @@ allcaps(const char *s, size_t len)
 		if (!isup((unsigned char)s[i]))
 			return 0;
 	return 1;
+}
+
+/*
+ * After a quotation ending in ? or !: is the capitalised word at w the
+ * start of its attribution, one to three capitalised words and a verb of
+ * saying ("Why?" Joe Biden asked)?
+ */
+static int
+attribution(const char *s, size_t n, const struct next *w)
+{
+	struct next v = *w;
+	size_t p;
+	int k;
+
+	for (k = 0; k < 3 && v.kind == N_UPPER && v.len > 0; k++) {
+		p = v.at + v.len;
+		if (p >= n || s[p] != ' ')
+			return 0;
+		nextword(s, n, p, &v);
+		if (v.kind == N_LOWER)
+			return wordrole(s + v.at, v.len) == W_SPEECH;
+	}
+	return 0;
 }
 
 /* ====== Inline lists: "1) ... 2) ...", "a. ... b. ..." ====== */
@@ -724,8 +748,11 @@ terminal(struct scan *sc, size_t i, size_t *resume)
 	if (sc->lnext == 0 && liststart(sc, b))
 		return k;
 	switch (kind) {
-	case T_FULL:
 	case T_QE:
+		if (w.kind == N_UPPER && k > j && attribution(s, n, &w))
+			return NONE;
+		return w.kind == N_LOWER ? NONE : k;
+	case T_FULL:
 		return w.kind == N_LOWER ? NONE : k;
 	case T_ELLIPSIS:
 		/* after "...", "I" is as likely to go on as to start */
