@@ -16,6 +16,7 @@
 
 #define NONE		((size_t)-1)
 #define MAXKEY		32	/* longer tokens are never abbreviations */
+#define MAXTOK		256	/* tokens are looked at up to this length */
 #define LISTREACH	1000	/* bytes searched for a list's next marker */
 
 enum { W_STARTER = 1, W_CONTINUES, W_SPEECH };	/* sentence-words.tsv */
@@ -35,6 +36,9 @@ struct scan {
 	size_t		 checked;	/* bytes looked at for alnum */
 	int		 lform;		/* the inline list in progress */
 	int		 lnext;		/* its next marker's value, 0: none */
+	int		 fform;		/* the last failed search for a list: */
+	int		 fval;		/* its marker and how far it looked */
+	size_t		 fend;
 };
 
 /* The word after a candidate boundary. */
@@ -132,11 +136,18 @@ hot(char ch)
 
 /* ====== Tokens ====== */
 
-/* Start of the white-space delimited token that holds s[i - 1]. */
+/*
+ * Start and end of the white-space delimited token around s[i], looking at
+ * most MAXTOK bytes away: a longer token (a URL, a run of junk) is cut
+ * there, so that no position is looked at more than a bounded number of
+ * times.  longtok() tells whether the token went on past the cut.
+ */
 static size_t
 tokstart(const char *s, size_t i)
 {
-	while (i > 0 && !tc_isspace((unsigned char)s[i - 1]))
+	size_t lim = i > MAXTOK ? i - MAXTOK : 0;
+
+	while (i > lim && !tc_isspace((unsigned char)s[i - 1]))
 		i--;
 	return i;
 }
@@ -144,9 +155,18 @@ tokstart(const char *s, size_t i)
 static size_t
 tokend(const char *s, size_t n, size_t i)
 {
-	while (i < n && !tc_isspace((unsigned char)s[i]))
+	size_t lim = n - i > MAXTOK ? i + MAXTOK : n;
+
+	while (i < lim && !tc_isspace((unsigned char)s[i]))
 		i++;
 	return i;
+}
+
+static int
+longtok(const char *s, size_t n, size_t t0, size_t t1)
+{
+	return (t0 > 0 && !tc_isspace((unsigned char)s[t0 - 1])) ||
+	    (t1 < n && !tc_isspace((unsigned char)s[t1]));
 }
 
 static int
@@ -441,13 +461,20 @@ liststart(struct scan *sc, size_t p)
 	if ((form = marker(sc->s, sc->n, p, &val)) == 0)
 		return 0;
 	lim = sc->n - p > LISTREACH ? p + LISTREACH : sc->n;
-	for (q = p + 1; q < lim; q++) {
+	q = p + 1;
+	if (form == sc->fform && val == sc->fval && sc->fend > q)
+		q = sc->fend;	/* searched already, in vain */
+	sc->fform = form;
+	sc->fval = val;
+	sc->fend = lim;
+	for (; q < lim; q++) {
 		if (!atstart(sc->s, q) || tc_isspace((unsigned char)sc->s[q]))
 			continue;
 		if ((f2 = marker(sc->s, sc->n, q, &v2)) == form &&
 		    v2 == val + 1) {
 			sc->lform = form;
 			sc->lnext = val + 1;
+			sc->fform = 0;
 			return 1;
 		}
 	}
@@ -563,6 +590,7 @@ footnote(const char *s, size_t n, size_t i, size_t j)
 	unsigned char b = i > 0 ? (unsigned char)s[i - 1] : 0;
 
 	if (!(isup(b) || islow(b) || b == ')' || b == ']' || b == '"') ||
+	    longtok(s, n, t0, tokend(s, n, i)) ||
 	    isurl(s + t0, tokend(s, n, i) - t0) ||
 	    (b != ')' && b != ']' && b != '"' &&
 	    lookup_abbrev(s + skipopen(s, i, t0), i - skipopen(s, i, t0))))
@@ -595,16 +623,15 @@ nospace(const char *s, size_t n, size_t i)
 	size_t t0 = tokstart(s, i), t1, j = i + 1;
 	unsigned char b;
 
-	if (i < 2)
+	if (i < 2 || j + 1 >= n || !isup((unsigned char)s[j]) ||
+	    !islow((unsigned char)s[j + 1]))
 		return 0;
+	j++;
 	b = (unsigned char)s[i - 1];
 	t1 = tokend(s, n, i);
-	if (i - t0 < 2 || !(islow(b) || isdig(b)) || isurl(s + t0, t1 - t0) ||
-	    memchr(s + t0, '.', i - t0) != NULL ||
+	if (i - t0 < 2 || !(islow(b) || isdig(b)) || longtok(s, n, t0, t1) ||
+	    isurl(s + t0, t1 - t0) || memchr(s + t0, '.', i - t0) != NULL ||
 	    lookup_abbrev(s + t0, i - t0))
-		return 0;
-	if (!isup((unsigned char)s[j++]) || j >= n ||
-	    !islow((unsigned char)s[j]))
 		return 0;
 	while (j < n && islow((unsigned char)s[j]))
 		j++;

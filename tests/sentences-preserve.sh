@@ -70,3 +70,20 @@ printf 'D\tx\tx\t\nP\tx\t1\t%s\nP\tx\t2\t%s\nP\tx\t3\t%s\n' \
     '   spaced   out .   text   .   ' > "$t/adv.in"
 "$BIN/split-sentences" < "$t/adv.in" > "$t/out"
 check "preserve: adversarial punctuation" compare "$t/adv.in" "$t/out"
+
+# Long tokens and long runs of would-be boundaries take linear time: each
+# of these paragraphs (about 1 MB) is split in well under the limit.
+awk 'BEGIN {
+	printf "D\tx\tx\t\n"
+	n = split("ab.Cd|ab.|a. |1. A |U.S. |x.11 |Q. A. |. ", pat, "|")
+	for (i = 1; i <= n; i++) {
+		s = pat[i]
+		while (length(s) < 1000000)
+			s = s s
+		printf "P\tx\t%d\t%s\n", i, s
+	}
+}' > "$t/long.in"
+if command -v timeout >/dev/null 2>&1; then
+	timeout 30 "$BIN/split-sentences" < "$t/long.in" > "$t/out"
+	check "preserve: pathological paragraphs in linear time" test $? -eq 0
+fi
