@@ -27,6 +27,8 @@
 
 enum { T_DOC, T_SENT, T_ENT, T_NUM, NTABLE };
 
+#define DOCFIELDS 5	/* D: doc_id, source, title, url, date */
+
 static const struct {
 	const char	*name;
 	int		 type;		/* record type whose fields make a row */
@@ -34,7 +36,7 @@ static const struct {
 	const char	*header;
 } tables[NTABLE] = {
 	{ "documents", 'D', 3,
-	  "doc_id,source,title,paragraphs,sentences,entities,numbers" },
+	  "doc_id,source,title,paragraphs,sentences,entities,numbers,url,date" },
 	{ "sentences", 'S', 4, "doc_id,sentence_id,paragraph_id,text" },
 	{ "entities", 'E', 7,
 	  "doc_id,sentence_id,start,end,type,text,canonical" },
@@ -144,15 +146,17 @@ end_document(struct out *o)
 	if (fp == NULL)
 		return;
 	s = o->doc.s;
-	for (i = 0; i < tables[T_DOC].ncol; i++) {
+	for (i = 0; i < DOCFIELDS; i++) {
 		tab = strchr(s, '\t');
+		if (i == tables[T_DOC].ncol) {	/* the counts, then url, date */
+			put_ulong(fp, o->paras);
+			put_ulong(fp, o->count[T_SENT]);
+			put_ulong(fp, o->count[T_ENT]);
+			put_ulong(fp, o->count[T_NUM]);
+		}
 		put_field(o, fp, s, (size_t)(tab - s), i == 0);
 		s = tab + 1;
 	}
-	put_ulong(fp, o->paras);
-	put_ulong(fp, o->count[T_SENT]);
-	put_ulong(fp, o->count[T_ENT]);
-	put_ulong(fp, o->count[T_NUM]);
 	end_row(fp);
 	for (i = 0; i < NTABLE; i++)	/* a full disk stops the run here */
 		if (o->fp[i] != NULL && ferror(o->fp[i]))
@@ -160,7 +164,10 @@ end_document(struct out *o)
 			    "stdout");
 }
 
-/* Keep a D record's fields (they are written when the document ends). */
+/*
+ * Keep a D record's fields (they are written when the document ends):
+ * doc_id, source, title, then url and date, empty when the record has none.
+ */
 static void
 begin_document(struct out *o, const struct record *r)
 {
@@ -168,8 +175,9 @@ begin_document(struct out *o, const struct record *r)
 
 	end_document(o);
 	buf_reset(&o->doc);
-	for (i = 0; i < tables[T_DOC].ncol; i++) {
-		buf_add(&o->doc, r->f[i].s, r->f[i].len);
+	for (i = 0; i < DOCFIELDS; i++) {
+		if (i < r->nf)
+			buf_add(&o->doc, r->f[i].s, r->f[i].len);
 		buf_addc(&o->doc, '\t');	/* fields cannot hold a raw TAB */
 	}
 	buf_reset(&o->docid);
