@@ -224,6 +224,14 @@ dump_warc(struct dumpctx *ctx)
 			break;
 		record++;
 		resync = 0;
+		if (zin_damage(ctx->z) != damage) {
+			/* A bad gzip member took a whole record with it. */
+			warnx("%s: record %lu: damaged, skipped", ctx->path,
+			    record);
+			record++;
+			rc = 1;
+			damage = zin_damage(ctx->z);
+		}
 		if (got < 0) {
 			warnx("%s: record %lu: broken WARC header, skipped",
 			    ctx->path, record);

@@ -30,7 +30,11 @@ struct zin {
 	size_t		 rpos, rlen;
 	int		 rawend;		/* read() returned 0 or failed */
 	unsigned long	 member;		/* members started */
-	unsigned long	 damage;
+	/* damage met, at decoded positions, so a reader learns of it only
+	 * when it reaches the place where bytes went missing */
+	unsigned long long *damage;
+	size_t		 ndamage, damagecap;
+	unsigned long long taken;		/* bytes read so far */
 	char		*out;			/* decoded bytes not yet taken */
 	size_t		 opos, olen, ocap;
 };
@@ -56,13 +60,30 @@ zin_close(struct zin *z)
 		inflateEnd(&z->zs);
 	close(z->fd);
 	free(z->out);
+	free(z->damage);
 	free(z);
 }
 
 unsigned long
 zin_damage(const struct zin *z)
 {
-	return z->damage;
+	unsigned long n = 0;
+	size_t i;
+
+	for (i = 0; i < z->ndamage; i++)
+		n += z->damage[i] <= z->taken;
+	return n;
+}
+
+static void
+add_damage(struct zin *z)
+{
+	if (z->ndamage == z->damagecap) {
+		z->damagecap = z->damagecap ? z->damagecap * 2 : 8;
+		z->damage = erealloc(z->damage, z->damagecap *
+		    sizeof(*z->damage));
+	}
+	z->damage[z->ndamage++] = z->taken + (z->olen - z->opos);
 }
 
 int
@@ -91,7 +112,7 @@ refill(struct zin *z)
 	while (n < 0 && errno == EINTR);
 	if (n < 0) {
 		warn("%s", z->path);
-		z->damage++;
+		add_damage(z);
 		z->rawend = 1;
 		return 0;
 	}
@@ -140,7 +161,7 @@ damaged(struct zin *z, const char *what)
 		    z->member);
 	else
 		warnx("%s: %s gzip data", z->path, what);
-	z->damage++;
+	add_damage(z);
 	z->mode = M_RESYNC;
 	z->rpos++;		/* never find the bad member's magic again */
 }
@@ -190,7 +211,7 @@ decode(struct zin *z)
 			if (raw_avail(z, 1) > 0) {
 				warnx("%s: trailing garbage after gzip data "
 				    "ignored", z->path);
-				z->damage++;
+				add_damage(z);
 				z->mode = M_END;
 			}
 			break;
@@ -254,6 +275,7 @@ zin_read(struct zin *z, void *p, size_t n)
 			k = n - got;
 		memcpy((char *)p + got, z->out + z->opos, k);
 		z->opos += k;
+		z->taken += k;
 		got += k;
 	}
 	return got;
@@ -273,6 +295,7 @@ zin_getline(struct zin *z, struct buf *line, size_t max)
 			k = (size_t)(nl - (z->out + z->opos)) + 1;
 		buf_add(line, z->out + z->opos, k);
 		z->opos += k;
+		z->taken += k;
 		got += k;
 		if (nl != NULL)
 			break;
@@ -290,6 +313,7 @@ zin_getn(struct zin *z, struct buf *out, size_t n)
 			k = n - got;
 		buf_add(out, z->out + z->opos, k);
 		z->opos += k;
+		z->taken += k;
 		got += k;
 	}
 	return got;

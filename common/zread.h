@@ -24,8 +24,12 @@ struct zin	*zin_open(int fd, const char *path);
  */
 size_t		 zin_read(struct zin *z, void *p, size_t n);
 
-/* How many times damage was met so far: a parser compares the count
- * before and after a record to know whether the record is whole. */
+/*
+ * How many times damage was met before the point read up to: a parser
+ * compares the count before and after a record to know whether the
+ * record is whole (damage found by reading ahead counts only once the
+ * reader gets there).
+ */
 unsigned long	 zin_damage(const struct zin *z);
 
 /* Whether the data is gzip-compressed (known after the first read). */
