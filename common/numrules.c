@@ -1,0 +1,886 @@
+/*
+ * numrules.c: the rules of the number finder (see numbers.h and
+ * extract-numbers(1)): dates, amounts of money, percentages, units,
+ * fractions, years, codes that are not numbers; then qualifiers, ranges
+ * and nouns.  numfind.c reads the numerals these rules start from.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "numint.h"
+
+static const char *kindnames[] = { "cardinal", "ordinal", "fraction",
+    "percent", "money", "quantity", "duration", "date", "year" };
+static const char *qualnames[] = { "exact", "approx", "over", "at_least",
+    "under", "at_most" };
+
+const char *
+num_kindname(enum numkind k)
+{
+	return kindnames[k];
+}
+
+const char *
+num_qualname(enum numqual q)
+{
+	return qualnames[q];
+}
+
+static void
+mulpow(struct numval *v, int e)
+{
+	nv_mul(v, *v, nv_pow10(e));
+}
+
+/* ====== Dates ====== */
+
+static void
+datestr(struct mention *m, int y, int mo, int d)
+{
+	if (d > 0)
+		snprintf(m->date, sizeof(m->date), y > 0 ? "%04d-%02d-%02d" :
+		    "XXXX-%02d-%02d", y > 0 ? y : mo, y > 0 ? mo : d, d);
+	else
+		snprintf(m->date, sizeof(m->date), "%04d-%02d", y, mo);
+}
+
+static int
+year_at(const struct numfinder *nf, int k)
+{
+	long long v = isnum(nf, k) && !nf->t[k].comma && nf->t[k].ndig == 4 ?
+	    ival(nf, k) : -1;
+
+	return v >= 1000 && v <= 2999 ? (int)v : 0;
+}
+
+/* A day of the month at k (digits, "22nd", "twenty-second"); sets *end. */
+static int
+day_at(struct numfinder *nf, int k, int *end)
+{
+	struct numeral nu;
+	long long v;
+
+	if (!isfree(nf, k))
+		return 0;
+	if (isnum(nf, k)) {
+		v = nf->t[k].ndig <= 2 ? ival(nf, k) : -1;
+		if (v < 1 || v > 31)
+			return 0;
+		*end = k + 1;
+		if (glued(nf, k + 1) && TOK(k + 1)->type == TK_WORD) {
+			if (!ord_suffix(numlex_low(nf, k + 1)))
+				return 0;
+			*end = k + 2;
+		}
+		return (int)v;
+	}
+	if (!(roles(nf, k) & (R_CARD | R_ORD)) || TOK(k)->cap ||
+	    !nf_numeral(nf, k, 0, &nu) || nu.digit >= 0 || nu.v.e != 0 ||
+	    nu.v.m < 1 || nu.v.m > 31)
+		return 0;
+	*end = nu.t1;
+	return (int)nu.v.m;
+}
+
+static int
+month_at(const struct numfinder *nf, int k)
+{
+	return roles(nf, k) & R_MONTH && isfree(nf, k) ? TOK(k)->w->month : 0;
+}
+
+static int
+date_sep(const struct numfinder *nf, int k)
+{
+	return (issym(nf, k, '-') || issym(nf, k, '/')) && glued(nf, k) &&
+	    glued(nf, k + 1);
+}
+
+/* "2022-03-22", "22/03/2022", "05-Aug-2016", "Oct/2", "since 9/11". */
+static int
+compact_date(struct numfinder *nf, struct numdoc *doc, int i)
+{
+	int p[3], np = 1, k = i, y = 0, mo = 0, d = 0, j, nmon = 0, a, b;
+	uint32_t sep = 0;
+
+	p[0] = i;
+	while (np < 3 && date_sep(nf, k + 1) && (!sep ||
+	    TOK(k + 1)->cp == sep) && (isnum(nf, k + 2) ||
+	    month_at(nf, k + 2))) {
+		sep = TOK(k + 1)->cp;
+		p[np++] = k + 2;
+		k += 2;
+	}
+	if (np < 2 || date_sep(nf, k + 1) || (glued(nf, k + 1) &&
+	    TOK(k + 1)->type != TK_SYM))
+		return 0;
+	for (j = 0; j < np; j++) {
+		if (month_at(nf, p[j])) {
+			mo = month_at(nf, p[j]);
+			nmon++;
+		} else if (year_at(nf, p[j]))
+			y = year_at(nf, p[j]);
+		else if (TOK(p[j])->ndig <= 2 && ival(nf, p[j]) >= 0)
+			continue;
+		else
+			return 0;
+	}
+	if (nmon == 1) {
+		for (j = 0; j < np; j++)
+			if (!month_at(nf, p[j]) && !year_at(nf, p[j]))
+				d = (int)ival(nf, p[j]);
+		if (d < 1 || d > 31 || (np == 3 && !y))
+			return 0;
+	} else if (nmon > 1) {
+		return 0;
+	} else if (np == 3 && year_at(nf, p[0])) {
+		mo = (int)ival(nf, p[1]);
+		d = (int)ival(nf, p[2]);
+	} else {
+		a = (int)ival(nf, p[0]);
+		b = (int)ival(nf, p[1]);
+		if (np == 3) {
+			if (!(y = year_at(nf, p[2]))) {
+				if (sep != '/' || TOK(p[2])->ndig != 2)
+					return 0;
+				y = (int)ival(nf, p[2]);
+				y += y <= 30 ? 2000 : 1900;
+			}
+		} else if (sep != '/' || !(isw(nf, i - 1, "on") ||
+		    isw(nf, i - 1, "since") || isw(nf, i - 1, "by") ||
+		    isw(nf, i - 1, "until") || isw(nf, i - 1, "this") ||
+		    roles(nf, i - 1) & R_WEEKDAY))
+			return 0;
+		if (a > 12 || (b <= 12 && doc->dayfirst > 0)) {
+			d = a;
+			mo = b;
+		} else {
+			mo = a;
+			d = b;
+		}
+	}
+	if (mo < 1 || mo > 12 || d < 1 || d > 31)
+		return 0;
+	datestr(nf_add(nf, i, k + 1, NK_DATE, nv_int(0), NULL, 0), y, mo, d);
+	return 1;
+}
+
+/* ", 2022", " 2022", " of 2022" after a day; sets *end past the year. */
+static int
+year_after(const struct numfinder *nf, int k, int *end)
+{
+	int y;
+
+	if ((issym(nf, k, ',') || isw(nf, k, "of")) && (y = year_at(nf, k + 1))) {
+		*end = k + 2;
+		return y;
+	}
+	if ((y = year_at(nf, k)) && !glued(nf, k)) {
+		*end = k + 1;
+		return y;
+	}
+	return 0;
+}
+
+static int
+try_date(struct numfinder *nf, struct numdoc *doc, int i)
+{
+	int mo, d, y, k, end, dot;
+	const struct tok *t = TOK(i);
+
+	if ((isnum(nf, i) || month_at(nf, i)) && compact_date(nf, doc, i))
+		return 1;
+	if ((mo = month_at(nf, i))) {
+		/* March 22, 2022; Mar. 22; March 2022 */
+		if (!t->cap && (mo == 3 || mo == 5))
+			return 0;
+		dot = issym(nf, i + 1, '.') && glued(nf, i + 1);
+		k = i + 1 + dot;
+		if ((d = day_at(nf, k, &end))) {
+			if (!t->cap && !t->allcap && !isnum(nf, k))
+				return 0;
+			y = year_after(nf, end, &end);
+			doc->dayfirst--;
+			datestr(nf_add(nf, i, end, NK_DATE, nv_int(0), NULL, 0),
+			    y, mo, d);
+			return 1;
+		}
+		if (t->cap && (y = year_after(nf, k, &end)) &&
+		    !issym(nf, k, ',') && !isw(nf, k, "of")) {
+			datestr(nf_add(nf, i, end, NK_DATE, nv_int(0), NULL, 0),
+			    y, mo, 0);
+			return 1;
+		}
+		return 0;
+	}
+	/* 22 March 2022; 21 March; the fourth of July */
+	if (!(d = day_at(nf, i, &k)))
+		return 0;
+	if (isw(nf, k, "of"))
+		k++;
+	if (!(mo = month_at(nf, k)) || glued(nf, k))
+		return 0;
+	end = k + 1;
+	if (issym(nf, end, '.') && glued(nf, end))
+		end++;
+	y = year_after(nf, end, &end);
+	doc->dayfirst++;
+	datestr(nf_add(nf, i, end, NK_DATE, nv_int(0), NULL, 0), y, mo, d);
+	return 1;
+}
+
+/* ====== Money with its currency in front ====== */
+
+static const struct currency *
+currency_at(const struct numfinder *nf, int i, int len, int post)
+{
+	const struct currency *c;
+	char key[64];
+	int k;
+
+	for (k = i + 1; k < i + len; k++)
+		if (!glued(nf, k) && !(TOK(k)->type == TK_WORD &&
+		    TOK(k - 1)->type == TK_WORD) && !(TOK(k)->type == TK_SYM &&
+		    TOK(k - 1)->type == TK_WORD && TOK(k - 1)->lolen >= 2))
+			return NULL;
+	if (!numlex_key(nf, i, len, key, sizeof(key)))
+		return NULL;
+	if ((c = strmap_get(nf->cur, key, strlen(key))) == NULL)
+		return NULL;
+	if (post ? !(c->post || (c->glued && glued(nf, i))) : !c->pre)
+		return NULL;
+	return c;
+}
+
+static void
+money(struct numfinder *nf, int t0, int t1, const struct currency *c,
+    struct numval v, int scale)
+{
+	if (c->minor > 1)
+		nv_div(&v, v, nv_int(c->minor));
+	nf_add(nf, t0, t1, NK_MONEY, v, c->code, scale);
+}
+
+static int
+try_money(struct numfinder *nf, int i)
+{
+	const struct currency *c = NULL, *c2;
+	struct numeral nu;
+	int len, k;
+
+	for (len = 3; len >= 1 && c == NULL; len--)
+		c = currency_at(nf, i, len, 0);
+	if (c == NULL)
+		return 0;
+	k = i + len + 1;
+	if (!isfree(nf, k) || !nf_numeral(nf, k, 1, &nu) || nu.ord)
+		return 0;
+	if (TOK(k)->type == TK_WORD && !(roles(nf, k) & R_CARD))
+		return 0;
+	k = nu.t1;
+	if (in(nf, k) && (c2 = currency_at(nf, k, 1, 1)) &&
+	    strcmp(c2->code, c->code) == 0 && c2->minor == 1)
+		k++;			/* "$ 10 dollars" */
+	money(nf, i, k, c, nu.v, nu.scale);
+	return 1;
+}
+
+/* ====== Words that start a mention of their own ====== */
+
+static int
+try_words(struct numfinder *nf, int i)
+{
+	struct numeral nu;
+	struct numval v;
+	struct mention *m;
+	const struct unit *u;
+	int k, den;
+	unsigned r = roles(nf, i);
+
+	/* world No. 2 */
+	if (isw(nf, i, "no") && TOK(i)->cap && issym(nf, i + 1, '.') &&
+	    isnum(nf, i + 2) && ival(nf, i + 2) > 0) {
+		if (in(nf, i + 3) && TOK(i + 3)->type == TK_WORD && TOK(i + 3)->cap)
+			nf_consume(nf, i, i + 3);
+		else
+			nf_add(nf, i, i + 3, NK_ORDINAL, TOK(i + 2)->v, NULL, 0);
+		return 1;
+	}
+	/* hundreds, tens of thousands: over, the noun after "of" */
+	if (r & R_VAGUE && !(isw(nf, i, "tens") && !(roles(nf, i + 2) &
+	    R_VAGUE)) && !isnum(nf, i - 1) && !(roles(nf, i - 1) & R_CARD)) {
+		v = nv_int(TOK(i)->w->vague);
+		k = i + 1;
+		if (isw(nf, k, "of") && roles(nf, k + 1) & R_VAGUE &&
+		    TOK(k + 1)->w->vague >= 1000) {
+			nv_mul(&v, v, nv_int(TOK(k + 1)->w->vague));
+			k += 2;
+		}
+		m = nf_add(nf, i, k, NK_CARDINAL, v, NULL, 0);
+		m->qual = NQ_OVER;
+		if (isw(nf, k, "of") && nf_noun_run(nf, k + 1, 1, &i, &k))
+			nf_set_noun(nf, m, i, k);
+		return 1;
+	}
+	/* half a million, half an hour, half of, more than half */
+	if (isw(nf, i, "half") && !(in(nf, i - 1) && nf->used[i - 1])) {
+		v = nv_int(5);
+		v.e = -1;
+		k = isw(nf, i + 1, "a") || isw(nf, i + 1, "an") ? i + 2 : i + 1;
+		if (roles(nf, k) & R_SCALE || isw(nf, k, "dozen")) {
+			nv_mul(&v, v, isw(nf, k, "dozen") ? nv_int(12) :
+			    nv_pow10(TOK(k)->w->scale));
+			nf_add(nf, i, k + 1, NK_CARDINAL, v, NULL,
+			    isw(nf, k, "dozen") ? 0 : TOK(k)->w->scale);
+			return 1;
+		}
+		if (k == i + 2 && in(nf, k) && TOK(k)->type == TK_WORD &&
+		    (u = strmap_get(nf->units, numlex_low(nf, k),
+		    TOK(k)->lolen)) && u->kind == NK_DURATION) {
+			nf_add(nf, i, k + 1, NK_DURATION, v, u->sing, 0);
+			return 1;
+		}
+		k = i + 1;
+		if (isw(nf, i - 1, "a") || !in(nf, k) || TOK(k)->type == TK_SYM ||
+		    roles(nf, k) & R_STOP) {
+			if (isdash(nf, k) && glued(nf, k))
+				return 0;
+			nf_add(nf, isw(nf, i - 1, "a") ? i - 1 : i, i + 1,
+			    NK_FRACTION, v, NULL, 0);
+			return 1;
+		}
+		return 0;
+	}
+	/* a third, a quarter [million] */
+	if ((isw(nf, i, "a") || isw(nf, i, "an")) && !TOK(i + 1 < nf->nt ?
+	    i + 1 : i)->cap && ((roles(nf, i + 1) & R_DENOM) ||
+	    (roles(nf, i + 1) & R_ORD && TOK(i + 1)->w->ord > 2))) {
+		den = roles(nf, i + 1) & R_DENOM ? TOK(i + 1)->w->denom :
+		    (int)TOK(i + 1)->w->ord;
+		nv_div(&v, nv_int(1), nv_int(den));
+		k = i + 2;
+		if (roles(nf, k) & R_SCALE) {
+			mulpow(&v, TOK(k)->w->scale);
+			nf_add(nf, i, k + 1, NK_CARDINAL, v, NULL,
+			    TOK(k)->w->scale);
+			return 1;
+		}
+		if (!in(nf, k) || isw(nf, k, "of") || TOK(k)->type == TK_SYM ||
+		    isw(nf, k, "and") || isw(nf, k, "or")) {
+			nf_add(nf, i, k, NK_FRACTION, v, NULL, 0);
+			return 1;
+		}
+		return 0;
+	}
+	/* percent of 10 */
+	if ((isw(nf, i, "percent") || isw(nf, i, "percents")) &&
+	    isw(nf, i + 1, "of") && !(in(nf, i - 1) && nf->used[i - 1]) &&
+	    !isnum(nf, i - 1) && nf_numeral(nf, i + 2, 0, &nu) && !nu.ord &&
+	    nu.t1 == nf->nt - (issym(nf, nf->nt - 1, '.') ? 1 : 0)) {
+		nf_add(nf, i, nu.t1, NK_PERCENT, nu.v, "%", 0);
+		return 1;
+	}
+	/* magnitude 7.8 */
+	if (isw(nf, i, "magnitude") && isnum(nf, i + 1) &&
+	    nv_cmp(TOK(i + 1)->v, nv_int(10)) <= 0) {
+		nf_add(nf, i, i + 2, NK_QUANTITY, TOK(i + 1)->v, "magnitude", 0);
+		return 1;
+	}
+	return 0;
+}
+
+/* ====== A numeral and what follows it ====== */
+
+static const struct unit *
+unit_at(const struct numfinder *nf, int k, int *end)
+{
+	const struct unit *u;
+	char key[64];
+	int len, j;
+
+	for (len = 3; len >= 1; len--) {
+		for (j = k + 1; j < k + len && in(nf, j); j++)
+			if (!glued(nf, j) && !(TOK(j)->type == TK_WORD &&
+			    TOK(j - 1)->type == TK_WORD))
+				break;
+		if (j < k + len || !numlex_key(nf, k, len, key, sizeof(key)))
+			continue;
+		if ((u = strmap_get(nf->units, key, strlen(key))) == NULL)
+			continue;
+		if (u->glued && !glued(nf, k))
+			continue;
+		/* "5 m" is no unit, "5 M" neither ("M" is a scale) */
+		*end = k + len;
+		return u;
+	}
+	return NULL;
+}
+
+static const struct currency *
+currency_after(const struct numfinder *nf, int k, int *end)
+{
+	const struct currency *c;
+	int len;
+
+	for (len = 3; len >= 1; len--)
+		if ((c = currency_at(nf, k, len, 1)) != NULL) {
+			if (TOK(k)->type == TK_WORD && glued(nf, k) &&
+			    !c->glued && TOK(k)->lolen != 3)
+				continue;
+			*end = k + len;
+			return c;
+		}
+	return NULL;
+}
+
+static int
+is_percent(const struct numfinder *nf, int k, int *end)
+{
+	if (issym(nf, k, '%') || isw(nf, k, "percent") ||
+	    isw(nf, k, "percents") || isw(nf, k, "pct")) {
+		*end = k + 1;
+		if (isw(nf, k, "pct") && issym(nf, k + 1, '.') && k + 2 < nf->nt)
+			(*end)++;
+		return 1;
+	}
+	if (isw(nf, k, "per") && isw(nf, k + 1, "cent")) {
+		*end = k + 2;
+		return 1;
+	}
+	if (isw(nf, k, "percentage")) {
+		*end = isw(nf, k + 1, "points") || isw(nf, k + 1, "point") ?
+		    k + 2 : k + 1;
+		return 1;
+	}
+	return 0;
+}
+
+static int
+is_fraction_den(const struct numfinder *nf, int k)
+{
+	if (roles(nf, k) & R_DENOM)
+		return TOK(k)->w->denom;
+	if (roles(nf, k) & R_ORD && TOK(k)->w->ord > 2 && !TOK(k)->cap)
+		return (int)TOK(k)->w->ord;
+	return 0;
+}
+
+/* Digits that belong to a name or code: G7, F-16, COVID-19, Article 5. */
+static int
+is_code(const struct numfinder *nf, int d)
+{
+	const struct tok *p;
+
+	if (d < 1)
+		return 0;
+	p = TOK(d - 1);
+	if (p->type == TK_WORD && glued(nf, d))
+		return 1;
+	if (isdash(nf, d - 1) && glued(nf, d) && glued(nf, d - 1) &&
+	    in(nf, d - 2) && TOK(d - 2)->type == TK_WORD &&
+	    (TOK(d - 2)->cap || TOK(d - 2)->lolen <= 2))
+		return 1;
+	if (p->type != TK_WORD)
+		return 0;
+	if (p->w && p->w->roles & R_NAME && p->cap)
+		return 1;
+	return midcap(nf, d - 1) && !(p->w && p->w->roles & (R_MONTH |
+	    R_WEEKDAY | R_STOP)) && !strmap_get(nf->quals, numlex_low(nf, d - 1),
+	    p->lolen) && !isw(nf, d - 1, "no");
+}
+
+static int
+one_counts(struct numfinder *nf, const struct numeral *nu)
+{
+	int nb, ne;
+
+	if (nu->t1 - nu->t0 != 1 || !isw(nf, nu->t0, "one"))
+		return 1;
+	if (roles(nf, nu->t0 - 1) & R_NOTONE)
+		return 0;
+	return nf_noun_run(nf, nu->t1, 0, &nb, &ne);
+}
+
+static int
+try_number(struct numfinder *nf, int i)
+{
+	const struct currency *c;
+	const struct unit *u;
+	struct numeral nu, nu2;
+	struct mention *m;
+	struct numval v;
+	int j, k, end, den, nb, ne, y, d;
+
+	if (!nf_numeral(nf, i, 0, &nu))
+		return 0;
+	d = nu.digit;
+	j = nu.t1;
+	if (d >= 0 && is_code(nf, d)) {
+		nf_consume(nf, i, j);
+		return 1;
+	}
+	if (nu.ord) {
+		/* Second World War, a second (of time), at first */
+		if ((d < 0 && midcap(nf, nu.t0)) ||
+		    isw(nf, i - 1, "per") || isw(nf, i - 1, "at") ||
+		    (isw(nf, i, "second") && (isw(nf, i - 1, "a") ||
+		    isw(nf, i - 1, "one")) && !nf_noun_run(nf, j, 0, &nb, &ne))) {
+			nf_consume(nf, i, j);
+			return 1;
+		}
+		nf_add(nf, i, j, NK_ORDINAL, nu.v, NULL, 0);
+		return 1;
+	}
+	/* one-fifth, two thirds */
+	k = isdash(nf, j) && glued(nf, j) && glued(nf, j + 1) ? j + 1 : j;
+	if (nu.v.e == 0 && nu.v.m > 0 && !nu.scale && isfree(nf, k) &&
+	    (den = is_fraction_den(nf, k))) {
+		nv_div(&v, nu.v, nv_int(den));
+		k++;
+		if (roles(nf, k) & R_SCALE) {
+			mulpow(&v, TOK(k)->w->scale);
+			nf_add(nf, i, k + 1, NK_CARDINAL, v, NULL, TOK(k)->w->scale);
+		} else
+			nf_add(nf, i, k, NK_FRACTION, v, NULL, 0);
+		return 1;
+	}
+	/* 1/3 */
+	if (d == i && j == i + 1 && issym(nf, j, '/') && glued(nf, j) &&
+	    isnum(nf, j + 1) && glued(nf, j + 1)) {
+		den = (int)ival(nf, j + 1);
+		if (ival(nf, i) > 0 && ival(nf, i) < den && (den <= 6 ||
+		    den == 8 || den == 10 || den == 16 || den == 100)) {
+			nv_div(&v, nu.v, nv_int(den));
+			nf_add(nf, i, j + 2, NK_FRACTION, v, NULL, 0);
+		} else
+			nf_consume(nf, i, j + 2);
+		return 1;
+	}
+	/* 1 in 5, one out of three */
+	k = isw(nf, j, "in") ? j + 1 : isw(nf, j, "out") && isw(nf, j + 1, "of") ?
+	    j + 2 : -1;
+	if (k > 0 && nu.v.e == 0 && nu.v.m > 0 && nu.v.m <= 10 && !nu.scale &&
+	    nf_numeral(nf, k, 0, &nu2) && !nu2.ord && nu2.v.e >= 0 &&
+	    nv_cmp(nu2.v, nu.v) > 0 && nv_cmp(nu2.v, nv_int(1000)) <= 0 &&
+	    !(year_at(nf, k))) {
+		nv_div(&v, nu.v, nu2.v);
+		nf_add(nf, i, nu2.t1, NK_FRACTION, v, NULL, 0);
+		return 1;
+	}
+	if (is_percent(nf, j, &end)) {
+		nf_add(nf, i, end, NK_PERCENT, nu.v, "%", nu.scale);
+		return 1;
+	}
+	if ((c = currency_after(nf, j, &end)) != NULL) {
+		v = nu.v;
+		if (roles(nf, end) & R_SCALE) {
+			mulpow(&v, TOK(end)->w->scale);
+			end++;
+		}
+		money(nf, i, end, c, v, nu.scale);
+		return 1;
+	}
+	if ((u = unit_at(nf, j, &end)) != NULL) {
+		nf_add(nf, i, end, u->kind, nu.v, u->sing, nu.scale);
+		return 1;
+	}
+	/* 30-nation, 10-year, 22-year-old, 5,000-strong, 5-percent */
+	if (isdash(nf, j) && glued(nf, j) && glued(nf, j + 1) &&
+	    in(nf, j + 1) && TOK(j + 1)->type == TK_WORD) {
+		k = j + 1;
+		if ((u = unit_at(nf, k, &end)) != NULL && end == k + 1) {
+			if (isdash(nf, end) && glued(nf, end) && isw(nf, end + 1, "old"))
+				end += 2;
+			nf_add(nf, i, end, u->kind, nu.v, u->sing, nu.scale);
+			return 1;
+		}
+		if (is_percent(nf, k, &end)) {
+			nf_add(nf, i, end, NK_PERCENT, nu.v, "%", nu.scale);
+			return 1;
+		}
+		if (!(roles(nf, k) & (R_STOP | R_CARD | R_ORD)) && one_counts(nf, &nu)) {
+			m = nf_add(nf, i, j, NK_CARDINAL, nu.v, NULL, nu.scale);
+			if (isw(nf, k, "strong")) {
+				if (nf_noun_run(nf, k + 1, 1, &nb, &ne))
+					nf_set_noun(nf, m, nb, ne);
+			} else
+				nf_set_noun(nf, m, k, nf_compound(nf, k));
+			m->nb += 0;
+			nf->used[k] = 1;
+			return 1;
+		}
+	}
+	/* 1990s */
+	if (d == i && j == i + 1 && (y = year_at(nf, i)) && glued(nf, j) &&
+	    (isw(nf, j, "s") || ((issym(nf, j, '\'') || issym(nf, j, 0x2019)) &&
+	    isw(nf, j + 1, "s") && glued(nf, j + 1)))) {
+		nf_add(nf, i, isw(nf, j, "s") ? j + 1 : j + 2, NK_YEAR,
+		    nv_int(y), NULL, 0);
+		return 1;
+	}
+	/* 5G, 3D: digits glued to a word no rule took */
+	if (glued(nf, j) && in(nf, j) && TOK(j)->type == TK_WORD) {
+		nf_consume(nf, i, j + 1);
+		return 1;
+	}
+	/* the 2022 invasion, in 2014, 2,000 people */
+	if (d == i && j == i + 1 && (y = year_at(nf, i)) && !nu.scale) {
+		int prep = roles(nf, i - 1) & R_YEARPREP ||
+		    (isdash(nf, i - 1) && glued(nf, i) &&
+		    roles(nf, i - 2) & R_YEARPREP) ||
+		    (issym(nf, i - 1, '(') && !nf->t[i].sp);
+		int counts = nf_noun_run(nf, j, 1, &nb, &ne) &&
+		    plural_looking(nf, nb);
+
+		if (prep || (!counts && y >= 1900 && y <= 2100) ||
+		    (isdash(nf, j) && year_at(nf, j + 1))) {
+			nf_add(nf, i, j, NK_YEAR, nv_int(y), NULL, 0);
+			return 1;
+		}
+	}
+	/* 10 Downing Street is an address */
+	if (d >= 0 && j == d + 1 && in(nf, j) && TOK(j)->type == TK_WORD &&
+	    TOK(j)->cap) {
+		for (k = j; k < j + 3 && in(nf, k) && TOK(k)->type == TK_WORD &&
+		    TOK(k)->cap; k++)
+			if (roles(nf, k) & R_STREET && k > j) {
+				nf_consume(nf, i, k + 1);
+				return 1;
+			}
+	}
+	if (!one_counts(nf, &nu))
+		return 1;
+	nf_add(nf, i, j, NK_CARDINAL, nu.v, NULL, nu.scale);
+	return 1;
+}
+
+/* ====== Qualifiers, ranges, scores, nouns ====== */
+
+enum { MF_NONOUN = 1, MF_LOW = 2 };
+
+static void
+qualify(struct numfinder *nf)
+{
+	char key[64];
+	void *q;
+	int x, len, t0, k;
+
+	for (x = 0; x < nf->nm; x++) {
+		if (nf->m[x].kind == NK_DATE || nf->m[x].kind == NK_YEAR ||
+		    nf->m[x].qual != NQ_EXACT)
+			continue;
+		t0 = nf->mt0[x];
+		if (issym(nf, t0 - 1, '~')) {
+			nf->m[x].qual = NQ_APPROX;
+			continue;
+		}
+		for (len = 1; len <= 3 && t0 - len >= 0; len++) {
+			for (k = t0 - len; k < t0; k++)
+				if (nf->used[k] || TOK(k)->skip)
+					break;
+			if (k < t0 || !numlex_key(nf, t0 - len, len, key,
+			    sizeof(key)))
+				break;
+			if ((q = strmap_get(nf->quals, key, strlen(key))) != NULL)
+				nf->m[x].qual = (enum numqual)(size_t)q;
+		}
+	}
+}
+
+static int
+plain(const struct mention *m)
+{
+	return m->kind == NK_CARDINAL || m->kind == NK_PERCENT ||
+	    m->kind == NK_MONEY || m->kind == NK_QUANTITY ||
+	    m->kind == NK_DURATION;
+}
+
+static int
+is_score(struct numfinder *nf, int x)
+{
+	struct mention *a = &nf->m[x], *b = &nf->m[x + 1];
+	int k, nb, ne, after = nf->mt1[x + 1];
+
+	if (a->kind != NK_CARDINAL || b->kind != NK_CARDINAL ||
+	    a->v.e != 0 || b->v.e != 0 || nf->mscale[x] || nf->mscale[x + 1] ||
+	    a->nb != a->ne || b->nb != b->ne)
+		return 0;
+	for (k = nf->mt0[x] - 1; k >= 0 && k >= nf->mt0[x] - 3; k--)
+		if (roles(nf, k) & R_SCORE)
+			return 1;
+	if (issym(nf, nf->mt0[x] - 1, '(') && issym(nf, after, ')'))
+		return 1;
+	if (roles(nf, after) & R_SCORE)
+		return 1;
+	return !nf_noun_run(nf, after, 1, &nb, &ne);
+}
+
+static void
+ranges(struct numfinder *nf, int *flag)
+{
+	struct mention *a, *b;
+	struct numval lo;
+	int x, gap, s0, between, dash, to;
+
+	for (x = 0; x + 1 < nf->nm; x++) {
+		a = &nf->m[x];
+		b = &nf->m[x + 1];
+		gap = nf->mt1[x];
+		if (nf->mt0[x + 1] != gap + 1 || !plain(a) || !plain(b))
+			continue;
+		between = isw(nf, nf->mt0[x] - 1, "between") && isw(nf, gap, "and");
+		dash = isdash(nf, gap) || issym(nf, gap, 0x2014);
+		to = isw(nf, gap, "to") && !isw(nf, nf->mt0[x] - 1, "from") &&
+		    !isw(nf, nf->mt0[x] - 1, "by");
+		if (!between && !dash && !to)
+			continue;
+		if (dash && is_score(nf, x)) {
+			flag[x] |= MF_NONOUN;
+			flag[x + 1] |= MF_NONOUN;
+			x++;
+			continue;
+		}
+		if (a->kind == NK_CARDINAL && b->kind != NK_CARDINAL) {
+			a->kind = b->kind;
+			a->unit = b->unit;
+		} else if (b->kind == NK_CARDINAL && a->kind == NK_MONEY) {
+			b->kind = a->kind;
+			b->unit = a->unit;
+		} else if (a->kind != b->kind)
+			continue;
+		s0 = nf->mscale[x + 1];
+		if (nf->mscale[x] == 0 && s0 > 0) {
+			lo = a->v;
+			mulpow(&lo, s0);
+			if (nv_cmp(lo, b->v) <= 0)
+				a->v = lo;
+		}
+		a->qual = NQ_AT_LEAST;
+		b->qual = NQ_AT_MOST;
+		flag[x] |= MF_LOW;
+		x++;
+	}
+}
+
+static int
+determiner(const struct numfinder *nf, int k)
+{
+	return isw(nf, k, "the") || isw(nf, k, "its") || isw(nf, k, "their") ||
+	    isw(nf, k, "his") || isw(nf, k, "her") || isw(nf, k, "our") ||
+	    isw(nf, k, "these") || isw(nf, k, "those") || isw(nf, k, "my") ||
+	    isw(nf, k, "your");
+}
+
+static void
+nouns(struct numfinder *nf, const int *flag)
+{
+	struct mention *m;
+	int x, k, nb, ne, plural;
+
+	for (x = nf->nm - 1; x >= 0; x--) {
+		m = &nf->m[x];
+		if ((m->kind != NK_CARDINAL && m->kind != NK_ORDINAL) ||
+		    m->nb != m->ne || flag[x] & MF_NONOUN)
+			continue;
+		if (flag[x] & MF_LOW) {
+			m->nb = nf->m[x + 1].nb;
+			m->ne = nf->m[x + 1].ne;
+			continue;
+		}
+		k = nf->mt1[x];
+		if (isdash(nf, k) && glued(nf, k) && glued(nf, k + 1))
+			k++;
+		plural = m->kind == NK_CARDINAL && nv_cmp(m->v, nv_int(1)) != 0;
+		if (nf_noun_run(nf, k, plural, &nb, &ne)) {
+			nf_set_noun(nf, m, nb, ne);
+			continue;
+		}
+		if (m->kind != NK_CARDINAL || !isw(nf, k, "of"))
+			continue;
+		k++;
+		if (x + 1 < nf->nm && (nf->mt0[x + 1] == k ||
+		    (determiner(nf, k) && nf->mt0[x + 1] == k + 1))) {
+			m->nb = nf->m[x + 1].nb;
+			m->ne = nf->m[x + 1].ne;
+		} else if (determiner(nf, k) && nf_noun_run(nf, k + 1, 1, &nb, &ne))
+			nf_set_noun(nf, m, nb, ne);
+	}
+}
+
+/* ====== The sentence ====== */
+
+struct numfinder *
+num_open(void)
+{
+	struct numfinder *nf = ecalloc(1, sizeof(*nf));
+
+	numlex_init(nf);
+	return nf;
+}
+
+void
+num_close(struct numfinder *nf)
+{
+	if (nf == NULL)
+		return;
+	numlex_free(nf);
+	free(nf->t);
+	free(nf->m);
+	free(nf->mt0);
+	free(nf->mt1);
+	free(nf->mscale);
+	free(nf->used);
+	free(nf->flag);
+	buf_free(&nf->low);
+	free(nf);
+}
+
+static int
+headline(const struct numfinder *nf)
+{
+	int i, words = 0, caps = 0;
+
+	for (i = 0; i < nf->nt; i++)
+		if (nf->t[i].type == TK_WORD && nf->t[i].lolen > 3) {
+			words++;
+			caps += nf->t[i].cap;
+		}
+	return words >= 3 && caps * 10 >= words * 7;
+}
+
+size_t
+num_find(struct numfinder *nf, struct numdoc *doc, const char *s, size_t n,
+    const struct mention **out)
+{
+	int i;
+
+	nf->nm = 0;
+	*out = nf->m;
+	if (!numlex_tokens(nf, s, n))
+		return 0;
+	numlex_zones(nf);
+	if ((size_t)nf->nt > nf->ucap) {
+		nf->ucap = (size_t)nf->nt;
+		nf->used = erealloc(nf->used, nf->ucap);
+	}
+	memset(nf->used, 0, (size_t)nf->nt);
+	nf->titlecase = headline(nf);
+	for (i = 0; i < nf->nt; i++) {
+		if (!isfree(nf, i))
+			continue;
+		if (try_date(nf, doc, i) || try_money(nf, i) ||
+		    try_words(nf, i))
+			continue;
+		try_number(nf, i);
+	}
+	if ((size_t)nf->nm > nf->fcap) {
+		nf->fcap = (size_t)nf->nm;
+		nf->flag = erealloc(nf->flag, nf->fcap * sizeof(int));
+	}
+	memset(nf->flag, 0, (size_t)nf->nm * sizeof(int));
+	qualify(nf);
+	ranges(nf, nf->flag);
+	nouns(nf, nf->flag);
+	*out = nf->m;
+	return (size_t)nf->nm;
+}
