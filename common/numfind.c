@@ -117,7 +117,7 @@ nf_numeral(struct numfinder *nf, int i, int money, struct numeral *nu)
 		k++;
 	} else if (isdash(nf, k) && isnum(nf, k + 1) && glued(nf, k + 1) &&
 	    (k == 0 || nf->t[k].sp || issym(nf, k - 1, '(')) &&
-	    !isnum(nf, k - 1)) {
+	    !isnum(nf, k - 1) && !(isdash(nf, k + 2) && glued(nf, k + 2))) {
 		neg = 1;
 		k++;
 	}
@@ -188,7 +188,9 @@ nf_numeral(struct numfinder *nf, int i, int money, struct numeral *nu)
 			break;
 		}
 		if (strcmp(lw, "and") == 0 && (last == L_HUNDRED ||
-		    last == L_SCALE) && ((roles(nf, k + 1) & R_CARD &&
+		    last == L_SCALE) && !(roles(nf, k + 2) & R_DENOM) &&
+		    !(roles(nf, k + 2) & R_ORD && TOK(k + 2)->w->ord > 2) &&
+		    ((roles(nf, k + 1) & R_CARD &&
 		    !isw(nf, k + 1, "dozen") && !isw(nf, k + 1, "hundred")) ||
 		    (isnum(nf, k + 1) && ival(nf, k + 1) >= 0 &&
 		    ival(nf, k + 1) < 100))) {
@@ -197,13 +199,15 @@ nf_numeral(struct numfinder *nf, int i, int money, struct numeral *nu)
 		}
 		if (w == NULL || (t->cap && midcap(nf, k) && last == L_NONE))
 			break;
-		if (strcmp(lw, "dozen") == 0) {
+		if (strcmp(lw, "dozen") == 0 || (strcmp(lw, "dozens") == 0 &&
+		    last != L_NONE && last != L_A)) {
 			if (last == L_A || last == L_UNIT || last == L_TEEN ||
 			    last == L_TENS || (last == L_NUM && !closed)) {
 				if (group.m == 0)
 					group = nv_int(1);
 				nv_mul(&group, group, nv_int(12));
 				nu->words = 1;
+				last = L_UNIT;
 				end = ++k;
 			}
 			break;
@@ -258,6 +262,8 @@ nf_numeral(struct numfinder *nf, int i, int money, struct numeral *nu)
 		if (w->roles & R_ORD) {
 			long long o = w->ord;
 
+			if (nu->digit >= 0 || money)
+				break;
 			if (o < 10 && !(last == L_NONE || last == L_TENS ||
 			    last == L_HUNDRED || last == L_SCALE))
 				break;
@@ -295,14 +301,21 @@ nf_numeral(struct numfinder *nf, int i, int money, struct numeral *nu)
 		    roles(nf, k + 1) & R_ORD && TOK(k + 1)->w->ord > 2 ?
 		    (int)TOK(k + 1)->w->ord : 0;
 		if (num > 0 && den > 0 && isfree(nf, k + 1)) {
+			/* after a scale the fraction is of the scale:
+			 * "3 million and a half" = 3500000 */
 			nv_div(&fr, nv_int(num), nv_int(den));
-			nv_add(&total, total, fr);
 			end = k + 2;
 			if (roles(nf, end) & R_SCALE && isfree(nf, end)) {
-				mulpow(&total, TOK(end)->w->scale);
-				nu->scale = TOK(end)->w->scale;
+				mulpow(last == L_SCALE ? &fr : &total,
+				    TOK(end)->w->scale);
+				if (last != L_SCALE) {
+					nv_mul(&fr, fr, nv_pow10(TOK(end)->w->scale));
+					nu->scale = TOK(end)->w->scale;
+				}
 				end++;
-			}
+			} else if (last == L_SCALE)
+				mulpow(&fr, lastscale);
+			nv_add(&total, total, fr);
 			nu->words = 1;
 		}
 	}

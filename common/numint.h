@@ -222,6 +222,20 @@ verb_looking(const struct numfinder *nf, int i)
 }
 
 
+/* The value as an integer, or -1 when it is not a whole number >= 0. */
+static inline long long
+nv_whole(struct numval v)
+{
+	long long m = v.m;
+	int e = v.e;
+
+	if (m < 0 || e < 0 || e > 12)
+		return -1;
+	while (e-- > 0)
+		m *= 10;
+	return m;
+}
+
 /* A numeral: digits, number words and scales ("1.5 million", "twenty-one"). */
 struct numeral {
 	int		t0, t1;

@@ -76,11 +76,11 @@ day_at(struct numfinder *nf, int k, int *end)
 		return (int)v;
 	}
 	if (!(roles(nf, k) & (R_CARD | R_ORD)) || TOK(k)->cap ||
-	    !nf_numeral(nf, k, 0, &nu) || nu.digit >= 0 || nu.v.e != 0 ||
-	    nu.v.m < 1 || nu.v.m > 31)
+	    !nf_numeral(nf, k, 0, &nu) || nu.digit >= 0 ||
+	    nv_whole(nu.v) < 1 || nv_whole(nu.v) > 31)
 		return 0;
 	*end = nu.t1;
-	return (int)nu.v.m;
+	return (int)nv_whole(nu.v);
 }
 
 static int
@@ -197,8 +197,6 @@ try_date(struct numfinder *nf, struct numdoc *doc, int i)
 		dot = issym(nf, i + 1, '.') && glued(nf, i + 1);
 		k = i + 1 + dot;
 		if ((d = day_at(nf, k, &end))) {
-			if (!t->cap && !t->allcap && !isnum(nf, k))
-				return 0;
 			y = year_after(nf, end, &end);
 			doc->dayfirst--;
 			datestr(nf_add(nf, i, end, NK_DATE, nv_int(0), NULL, 0),
@@ -287,6 +285,28 @@ try_money(struct numfinder *nf, int i)
 
 /* ====== Words that start a mention of their own ====== */
 
+/* The denominator of a vulgar fraction character, its numerator in *num. */
+static int
+vulgar(uint32_t cp, int *num)
+{
+	static const struct { uint32_t cp; int num, den; } tab[] = {
+		{ 0xbc, 1, 4 }, { 0xbd, 1, 2 }, { 0xbe, 3, 4 },
+		{ 0x2150, 1, 7 }, { 0x2151, 1, 9 }, { 0x2152, 1, 10 },
+		{ 0x2153, 1, 3 }, { 0x2154, 2, 3 }, { 0x2155, 1, 5 },
+		{ 0x2156, 2, 5 }, { 0x2157, 3, 5 }, { 0x2158, 4, 5 },
+		{ 0x2159, 1, 6 }, { 0x215a, 5, 6 }, { 0x215b, 1, 8 },
+		{ 0x215c, 3, 8 }, { 0x215d, 5, 8 }, { 0x215e, 7, 8 },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(tab) / sizeof(tab[0]); i++)
+		if (tab[i].cp == cp) {
+			*num = tab[i].num;
+			return tab[i].den;
+		}
+	return 0;
+}
+
 static int
 try_words(struct numfinder *nf, int i)
 {
@@ -372,6 +392,20 @@ try_words(struct numfinder *nf, int i)
 		}
 		return 0;
 	}
+	/* quarter million */
+	if (isw(nf, i, "quarter") && roles(nf, i + 1) & R_SCALE) {
+		v = nv_int(25);
+		v.e = -2;
+		mulpow(&v, TOK(i + 1)->w->scale);
+		nf_add(nf, i, i + 2, NK_CARDINAL, v, NULL, TOK(i + 1)->w->scale);
+		return 1;
+	}
+	/* ½ ⅓ ¾ */
+	if (TOK(i)->type == TK_SYM && (den = vulgar(TOK(i)->cp, &k)) > 0) {
+		nv_div(&v, nv_int(k), nv_int(den));
+		nf_add(nf, i, i + 1, NK_FRACTION, v, NULL, 0);
+		return 1;
+	}
 	/* percent of 10 */
 	if ((isw(nf, i, "percent") || isw(nf, i, "percents")) &&
 	    isw(nf, i + 1, "of") && !(in(nf, i - 1) && nf->used[i - 1]) &&
@@ -423,7 +457,8 @@ currency_after(const struct numfinder *nf, int k, int *end)
 	int len;
 
 	for (len = 3; len >= 1; len--)
-		if ((c = currency_at(nf, k, len, 1)) != NULL) {
+		if ((c = currency_at(nf, k, len, 1)) != NULL &&
+		    !(isnum(nf, k + len) && glued(nf, k + len))) {
 			if (TOK(k)->type == TK_WORD && glued(nf, k) &&
 			    !c->glued && TOK(k)->lolen != 3)
 				continue;
@@ -504,7 +539,7 @@ one_counts(struct numfinder *nf, const struct numeral *nu)
 static int
 try_number(struct numfinder *nf, int i)
 {
-	const struct currency *c;
+	const struct currency *c, *c2;
 	const struct unit *u;
 	struct numeral nu, nu2;
 	struct mention *m;
@@ -531,9 +566,10 @@ try_number(struct numfinder *nf, int i)
 		nf_add(nf, i, j, NK_ORDINAL, nu.v, NULL, 0);
 		return 1;
 	}
-	/* one-fifth, two thirds */
-	k = isdash(nf, j) && glued(nf, j) && glued(nf, j + 1) ? j + 1 : j;
-	if (nu.v.e == 0 && nu.v.m > 0 && !nu.scale && isfree(nf, k) &&
+	/* one-fifth, two thirds, five - eighths */
+	k = isdash(nf, j) && ((glued(nf, j) && glued(nf, j + 1)) ||
+	    (nu.words && !nf_compound(nf, j + 1))) ? j + 1 : j;
+	if (nv_whole(nu.v) > 0 && !nu.scale && isfree(nf, k) &&
 	    (den = is_fraction_den(nf, k))) {
 		nv_div(&v, nu.v, nv_int(den));
 		k++;
@@ -545,10 +581,10 @@ try_number(struct numfinder *nf, int i)
 		return 1;
 	}
 	/* 1/3 */
-	if (d == i && j == i + 1 && issym(nf, j, '/') && glued(nf, j) &&
+	if (d >= 0 && j == d + 1 && issym(nf, j, '/') && glued(nf, j) &&
 	    isnum(nf, j + 1) && glued(nf, j + 1)) {
 		den = (int)ival(nf, j + 1);
-		if (ival(nf, i) > 0 && ival(nf, i) < den && (den <= 6 ||
+		if (ival(nf, d) > 0 && ival(nf, d) < den && (den <= 6 ||
 		    den == 8 || den == 10 || den == 16 || den == 100)) {
 			nv_div(&v, nu.v, nv_int(den));
 			nf_add(nf, i, j + 2, NK_FRACTION, v, NULL, 0);
@@ -559,7 +595,7 @@ try_number(struct numfinder *nf, int i)
 	/* 1 in 5, one out of three */
 	k = isw(nf, j, "in") ? j + 1 : isw(nf, j, "out") && isw(nf, j + 1, "of") ?
 	    j + 2 : -1;
-	if (k > 0 && nu.v.e == 0 && nu.v.m > 0 && nu.v.m <= 10 && !nu.scale &&
+	if (k > 0 && nv_whole(nu.v) > 0 && nv_whole(nu.v) <= 10 && !nu.scale &&
 	    nf_numeral(nf, k, 0, &nu2) && !nu2.ord && nu2.v.e >= 0 &&
 	    nv_cmp(nu2.v, nu.v) > 0 && nv_cmp(nu2.v, nv_int(1000)) <= 0 &&
 	    !(year_at(nf, k))) {
@@ -576,6 +612,16 @@ try_number(struct numfinder *nf, int i)
 		if (roles(nf, end) & R_SCALE) {
 			mulpow(&v, TOK(end)->w->scale);
 			end++;
+		}
+		/* 3 dollars 50 cents, thirteen dollars and forty-five cents */
+		k = isw(nf, end, "and") ? end + 1 : end;
+		if (c->minor == 1 && !nu.scale && nf_numeral(nf, k, 1, &nu2) &&
+		    !nu2.ord && nv_whole(nu2.v) >= 0 && nv_whole(nu2.v) < 100 &&
+		    (c2 = currency_after(nf, nu2.t1, &k)) != NULL &&
+		    c2->minor == 100) {
+			nv_div(&nu2.v, nu2.v, nv_int(100));
+			nv_add(&v, v, nu2.v);
+			end = k;
 		}
 		money(nf, i, end, c, v, nu.scale);
 		return 1;
@@ -702,7 +748,7 @@ is_score(struct numfinder *nf, int x)
 	int k, nb, ne, after = nf->mt1[x + 1];
 
 	if (a->kind != NK_CARDINAL || b->kind != NK_CARDINAL ||
-	    a->v.e != 0 || b->v.e != 0 || nf->mscale[x] || nf->mscale[x + 1] ||
+	    nv_whole(a->v) < 0 || nv_whole(b->v) < 0 || nf->mscale[x] || nf->mscale[x + 1] ||
 	    a->nb != a->ne || b->nb != b->ne)
 		return 0;
 	for (k = nf->mt0[x] - 1; k >= 0 && k >= nf->mt0[x] - 3; k--)
