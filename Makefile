@@ -36,9 +36,9 @@ HDR = $(wildcard common/*.h) $(GEN)
 
 all: $(PROGS:%=$(BIN)/%)
 
-$(OUT)/gen/lex_%.h: common/lexicons/%.tsv scripts/lex2c.awk
+$(OUT)/gen/lex_%.h: common/lexicons/%.tsv scripts/lex2c
 	@mkdir -p $(@D)
-	awk -v name=$* -f scripts/lex2c.awk $< > $@.tmp && mv $@.tmp $@
+	sh scripts/lex2c $* < $< > $@.tmp && mv $@.tmp $@
 
 $(OUT)/obj/%.o: common/%.c $(HDR)
 	@mkdir -p $(@D)
@@ -63,27 +63,32 @@ ASAN = OUT=build/asan BIN=build/asan/bin OPTFLAGS='-O1 -g' \
 asan:
 	$(MAKE) $(ASAN) all units
 
-units: $(UNITS:%=$(OUT)/%)
+# Helper programs of the tests (tests/csvcat.c: CSV back to fields).
+$(OUT)/csvcat: tests/csvcat.c $(COMMON_OBJ) $(HDR)
+	$(CC) $(CFLAGS) -o $@ $< $(COMMON_OBJ) $(LDLIBS)
+
+units: $(UNITS:%=$(OUT)/%) $(OUT)/csvcat
 
 check: all units
-	BIN=$(BIN) UNITDIR=$(OUT) sh tests/all
+	BIN=$(BIN) TESTBIN=$(OUT) sh tests/all
 
 test: check asan
 	@echo "== the whole suite again under AddressSanitizer + UndefinedBehaviorSanitizer"
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
-	    BIN=build/asan/bin UNITDIR=build/asan sh tests/all
+	    BIN=build/asan/bin TESTBIN=build/asan sh tests/all
 
 run: all
-	sh scripts/lede-run samples out
+	LEDE_BIN=$(BIN) scripts/articles-to-csv -o out samples
 
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
 	cp $(PROGS:%=$(BIN)/%) $(DESTDIR)$(BINDIR)/
 	cp filters/*.1 $(DESTDIR)$(MANDIR)/man1/
 	cp common/record.5 $(DESTDIR)$(MANDIR)/man5/
-	for s in scripts/lede-*; do cp $$s $(DESTDIR)$(BINDIR)/; done
+	cp scripts/articles-to-csv $(DESTDIR)$(BINDIR)/
 
 clean:
 	rm -rf bin build out
 
+.SECONDARY:
 .PHONY: all asan units check test run install clean
