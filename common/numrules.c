@@ -320,8 +320,11 @@ try_words(struct numfinder *nf, int i)
 	/* world No. 2 */
 	if (isw(nf, i, "no") && TOK(i)->cap && issym(nf, i + 1, '.') &&
 	    isnum(nf, i + 2) && ival(nf, i + 2) > 0) {
-		if (in(nf, i + 3) && TOK(i + 3)->type == TK_WORD && TOK(i + 3)->cap)
-			nf_consume(nf, i, i + 3);
+		if (!(isw(nf, i - 1, "world") || isw(nf, i - 1, "the") ||
+		    isw(nf, i - 1, "ranked") || isw(nf, i - 1, "seeded") ||
+		    isw(nf, i - 1, "a") || isw(nf, i - 1, "s")) ||
+		    (in(nf, i + 3) && TOK(i + 3)->type == TK_WORD && TOK(i + 3)->cap))
+			nf_consume(nf, i, i + 3);	/* No. 10 (Downing Street) */
 		else
 			nf_add(nf, i, i + 3, NK_ORDINAL, TOK(i + 2)->v, NULL, 0);
 		return 1;
@@ -729,6 +732,16 @@ qualify(struct numfinder *nf)
 				break;
 			if ((q = strmap_get(nf->quals, key, strlen(key))) != NULL)
 				nf->m[x].qual = (enum numqual)(size_t)q;
+		}
+		/* "over three days" is a time span unless it says how long */
+		if (nf->m[x].kind == NK_DURATION && isw(nf, t0 - 1, "over") &&
+		    !(isw(nf, t0 - 2, "for") || isw(nf, t0 - 2, "lasted") ||
+		    isw(nf, t0 - 2, "lasting") || isw(nf, t0 - 2, "after") ||
+		    isw(nf, t0 - 2, "spent") || isw(nf, t0 - 2, "took") ||
+		    isw(nf, t0 - 2, "of") || isw(nf, t0 - 2, "within") ||
+		    isw(nf, t0 - 2, "served") || isw(nf, t0 - 2, "is") ||
+		    isw(nf, t0 - 2, "was") || isw(nf, t0 - 2, "been"))) {
+			nf->m[x].qual = NQ_EXACT;
 		}
 	}
 }
