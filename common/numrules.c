@@ -571,7 +571,7 @@ try_number(struct numfinder *nf, int i)
 	}
 	/* one-fifth, two thirds, five - eighths */
 	k = isdash(nf, j) && ((glued(nf, j) && glued(nf, j + 1)) ||
-	    (nu.words && !nf_compound(nf, j + 1))) ? j + 1 : j;
+	    nu.words) ? j + 1 : j;
 	if (nv_whole(nu.v) > 0 && !nu.scale && isfree(nf, k) &&
 	    (den = is_fraction_den(nf, k))) {
 		nv_div(&v, nu.v, nv_int(den));

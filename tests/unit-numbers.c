@@ -1,0 +1,134 @@
+/*
+ * unit-numbers.c: unit tests of the number finder's parts: exact decimal
+ * values, the word-number parser and the date parser (through num_find
+ * on one-sentence inputs).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "numbers.h"
+#include "unit.h"
+
+static struct numfinder *nf;
+
+/* The first mention of s as "kind text value unit qualifier noun". */
+static const char *
+first(const char *s)
+{
+	static char out[256];
+	const struct mention *m;
+	struct numdoc doc = { 0 };
+	char v[48];
+
+	if (num_find(nf, &doc, s, strlen(s), &m) == 0)
+		return "none";
+	snprintf(out, sizeof(out), "%s %.*s %s %s %s %.*s",
+	    num_kindname(m->kind), (int)(m->e - m->b), s + m->b,
+	    m->kind == NK_DATE ? m->date : nv_format(v, m->v), m->unit,
+	    num_qualname(m->qual), (int)(m->ne - m->nb), s + m->nb);
+	return out;
+}
+
+static size_t
+count(const char *s)
+{
+	const struct mention *m;
+	struct numdoc doc = { 0 };
+
+	return num_find(nf, &doc, s, strlen(s), &m);
+}
+
+#define T(s, want)	test_str(s, first(s), strlen(first(s)), want)
+
+static void
+values(void)
+{
+	struct numval v;
+	char b[48];
+
+	nv_parse(&v, "1,234,567.50", 12);
+	test_cond("nv_parse separators", strcmp(nv_format(b, v), "1234567.5") == 0);
+	nv_mul(&v, v, nv_pow10(3));
+	test_cond("nv_mul by 10^3", strcmp(nv_format(b, v), "1234567500") == 0);
+	nv_div(&v, nv_int(1), nv_int(3));
+	test_cond("a third has ten decimals",
+	    strcmp(nv_format(b, v), "0.3333333333") == 0);
+	nv_div(&v, nv_int(2), nv_int(3));
+	test_cond("two thirds rounds", strcmp(nv_format(b, v), "0.6666666667") == 0);
+	nv_div(&v, nv_int(1), nv_int(5));
+	test_cond("a fifth is exact", strcmp(nv_format(b, v), "0.2") == 0);
+	nv_parse(&v, "1.2", 3);
+	nv_mul(&v, v, nv_pow10(9));
+	test_cond("1.2 billion is exact", strcmp(nv_format(b, v), "1200000000") == 0);
+	v = nv_int(-8);
+	test_cond("negative", strcmp(nv_format(b, v), "-8") == 0);
+	nv_parse(&v, "0.08", 4);
+	test_cond("leading zeros", strcmp(nv_format(b, v), "0.08") == 0);
+	test_cond("nv_cmp", nv_cmp(nv_int(20), nv_int(3)) > 0 &&
+	    nv_cmp(nv_int(3), nv_int(3)) == 0);
+}
+
+static void
+words(void)
+{
+	T("twenty-one", "cardinal twenty-one 21  exact ");
+	T("one hundred and five", "cardinal one hundred and five 105  exact ");
+	T("Three hundred and thirty one", "cardinal Three hundred and thirty one 331  exact ");
+	T("two thousand and two hundred", "cardinal two thousand and two hundred 2200  exact ");
+	T("a dozen eggs", "cardinal a dozen 12  exact eggs");
+	T("three dozens", "cardinal three dozens 36  exact ");
+	T("half a million people", "cardinal half a million 500000  exact people");
+	T("two and a half years", "duration two and a half years 2.5 year exact ");
+	T("3 million and a half", "cardinal 3 million and a half 3500000  exact ");
+	T("five and a half million", "cardinal five and a half million 5500000  exact ");
+	T("twenty-one trillion", "cardinal twenty-one trillion 21000000000000  exact ");
+	T("4 thousand 3 hundred and 21", "cardinal 4 thousand 3 hundred and 21 4321  exact ");
+	T("two thirds", "fraction two thirds 0.6666666667  exact ");
+	T("one-fifth", "fraction one-fifth 0.2  exact ");
+	T("five - eighths", "fraction five - eighths 0.625  exact ");
+	T("one hundred and three quarters", "cardinal one hundred and three quarters 100.75  exact ");
+	T("twenty-first", "ordinal twenty-first 21  exact ");
+	T("the 21st century", "ordinal 21st 21  exact century");
+	T("minus five", "cardinal minus five -5  exact ");
+	T("1.5bn", "cardinal 1.5bn 1500000000  exact ");
+	T("10M", "cardinal 10M 10000000  exact ");
+	T("tens of thousands of people", "cardinal tens of thousands 10000  over people");
+	T("more than half", "fraction half 0.5  over ");
+	T("one of them", "none");
+	T("no one came", "none");
+	T("Which one do you prefer?", "none");
+	T("One soldier died.", "cardinal One 1  exact soldier");
+	test_cond("sixteen alone", count("sixteen") == 1);
+	test_cond("Article Five is a name", count("under Article Five of") == 0);
+}
+
+static void
+dates(void)
+{
+	T("March 22, 2022", "date March 22, 2022 2022-03-22  exact ");
+	T("on 21 March", "date 21 March XXXX-03-21  exact ");
+	T("on Mar. 22", "date Mar. 22 XXXX-03-22  exact ");
+	T("2022-03-22", "date 2022-03-22 2022-03-22  exact ");
+	T("22/03/2022", "date 22/03/2022 2022-03-22  exact ");
+	T("3/22/2022", "date 3/22/2022 2022-03-22  exact ");
+	T("in March 2022", "date March 2022 2022-03  exact ");
+	T("the fourth of July", "date fourth of July XXXX-07-04  exact ");
+	T("04th Jan 2019", "date 04th Jan 2019 2019-01-04  exact ");
+	T("05-Aug-2016", "date 05-Aug-2016 2016-08-05  exact ");
+	T("in 2014", "year 2014 2014  exact ");
+	T("the 2022 invasion", "year 2022 2022  exact ");
+	T("2000 people", "cardinal 2000 2000  exact people");
+	T("they may 20", "cardinal 20 20  exact ");
+	T("on Friday", "none");
+}
+
+int
+main(void)
+{
+	nf = num_open();
+	values();
+	words();
+	dates();
+	num_close(nf);
+	return test_report();
+}
