@@ -83,6 +83,8 @@ struct numfinder {
 	int		*flag;		/* per mention: range and score marks */
 	size_t		 fcap;
 	int		 titlecase;	/* most words capitalised (a headline) */
+	void		**own;		/* lexicon values, freed by num_close */
+	size_t		 nown, owncap;
 };
 
 /* numlex.c */

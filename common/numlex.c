@@ -36,20 +36,31 @@ static const char zone_pattern[] =
     "|\\b\\d+(?:-\\d+){2,}\\b"
     "|\\b24/7\\b";
 
+/* Allocate a zeroed lexicon value that nf owns. */
+static void *
+owned(struct numfinder *nf, size_t size)
+{
+	if (nf->nown == nf->owncap) {
+		nf->owncap = nf->owncap ? 2 * nf->owncap : 256;
+		nf->own = erealloc(nf->own, nf->owncap * sizeof(*nf->own));
+	}
+	return nf->own[nf->nown++] = ecalloc(1, size);
+}
+
 static struct word *
-word_entry(struct strmap *m, const char *key, size_t len)
+word_entry(struct numfinder *nf, const char *key, size_t len)
 {
 	struct word *w;
 
-	if ((w = strmap_get(m, key, len)) == NULL) {
-		w = ecalloc(1, sizeof(*w));
-		strmap_put(m, key, len, w);
+	if ((w = strmap_get(nf->words, key, len)) == NULL) {
+		w = owned(nf, sizeof(*w));
+		strmap_put(nf->words, key, len, w);
 	}
 	return w;
 }
 
 static void
-load_words(struct strmap *m, const char *text, const char *name)
+load_words(struct numfinder *nf, const char *text, const char *name)
 {
 	static const struct { const char *name; unsigned role; } roles[] = {
 		{ "card", R_CARD }, { "scale", R_SCALE }, { "abbr", R_ABBR },
@@ -75,7 +86,7 @@ load_words(struct strmap *m, const char *text, const char *name)
 		if (i == sizeof(roles) / sizeof(roles[0]))
 			errx(1, "%s:%lu: unknown role %s", name, l.lineno,
 			    l.col[1]);
-		w = word_entry(m, l.col[0], l.len[0]);
+		w = word_entry(nf, l.col[0], l.len[0]);
 		w->roles |= roles[i].role;
 		v = l.ncol > 2 ? strtoll(l.col[2], NULL, 10) : 0;
 		switch (roles[i].role) {
@@ -90,7 +101,7 @@ load_words(struct strmap *m, const char *text, const char *name)
 }
 
 static void
-load_currencies(struct strmap *m)
+load_currencies(struct numfinder *nf)
 {
 	struct lexreader lr;
 	struct lexline l;
@@ -100,19 +111,19 @@ load_currencies(struct strmap *m)
 	while (lex_next(&lr, &l)) {
 		if (l.ncol < 4 || l.len[1] != 3)
 			errx(1, "num-currencies.tsv:%lu: bad entry", l.lineno);
-		c = ecalloc(1, sizeof(*c));
+		c = owned(nf, sizeof(*c));
 		memcpy(c->code, l.col[1], 3);
 		c->pre = strcmp(l.col[2], "post") != 0 &&
 		    strcmp(l.col[2], "glued") != 0;
 		c->post = strcmp(l.col[2], "pre") != 0;
 		c->glued = strcmp(l.col[2], "glued") == 0;
 		c->minor = atoi(l.col[3]);
-		strmap_put(m, l.col[0], l.len[0], c);
+		strmap_put(nf->cur, l.col[0], l.len[0], c);
 	}
 }
 
 static void
-load_units(struct strmap *m)
+load_units(struct numfinder *nf)
 {
 	struct lexreader lr;
 	struct lexline l;
@@ -122,12 +133,13 @@ load_units(struct strmap *m)
 	while (lex_next(&lr, &l)) {
 		if (l.ncol < 3)
 			errx(1, "num-units.tsv:%lu: bad entry", l.lineno);
-		u = ecalloc(1, sizeof(*u));
-		u->sing = estrdup(l.col[1]);
+		u = owned(nf, sizeof(*u) + l.len[1] + 1);
+		u->sing = (char *)(u + 1);
+		memcpy(u->sing, l.col[1], l.len[1] + 1);
 		u->kind = strcmp(l.col[2], "duration") == 0 ? NK_DURATION :
 		    NK_QUANTITY;
 		u->glued = strcmp(l.col[2], "glued") == 0;
-		strmap_put(m, l.col[0], l.len[0], u);
+		strmap_put(nf->units, l.col[0], l.len[0], u);
 	}
 }
 
@@ -163,10 +175,10 @@ numlex_init(struct numfinder *nf)
 	nf->cur = strmap_new();
 	nf->units = strmap_new();
 	nf->quals = strmap_new();
-	load_words(nf->words, lex_num_words, "num-words.tsv");
-	load_words(nf->words, lex_num_context, "num-context.tsv");
-	load_currencies(nf->cur);
-	load_units(nf->units);
+	load_words(nf, lex_num_words, "num-words.tsv");
+	load_words(nf, lex_num_context, "num-context.tsv");
+	load_currencies(nf);
+	load_units(nf);
 	load_quals(nf->quals);
 	nf->zone = pcre2_compile((PCRE2_SPTR)zone_pattern,
 	    PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP, &ecode, &eoff, NULL);
@@ -181,6 +193,11 @@ numlex_init(struct numfinder *nf)
 void
 numlex_free(struct numfinder *nf)
 {
+	size_t i;
+
+	for (i = 0; i < nf->nown; i++)
+		free(nf->own[i]);
+	free(nf->own);
 	strmap_free(nf->words);
 	strmap_free(nf->cur);
 	strmap_free(nf->units);
