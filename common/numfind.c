@@ -319,6 +319,32 @@ nf_numeral(struct numfinder *nf, int i, int money, struct numeral *nu)
 			nu->words = 1;
 		}
 	}
+	/* "five point five", "nine point nought four" */
+	if (!nu->ord && nu->digit < 0 && isw(nf, end, "point") &&
+	    roles(nf, end + 1) & R_CARD && TOK(end + 1)->w->card < 100) {
+		k = end + 1;
+		fr = nv_int(0);
+		if (TOK(k)->w->card >= 10) {		/* point seventy-one */
+			c = TOK(k)->w->card;
+			k++;
+			if (c >= 20 && isdash(nf, k) && roles(nf, k + 1) & R_CARD &&
+			    TOK(k + 1)->w->card < 10)
+				k++;
+			if (c >= 20 && roles(nf, k) & R_CARD && TOK(k)->w->card < 10)
+				c += TOK(k++)->w->card;
+			fr = nv_int(c);
+			fr.e -= 2;
+		} else
+			for (num = 1; num <= 12 && roles(nf, k) & R_CARD &&
+			    TOK(k)->w->card < 10; num++, k++) {
+				struct numval dg = nv_int(TOK(k)->w->card);
+
+				dg.e -= num;
+				nv_add(&fr, fr, dg);
+			}
+		nv_add(&total, total, fr);
+		end = k;
+	}
 	if (neg)
 		total.m = -total.m;
 	nu->t1 = end;

@@ -606,6 +606,15 @@ try_number(struct numfinder *nf, int i)
 		nf_add(nf, i, nu2.t1, NK_FRACTION, v, NULL, 0);
 		return 1;
 	}
+	/* one over three (only as the whole rest of the sentence) */
+	if (isw(nf, j, "over") && nv_whole(nu.v) >= 0 &&
+	    nf_numeral(nf, j + 1, 0, &nu2) && !nu2.ord && nv_whole(nu2.v) > 0 &&
+	    (nu2.t1 == nf->nt || (nu2.t1 + 1 == nf->nt &&
+	    TOK(nu2.t1)->type == TK_SYM))) {
+		nv_div(&v, nu.v, nu2.v);
+		nf_add(nf, i, nu2.t1, NK_FRACTION, v, NULL, 0);
+		return 1;
+	}
 	if (is_percent(nf, j, &end)) {
 		nf_add(nf, i, end, NK_PERCENT, nu.v, "%", nu.scale);
 		return 1;
