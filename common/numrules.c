@@ -576,11 +576,26 @@ try_number(struct numfinder *nf, int i)
 	    (den = is_fraction_den(nf, k))) {
 		nv_div(&v, nu.v, nv_int(den));
 		k++;
+		if (isw(nf, k, "of") && isw(nf, k + 1, "a") &&
+		    roles(nf, k + 2) & R_SCALE)
+			k += 2;			/* two thirds of a million */
 		if (roles(nf, k) & R_SCALE) {
 			mulpow(&v, TOK(k)->w->scale);
 			nf_add(nf, i, k + 1, NK_CARDINAL, v, NULL, TOK(k)->w->scale);
 		} else
 			nf_add(nf, i, k, NK_FRACTION, v, NULL, 0);
+		return 1;
+	}
+	/* 2 1/4: a whole number and a fraction */
+	if (d >= 0 && j == d + 1 && nu.v.e >= 0 && isnum(nf, j) && TOK(j)->sp &&
+	    issym(nf, j + 1, '/') && glued(nf, j + 1) && isnum(nf, j + 2) &&
+	    glued(nf, j + 2) && !glued(nf, j + 3) && ival(nf, j) > 0 &&
+	    ival(nf, j) < ival(nf, j + 2) && ival(nf, j + 2) <= 16) {
+		nv_div(&v, TOK(j)->v, TOK(j + 2)->v);
+		if (nu.v.m < 0)
+			v.m = -v.m;
+		nv_add(&v, v, nu.v);
+		nf_add(nf, i, j + 3, NK_CARDINAL, v, NULL, 0);
 		return 1;
 	}
 	/* 1/3 */
@@ -607,7 +622,7 @@ try_number(struct numfinder *nf, int i)
 		return 1;
 	}
 	/* one over three (only as the whole rest of the sentence) */
-	if (isw(nf, j, "over") && nv_whole(nu.v) >= 0 &&
+	if (isw(nf, j, "over") && nu.v.e >= 0 &&
 	    nf_numeral(nf, j + 1, 0, &nu2) && !nu2.ord && nv_whole(nu2.v) > 0 &&
 	    (nu2.t1 == nf->nt || (nu2.t1 + 1 == nf->nt &&
 	    TOK(nu2.t1)->type == TK_SYM))) {
