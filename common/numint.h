@@ -260,4 +260,15 @@ int	nf_compound(const struct numfinder *nf, int k);
 int	nf_noun_run(struct numfinder *nf, int k, int plural, int *nb, int *ne);
 void	nf_set_noun(struct numfinder *nf, struct mention *m, int nb, int ne);
 
+/* numpass.c: qualifiers, then ranges and scores, then nouns. */
+void	nf_qualify(struct numfinder *nf);
+void	nf_ranges(struct numfinder *nf, int *flag);
+void	nf_nouns(struct numfinder *nf, const int *flag);
+
+/* numdate.c */
+/* A four-digit year 1000-2999 at token k, or 0. */
+int	nf_year_at(const struct numfinder *nf, int k);
+/* A date starting at token i: add it and return 1, or return 0. */
+int	nf_try_date(struct numfinder *nf, struct numdoc *doc, int i);
+
 #endif

@@ -33,200 +33,6 @@ mulpow(struct numval *v, int e)
 	nv_mul(v, *v, nv_pow10(e));
 }
 
-/* ====== Dates ====== */
-
-static void
-datestr(struct mention *m, int y, int mo, int d)
-{
-	if (d > 0)
-		snprintf(m->date, sizeof(m->date), y > 0 ? "%04d-%02d-%02d" :
-		    "XXXX-%02d-%02d", y > 0 ? y : mo, y > 0 ? mo : d, d);
-	else
-		snprintf(m->date, sizeof(m->date), "%04d-%02d", y, mo);
-}
-
-static int
-year_at(const struct numfinder *nf, int k)
-{
-	long long v = isnum(nf, k) && !nf->t[k].comma && nf->t[k].ndig == 4 ?
-	    ival(nf, k) : -1;
-
-	return v >= 1000 && v <= 2999 ? (int)v : 0;
-}
-
-/* A day of the month at k (digits, "22nd", "twenty-second"); sets *end. */
-static int
-day_at(struct numfinder *nf, int k, int *end)
-{
-	struct numeral nu;
-	long long v;
-
-	if (!isfree(nf, k))
-		return 0;
-	if (isnum(nf, k)) {
-		v = nf->t[k].ndig <= 2 ? ival(nf, k) : -1;
-		if (v < 1 || v > 31)
-			return 0;
-		*end = k + 1;
-		if (glued(nf, k + 1) && TOK(k + 1)->type == TK_WORD) {
-			if (!ord_suffix(numlex_low(nf, k + 1)))
-				return 0;
-			*end = k + 2;
-		}
-		return (int)v;
-	}
-	if (!(roles(nf, k) & (R_CARD | R_ORD)) || TOK(k)->cap ||
-	    !nf_numeral(nf, k, 0, &nu) || nu.digit >= 0 ||
-	    nv_whole(nu.v) < 1 || nv_whole(nu.v) > 31)
-		return 0;
-	*end = nu.t1;
-	return (int)nv_whole(nu.v);
-}
-
-static int
-month_at(const struct numfinder *nf, int k)
-{
-	return roles(nf, k) & R_MONTH && isfree(nf, k) ? TOK(k)->w->month : 0;
-}
-
-static int
-date_sep(const struct numfinder *nf, int k)
-{
-	return (issym(nf, k, '-') || issym(nf, k, '/')) && glued(nf, k) &&
-	    glued(nf, k + 1);
-}
-
-/* "2022-03-22", "22/03/2022", "05-Aug-2016", "Oct/2", "since 9/11". */
-static int
-compact_date(struct numfinder *nf, struct numdoc *doc, int i)
-{
-	int p[3], np = 1, k = i, y = 0, mo = 0, d = 0, j, nmon = 0, a, b;
-	uint32_t sep = 0;
-
-	p[0] = i;
-	while (np < 3 && date_sep(nf, k + 1) && (!sep ||
-	    TOK(k + 1)->cp == sep) && (isnum(nf, k + 2) ||
-	    month_at(nf, k + 2))) {
-		sep = TOK(k + 1)->cp;
-		p[np++] = k + 2;
-		k += 2;
-	}
-	if (np < 2 || date_sep(nf, k + 1) || (glued(nf, k + 1) &&
-	    TOK(k + 1)->type != TK_SYM))
-		return 0;
-	for (j = 0; j < np; j++) {
-		if (month_at(nf, p[j])) {
-			mo = month_at(nf, p[j]);
-			nmon++;
-		} else if (year_at(nf, p[j]))
-			y = year_at(nf, p[j]);
-		else if (TOK(p[j])->ndig <= 2 && ival(nf, p[j]) >= 0)
-			continue;
-		else
-			return 0;
-	}
-	if (nmon == 1) {
-		for (j = 0; j < np; j++)
-			if (!month_at(nf, p[j]) && !year_at(nf, p[j]))
-				d = (int)ival(nf, p[j]);
-		if (d < 1 || d > 31 || (np == 3 && !y))
-			return 0;
-	} else if (nmon > 1) {
-		return 0;
-	} else if (np == 3 && year_at(nf, p[0])) {
-		mo = (int)ival(nf, p[1]);
-		d = (int)ival(nf, p[2]);
-	} else {
-		a = (int)ival(nf, p[0]);
-		b = (int)ival(nf, p[1]);
-		if (np == 3) {
-			if (!(y = year_at(nf, p[2]))) {
-				if (sep != '/' || TOK(p[2])->ndig != 2)
-					return 0;
-				y = (int)ival(nf, p[2]);
-				y += y <= 30 ? 2000 : 1900;
-			}
-		} else if (sep != '/' || !(isw(nf, i - 1, "on") ||
-		    isw(nf, i - 1, "since") || isw(nf, i - 1, "by") ||
-		    isw(nf, i - 1, "until") || isw(nf, i - 1, "this") ||
-		    roles(nf, i - 1) & R_WEEKDAY))
-			return 0;
-		if (a > 12 || (b <= 12 && doc->dayfirst > 0)) {
-			d = a;
-			mo = b;
-		} else {
-			mo = a;
-			d = b;
-		}
-	}
-	if (mo < 1 || mo > 12 || d < 1 || d > 31)
-		return 0;
-	datestr(nf_add(nf, i, k + 1, NK_DATE, nv_int(0), NULL, 0), y, mo, d);
-	return 1;
-}
-
-/* ", 2022", " 2022", " of 2022" after a day; sets *end past the year. */
-static int
-year_after(const struct numfinder *nf, int k, int *end)
-{
-	int y;
-
-	if ((issym(nf, k, ',') || isw(nf, k, "of")) && (y = year_at(nf, k + 1))) {
-		*end = k + 2;
-		return y;
-	}
-	if ((y = year_at(nf, k)) && !glued(nf, k)) {
-		*end = k + 1;
-		return y;
-	}
-	return 0;
-}
-
-static int
-try_date(struct numfinder *nf, struct numdoc *doc, int i)
-{
-	int mo, d, y, k, end, dot;
-	const struct tok *t = TOK(i);
-
-	if ((isnum(nf, i) || month_at(nf, i)) && compact_date(nf, doc, i))
-		return 1;
-	if ((mo = month_at(nf, i))) {
-		/* March 22, 2022; Mar. 22; March 2022 */
-		if (!t->cap && (mo == 3 || mo == 5))
-			return 0;
-		dot = issym(nf, i + 1, '.') && glued(nf, i + 1);
-		k = i + 1 + dot;
-		if ((d = day_at(nf, k, &end))) {
-			y = year_after(nf, end, &end);
-			doc->dayfirst--;
-			datestr(nf_add(nf, i, end, NK_DATE, nv_int(0), NULL, 0),
-			    y, mo, d);
-			return 1;
-		}
-		if (t->cap && (y = year_after(nf, k, &end)) &&
-		    !issym(nf, k, ',') && !isw(nf, k, "of")) {
-			datestr(nf_add(nf, i, end, NK_DATE, nv_int(0), NULL, 0),
-			    y, mo, 0);
-			return 1;
-		}
-		return 0;
-	}
-	/* 22 March 2022; 21 March; the fourth of July */
-	if (!(d = day_at(nf, i, &k)))
-		return 0;
-	if (isw(nf, k, "of"))
-		k++;
-	if (!(mo = month_at(nf, k)) || glued(nf, k))
-		return 0;
-	end = k + 1;
-	if (issym(nf, end, '.') && glued(nf, end))
-		end++;
-	y = year_after(nf, end, &end);
-	doc->dayfirst++;
-	datestr(nf_add(nf, i, end, NK_DATE, nv_int(0), NULL, 0), y, mo, d);
-	return 1;
-}
-
 /* ====== Money with its currency in front ====== */
 
 static const struct currency *
@@ -616,7 +422,7 @@ try_number(struct numfinder *nf, int i)
 	if (k > 0 && nv_whole(nu.v) > 0 && nv_whole(nu.v) <= 10 && !nu.scale &&
 	    nf_numeral(nf, k, 0, &nu2) && !nu2.ord && nu2.v.e >= 0 &&
 	    nv_cmp(nu2.v, nu.v) > 0 && nv_cmp(nu2.v, nv_int(1000)) <= 0 &&
-	    !(year_at(nf, k))) {
+	    !(nf_year_at(nf, k))) {
 		nv_div(&v, nu.v, nu2.v);
 		nf_add(nf, i, nu2.t1, NK_FRACTION, v, NULL, 0);
 		return 1;
@@ -684,7 +490,7 @@ try_number(struct numfinder *nf, int i)
 		}
 	}
 	/* 1990s */
-	if (d == i && j == i + 1 && (y = year_at(nf, i)) && glued(nf, j) &&
+	if (d == i && j == i + 1 && (y = nf_year_at(nf, i)) && glued(nf, j) &&
 	    (isw(nf, j, "s") || ((issym(nf, j, '\'') || issym(nf, j, 0x2019)) &&
 	    isw(nf, j + 1, "s") && glued(nf, j + 1)))) {
 		nf_add(nf, i, isw(nf, j, "s") ? j + 1 : j + 2, NK_YEAR,
@@ -697,7 +503,7 @@ try_number(struct numfinder *nf, int i)
 		return 1;
 	}
 	/* the 2022 invasion, in 2014, 2,000 people */
-	if (d == i && j == i + 1 && (y = year_at(nf, i)) && !nu.scale) {
+	if (d == i && j == i + 1 && (y = nf_year_at(nf, i)) && !nu.scale) {
 		int prep = roles(nf, i - 1) & R_YEARPREP ||
 		    (isdash(nf, i - 1) && glued(nf, i) &&
 		    roles(nf, i - 2) & R_YEARPREP) ||
@@ -706,7 +512,7 @@ try_number(struct numfinder *nf, int i)
 		    plural_looking(nf, nb);
 
 		if (prep || (!counts && y >= 1900 && y <= 2100) ||
-		    (isdash(nf, j) && year_at(nf, j + 1))) {
+		    (isdash(nf, j) && nf_year_at(nf, j + 1))) {
 			nf_add(nf, i, j, NK_YEAR, nv_int(y), NULL, 0);
 			return 1;
 		}
@@ -725,169 +531,6 @@ try_number(struct numfinder *nf, int i)
 		return 1;
 	nf_add(nf, i, j, NK_CARDINAL, nu.v, NULL, nu.scale);
 	return 1;
-}
-
-/* ====== Qualifiers, ranges, scores, nouns ====== */
-
-enum { MF_NONOUN = 1, MF_LOW = 2 };
-
-static void
-qualify(struct numfinder *nf)
-{
-	char key[64];
-	void *q;
-	int x, len, t0, k;
-
-	for (x = 0; x < nf->nm; x++) {
-		if (nf->m[x].kind == NK_DATE || nf->m[x].kind == NK_YEAR ||
-		    nf->m[x].qual != NQ_EXACT)
-			continue;
-		t0 = nf->mt0[x];
-		if (issym(nf, t0 - 1, '~')) {
-			nf->m[x].qual = NQ_APPROX;
-			continue;
-		}
-		for (len = 1; len <= 3 && t0 - len >= 0; len++) {
-			for (k = t0 - len; k < t0; k++)
-				if (nf->used[k] || TOK(k)->skip)
-					break;
-			if (k < t0 || !numlex_key(nf, t0 - len, len, key,
-			    sizeof(key)))
-				break;
-			if ((q = strmap_get(nf->quals, key, strlen(key))) != NULL)
-				nf->m[x].qual = (enum numqual)(size_t)q;
-		}
-		/* "over three days" is a time span unless it says how long */
-		if (nf->m[x].kind == NK_DURATION && isw(nf, t0 - 1, "over") &&
-		    !(isw(nf, t0 - 2, "for") || isw(nf, t0 - 2, "lasted") ||
-		    isw(nf, t0 - 2, "lasting") || isw(nf, t0 - 2, "after") ||
-		    isw(nf, t0 - 2, "spent") || isw(nf, t0 - 2, "took") ||
-		    isw(nf, t0 - 2, "of") || isw(nf, t0 - 2, "within") ||
-		    isw(nf, t0 - 2, "served") || isw(nf, t0 - 2, "is") ||
-		    isw(nf, t0 - 2, "was") || isw(nf, t0 - 2, "been"))) {
-			nf->m[x].qual = NQ_EXACT;
-		}
-	}
-}
-
-static int
-plain(const struct mention *m)
-{
-	return m->kind == NK_CARDINAL || m->kind == NK_PERCENT ||
-	    m->kind == NK_MONEY || m->kind == NK_QUANTITY ||
-	    m->kind == NK_DURATION;
-}
-
-static int
-is_score(struct numfinder *nf, int x)
-{
-	struct mention *a = &nf->m[x], *b = &nf->m[x + 1];
-	int k, nb, ne, after = nf->mt1[x + 1];
-
-	if (a->kind != NK_CARDINAL || b->kind != NK_CARDINAL ||
-	    nv_whole(a->v) < 0 || nv_whole(b->v) < 0 || nf->mscale[x] || nf->mscale[x + 1] ||
-	    a->nb != a->ne || b->nb != b->ne)
-		return 0;
-	for (k = nf->mt0[x] - 1; k >= 0 && k >= nf->mt0[x] - 3; k--)
-		if (roles(nf, k) & R_SCORE)
-			return 1;
-	if (issym(nf, nf->mt0[x] - 1, '(') && issym(nf, after, ')'))
-		return 1;
-	if (roles(nf, after) & R_SCORE)
-		return 1;
-	return !nf_noun_run(nf, after, 1, &nb, &ne);
-}
-
-static void
-ranges(struct numfinder *nf, int *flag)
-{
-	struct mention *a, *b;
-	struct numval lo;
-	int x, gap, s0, between, dash, to;
-
-	for (x = 0; x + 1 < nf->nm; x++) {
-		a = &nf->m[x];
-		b = &nf->m[x + 1];
-		gap = nf->mt1[x];
-		if (nf->mt0[x + 1] != gap + 1 || !plain(a) || !plain(b))
-			continue;
-		between = isw(nf, nf->mt0[x] - 1, "between") && isw(nf, gap, "and");
-		dash = isdash(nf, gap) || issym(nf, gap, 0x2014);
-		to = isw(nf, gap, "to") && !isw(nf, nf->mt0[x] - 1, "from") &&
-		    !isw(nf, nf->mt0[x] - 1, "by");
-		if (!between && !dash && !to)
-			continue;
-		if (dash && is_score(nf, x)) {
-			flag[x] |= MF_NONOUN;
-			flag[x + 1] |= MF_NONOUN;
-			x++;
-			continue;
-		}
-		if (a->kind == NK_CARDINAL && b->kind != NK_CARDINAL) {
-			a->kind = b->kind;
-			a->unit = b->unit;
-		} else if (b->kind == NK_CARDINAL && a->kind == NK_MONEY) {
-			b->kind = a->kind;
-			b->unit = a->unit;
-		} else if (a->kind != b->kind)
-			continue;
-		s0 = nf->mscale[x + 1];
-		if (nf->mscale[x] == 0 && s0 > 0) {
-			lo = a->v;
-			mulpow(&lo, s0);
-			if (nv_cmp(lo, b->v) <= 0)
-				a->v = lo;
-		}
-		a->qual = NQ_AT_LEAST;
-		b->qual = NQ_AT_MOST;
-		flag[x] |= MF_LOW;
-		x++;
-	}
-}
-
-static int
-determiner(const struct numfinder *nf, int k)
-{
-	return isw(nf, k, "the") || isw(nf, k, "its") || isw(nf, k, "their") ||
-	    isw(nf, k, "his") || isw(nf, k, "her") || isw(nf, k, "our") ||
-	    isw(nf, k, "these") || isw(nf, k, "those") || isw(nf, k, "my") ||
-	    isw(nf, k, "your");
-}
-
-static void
-nouns(struct numfinder *nf, const int *flag)
-{
-	struct mention *m;
-	int x, k, nb, ne, plural;
-
-	for (x = nf->nm - 1; x >= 0; x--) {
-		m = &nf->m[x];
-		if ((m->kind != NK_CARDINAL && m->kind != NK_ORDINAL) ||
-		    m->nb != m->ne || flag[x] & MF_NONOUN)
-			continue;
-		if (flag[x] & MF_LOW) {
-			m->nb = nf->m[x + 1].nb;
-			m->ne = nf->m[x + 1].ne;
-			continue;
-		}
-		k = nf->mt1[x];
-		if (isdash(nf, k) && glued(nf, k) && glued(nf, k + 1))
-			k++;
-		plural = m->kind == NK_CARDINAL && nv_cmp(m->v, nv_int(1)) != 0;
-		if (nf_noun_run(nf, k, plural, &nb, &ne)) {
-			nf_set_noun(nf, m, nb, ne);
-			continue;
-		}
-		if (m->kind != NK_CARDINAL || !isw(nf, k, "of"))
-			continue;
-		k++;
-		if (x + 1 < nf->nm && (nf->mt0[x + 1] == k ||
-		    (determiner(nf, k) && nf->mt0[x + 1] == k + 1))) {
-			m->nb = nf->m[x + 1].nb;
-			m->ne = nf->m[x + 1].ne;
-		} else if (determiner(nf, k) && nf_noun_run(nf, k + 1, 1, &nb, &ne))
-			nf_set_noun(nf, m, nb, ne);
-	}
 }
 
 /* ====== The sentence ====== */
@@ -951,7 +594,7 @@ num_find(struct numfinder *nf, struct numdoc *doc, const char *s, size_t n,
 	for (i = 0; i < nf->nt; i++) {
 		if (!isfree(nf, i))
 			continue;
-		if (try_date(nf, doc, i) || try_money(nf, i) ||
+		if (nf_try_date(nf, doc, i) || try_money(nf, i) ||
 		    try_words(nf, i))
 			continue;
 		try_number(nf, i);
@@ -961,9 +604,9 @@ num_find(struct numfinder *nf, struct numdoc *doc, const char *s, size_t n,
 		nf->flag = erealloc(nf->flag, nf->fcap * sizeof(int));
 	}
 	memset(nf->flag, 0, (size_t)nf->nm * sizeof(int));
-	qualify(nf);
-	ranges(nf, nf->flag);
-	nouns(nf, nf->flag);
+	nf_qualify(nf);
+	nf_ranges(nf, nf->flag);
+	nf_nouns(nf, nf->flag);
 	*out = nf->m;
 	return (size_t)nf->nm;
 }
