@@ -21,7 +21,7 @@ enum {
 	R_ORD = 1 << 4, R_DENOM = 1 << 5, R_MONTH = 1 << 6, R_WEEKDAY = 1 << 7,
 	R_STOP = 1 << 8, R_PLURAL = 1 << 9, R_NAME = 1 << 10,
 	R_STREET = 1 << 11, R_NOTONE = 1 << 12, R_YEARPREP = 1 << 13,
-	R_SCORE = 1 << 14
+	R_SCORE = 1 << 14, R_CHANGE = 1 << 15
 };
 
 struct word {

@@ -69,6 +69,7 @@ load_words(struct numfinder *nf, const char *text, const char *name)
 		{ "stop", R_STOP }, { "plural", R_PLURAL }, { "name", R_NAME },
 		{ "street", R_STREET }, { "notone", R_NOTONE },
 		{ "yearprep", R_YEARPREP }, { "score", R_SCORE },
+		{ "change", R_CHANGE },
 	};
 	struct lexreader lr;
 	struct lexline l;

@@ -99,7 +99,9 @@ nf_ranges(struct numfinder *nf, int *flag)
 		between = isw(nf, nf->mt0[x] - 1, "between") && isw(nf, gap, "and");
 		dash = isdash(nf, gap) || issym(nf, gap, 0x2014);
 		to = isw(nf, gap, "to") && !isw(nf, nf->mt0[x] - 1, "from") &&
-		    !isw(nf, nf->mt0[x] - 1, "by");
+		    !isw(nf, nf->mt0[x] - 1, "by") &&
+		    !(roles(nf, nf->mt0[x] - 1) & R_CHANGE) &&
+		    !(roles(nf, nf->mt0[x] - 2) & R_CHANGE);
 		if (!between && !dash && !to)
 			continue;
 		if (dash && is_score(nf, x)) {

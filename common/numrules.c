@@ -507,7 +507,11 @@ try_number(struct numfinder *nf, int i)
 		int prep = roles(nf, i - 1) & R_YEARPREP ||
 		    (isdash(nf, i - 1) && glued(nf, i) &&
 		    roles(nf, i - 2) & R_YEARPREP) ||
-		    (issym(nf, i - 1, '(') && !nf->t[i].sp);
+		    (issym(nf, i - 1, '(') && !nf->t[i].sp) ||
+		    ((isw(nf, i - 1, "and") || isw(nf, i - 1, "to") ||
+		    isw(nf, i - 1, "or")) && nf->nm > 0 &&
+		    nf->m[nf->nm - 1].kind == NK_YEAR &&
+		    nf->mt1[nf->nm - 1] == i - 1);
 		int counts = nf_noun_run(nf, j, 1, &nb, &ne) &&
 		    plural_looking(nf, nb);
 
