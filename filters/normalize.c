@@ -167,7 +167,8 @@ compile_boilerplate(struct doc *d)
 
 /*
  * Is paragraph i (of n; body from first on) boilerplate by a rule whose
- * place allows it there?  Long paragraphs never are.
+ * place allows it there?  Long paragraphs never are, and a rule bound to
+ * the head or tail applies only when some body lies outside its window.
  */
 static int
 is_boiler(struct doc *d, size_t i, size_t first, size_t n)
@@ -180,8 +181,11 @@ is_boiler(struct doc *d, size_t i, size_t first, size_t n)
 		return 0;
 	for (k = 0; k < d->ngroup; k++) {
 		g = &d->group[k];
-		if ((g->where == W_HEAD && i >= first + g->window) ||
-		    (g->where == W_TAIL && i + g->window < n))
+		if (g->where == W_HEAD && (i >= first + g->window ||
+		    n <= first + g->window))
+			continue;
+		if (g->where == W_TAIL && (i + g->window < n ||
+		    n <= first + g->window))
 			continue;
 		rc = pcre2_match(g->re, (PCRE2_SPTR)d->paras.s + p->off,
 		    p->len, 0, PCRE2_NO_UTF_CHECK, d->md, NULL);
