@@ -32,6 +32,8 @@ UNITS = $(basename $(notdir $(wildcard tests/unit-*.c)))
 LEXICONS = $(basename $(notdir $(wildcard common/lexicons/*.tsv)))
 GEN = $(LEXICONS:%=$(OUT)/gen/lex_%.h)
 COMMON_OBJ = $(COMMON:%=$(OUT)/obj/%.o)
+# An archive, so each program links only the common objects it uses.
+LIB = $(OUT)/libcommon.a
 HDR = $(wildcard common/*.h) $(GEN)
 
 all: $(PROGS:%=$(BIN)/%)
@@ -48,13 +50,17 @@ $(OUT)/obj/filter-%.o: filters/%.c $(HDR)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -c -o $@ $<
 
-$(BIN)/%: $(OUT)/obj/filter-%.o $(COMMON_OBJ)
+$(LIB): $(COMMON_OBJ)
+	rm -f $@
+	$(AR) rcs $@ $(COMMON_OBJ)
+
+$(BIN)/%: $(OUT)/obj/filter-%.o $(LIB)
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+	$(CC) $(CFLAGS) -o $@ $< $(LIB) $(LDLIBS)
 
 # Unit tests: tests/unit-NAME.c, each a program linked with common/.
-$(OUT)/%: tests/%.c tests/unit.h $(COMMON_OBJ) $(HDR)
-	$(CC) $(CFLAGS) -Itests -o $@ $< $(COMMON_OBJ) $(LDLIBS)
+$(OUT)/%: tests/%.c tests/unit.h $(LIB) $(HDR)
+	$(CC) $(CFLAGS) -Itests -o $@ $< $(LIB) $(LDLIBS)
 
 # The sanitizer build lives apart from the normal one.
 ASAN = OUT=build/asan BIN=build/asan/bin OPTFLAGS='-O1 -g' \
@@ -64,8 +70,8 @@ asan:
 	$(MAKE) $(ASAN) all units
 
 # Helper programs of the tests (tests/csvcat.c: CSV back to fields).
-$(OUT)/csvcat: tests/csvcat.c $(COMMON_OBJ) $(HDR)
-	$(CC) $(CFLAGS) -o $@ $< $(COMMON_OBJ) $(LDLIBS)
+$(OUT)/csvcat: tests/csvcat.c $(LIB) $(HDR)
+	$(CC) $(CFLAGS) -o $@ $< $(LIB) $(LDLIBS)
 
 units: $(UNITS:%=$(OUT)/%) $(OUT)/csvcat
 
