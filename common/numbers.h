@@ -5,7 +5,8 @@
  * num_open() builds the lexicons of common/lexicons/num-*.tsv and compiles
  * the PCRE2 patterns once; num_find() then reads one sentence at a time
  * and returns its mentions in text order.  Values are exact decimals
- * (struct numval); fractions that do not end are rounded to ten decimals.
+ * (struct numval); fractions that do not end are rounded to ten decimals (ten
+ * significant digits below 0.1).
  */
 #ifndef NUMBERS_H
 #define NUMBERS_H
@@ -62,14 +63,18 @@ const char	*num_qualname(enum numqual q);
 
 /*
  * Exact decimal arithmetic.  Each returns 0, or -1 on overflow (the
- * result is then unspecified).  nv_div rounds to ten decimals.
+ * result is then unspecified).  nv_div rounds to ten decimals, or to ten
+ * significant digits when the quotient is below 0.1.
  */
 int	nv_mul(struct numval *r, struct numval a, struct numval b);
 int	nv_add(struct numval *r, struct numval a, struct numval b);
 int	nv_div(struct numval *r, struct numval a, struct numval b);
 struct numval nv_int(long long i);
 struct numval nv_pow10(int e);
-/* Parse ASCII digits with optional ',' thousands groups and one '.'. */
+/*
+ * Parse ASCII digits with optional thousands groups (',', ' ' or a
+ * non-ASCII space between them) and one '.'.
+ */
 int	nv_parse(struct numval *r, const char *s, size_t n);
 /* The value as a plain decimal ("350000000", "0.2", "-8"); out >= 48. */
 char	*nv_format(char *out, struct numval v);

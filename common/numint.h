@@ -62,6 +62,7 @@ struct tok {
 	int		 intg;		/* TK_NUM: no decimal point */
 	int		 comma;		/* TK_NUM: thousands separators */
 	int		 ndig;		/* TK_NUM: digits before the point */
+	int		 sci;		/* TK_NUM: scientific notation */
 };
 
 struct numfinder {

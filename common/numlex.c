@@ -247,41 +247,127 @@ newtok(struct numfinder *nf)
 	return t;
 }
 
-/* Digits with optional thousands groups and decimals; returns the end. */
-static size_t
-scan_digits(const char *s, size_t n, size_t i, struct tok *t)
-{
-	size_t j = i;
-
-	while (j < n && s[j] >= '0' && s[j] <= '9')
-		j++;
-	t->ndig = (int)(j - i);
 #define D(x) ((x) >= '0' && (x) <= '9')
+
+/* A thin or narrow no-break space (U+2009, U+202F) at s[j]: its length. */
+static size_t
+thinsp(const char *s, size_t n, size_t j)
+{
+	return j + 2 < n && (unsigned char)s[j] == 0xe2 &&
+	    (unsigned char)s[j + 1] == 0x80 && ((unsigned char)s[j + 2] == 0x89 ||
+	    (unsigned char)s[j + 2] == 0xaf) ? 3 : 0;
+}
+
+/* Exactly three digits at s[j], no fourth after them. */
+static int
+group3(const char *s, size_t n, size_t j)
+{
+	return j + 2 < n && D(s[j]) && D(s[j + 1]) && D(s[j + 2]) &&
+	    !(j + 3 < n && D(s[j + 3]));
+}
+
+/*
+ * Thousands groups after the leading digits s[i..j): "1,234,567",
+ * Indian "12,34,567", or SI style "1 234 567" (a space, thin space or
+ * narrow no-break space, never mixed); returns the end, counts digits.
+ */
+static size_t
+scan_groups(const char *s, size_t n, size_t i, size_t j, struct tok *t)
+{
+	size_t k, sl;
+
 	if (j - i <= 3)
-		while (j + 3 < n && s[j] == ',' && D(s[j + 1]) && D(s[j + 2]) &&
-		    D(s[j + 3]) && !(j + 4 < n && D(s[j + 4]))) {
+		while (j + 3 < n && s[j] == ',' && group3(s, n, j + 1)) {
 			j += 4;
 			t->comma = 1;
 			t->ndig += 3;
 		}
-#undef D
-	t->intg = 1;
-	if (j + 1 < n && s[j] == '.' && s[j + 1] >= '0' && s[j + 1] <= '9') {
-		j++;
-		while (j < n && s[j] >= '0' && s[j] <= '9')
-			j++;
-		t->intg = 0;
+	if (!t->comma && j - i <= 2) {		/* 12,34,567 */
+		for (k = j; k + 3 < n && s[k] == ',' && D(s[k + 1]) &&
+		    D(s[k + 2]) && s[k + 3] == ','; k += 3)
+			;
+		if (k > j && k + 3 < n && group3(s, n, k + 1)) {
+			t->ndig += (int)(k - j) / 3 * 2 + 3;
+			t->comma = 1;
+			return k + 4;
+		}
+	}
+	if (!t->comma && j - i <= 3 && s[i] != '0') {
+		sl = s[j] == ' ' ? 1 : thinsp(s, n, j);
+		while (sl > 0 && (s[j] == ' ' ? 1 : thinsp(s, n, j)) == sl &&
+		    group3(s, n, j + sl)) {
+			j += sl + 3;
+			t->comma = 1;
+			t->ndig += 3;
+		}
 	}
 	return j;
 }
+
+/*
+ * Scientific notation after a mantissa ending at s[j]: "e10", "E-4",
+ * "x10^6", "×10^-4".  Returns the end and sets *exp, or returns j.
+ */
+static size_t
+scan_exp(const char *s, size_t n, size_t j, int *exp)
+{
+	size_t k = j;
+	int neg = 0, e = 0;
+
+	if (k < n && (s[k] == 'e' || s[k] == 'E'))
+		k++;
+	else if (k + 3 < n && (s[k] == 'x' || (k + 4 < n &&
+	    (unsigned char)s[k] == 0xc3 && (unsigned char)s[k + 1] == 0x97)) &&
+	    s[k + (s[k] == 'x' ? 1 : 2)] == '1') {
+		k += s[k] == 'x' ? 1 : 2;
+		if (k + 3 >= n || s[k + 1] != '0' || s[k + 2] != '^')
+			return j;
+		k += 3;
+	} else
+		return j;
+	if (k < n && (s[k] == '+' || s[k] == '-'))
+		neg = s[k++] == '-';
+	if (k >= n || !D(s[k]))
+		return j;
+	while (k < n && D(s[k]) && e < 100)
+		e = e * 10 + (s[k++] - '0');
+	if (k < n && (D(s[k]) || ((s[k] | 0x20) >= 'a' && (s[k] | 0x20) <= 'z')))
+		return j;
+	*exp = neg ? -e : e;
+	return k;
+}
+
+/* Digits with optional thousands groups and decimals; returns the end. */
+static size_t
+scan_digits(const char *s, size_t n, size_t i, struct tok *t, int *exp,
+    size_t *mend)
+{
+	size_t j = i;
+
+	while (j < n && D(s[j]))
+		j++;
+	t->ndig = (int)(j - i);
+	j = scan_groups(s, n, i, j, t);
+	t->intg = 1;
+	if (j + 1 < n && s[j] == '.' && D(s[j + 1])) {
+		j++;
+		while (j < n && D(s[j]))
+			j++;
+		t->intg = 0;
+	}
+	*exp = 0;
+	*mend = j;
+	return scan_exp(s, n, j, exp);
+}
+#undef D
 
 int
 numlex_tokens(struct numfinder *nf, const char *s, size_t n)
 {
 	struct tok *t;
-	size_t i = 0, j, cp = 0, k;
+	size_t i = 0, j, cp = 0, k, mend;
 	uint32_t c;
-	int len, sp = 1, maybe = 0, upper;
+	int len, sp = 1, maybe = 0, upper, exp;
 
 	nf->s = s;
 	nf->n = n;
@@ -304,11 +390,16 @@ numlex_tokens(struct numfinder *nf, const char *s, size_t n)
 		if ((c >= '0' && c <= '9') || (c == '.' && i + 1 < n &&
 		    s[i + 1] >= '0' && s[i + 1] <= '9' && t->sp)) {
 			t->type = TK_NUM;
-			j = c == '.' ? scan_digits(s, n, i + 1, t) :
-			    scan_digits(s, n, i, t);
+			j = scan_digits(s, n, c == '.' ? i + 1 : i, t, &exp,
+			    &mend);
 			if (c == '.')
 				t->intg = 0, t->ndig = 0;
-			nv_parse(&t->v, s + i, j - i);
+			nv_parse(&t->v, s + i, mend - i);
+			if (exp != 0) {
+				nv_mul(&t->v, t->v, nv_pow10(exp));
+				t->intg = t->v.e >= 0;
+				t->sci = 1;
+			}
 			maybe = 1;
 		} else if (is_letter(c)) {
 			t->type = TK_WORD;

@@ -84,33 +84,38 @@ nv_add(struct numval *r, struct numval a, struct numval b)
 	return 0;
 }
 
+/*
+ * The quotient to ten decimals, but to ten significant digits when it is
+ * below 0.1 ("1 over 121", "a trillionth"); exact when it ends sooner.
+ */
 int
 nv_div(struct numval *r, struct numval a, struct numval b)
 {
-	i128 n = a.m, d = b.m, q;
-	int e = a.e - b.e - 10, neg = 0;
+	i128 n0 = a.m, d = b.m, n, q = 0;
+	int sc, e = 0, neg = 0, ok = 0;
 
 	if (d == 0)
 		return -1;
-	if (up(&n, 10) < 0)
-		return -1;
-	if (n < 0) {
-		n = -n;
+	if (n0 < 0) {
+		n0 = -n0;
 		neg = !neg;
 	}
 	if (d < 0) {
 		d = -d;
 		neg = !neg;
 	}
-	q = (2 * n + d) / (2 * d);		/* rounded half up */
-	if (e < -10) {				/* keep ten decimals at most */
-		while (e < -11) {
-			q /= 10;
-			e++;
-		}
-		q = (q + 5) / 10;
-		e++;
+	for (sc = 0; sc <= 30; sc++) {
+		n = n0;
+		if (up(&n, sc) < 0)
+			break;
+		q = (2 * n + d) / (2 * d);	/* rounded half up */
+		e = a.e - b.e - sc;
+		ok = 1;
+		if (n % d == 0 || (e <= -10 && q >= 1000000000))
+			break;
 	}
+	if (!ok)
+		return -1;
 	*r = norm(neg ? -(long long)q : (long long)q, e);
 	return 0;
 }
@@ -123,8 +128,8 @@ nv_parse(struct numval *r, const char *s, size_t n)
 	size_t i;
 
 	for (i = 0; i < n; i++) {
-		if (s[i] == ',')
-			continue;
+		if (s[i] == ',' || s[i] == ' ' || (s[i] & 0x80))
+			continue;	/* group separators, thin spaces too */
 		if (s[i] == '.') {
 			if (point)
 				return -1;

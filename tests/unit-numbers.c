@@ -57,6 +57,18 @@ values(void)
 	test_cond("two thirds rounds", strcmp(nv_format(b, v), "0.6666666667") == 0);
 	nv_div(&v, nv_int(1), nv_int(5));
 	test_cond("a fifth is exact", strcmp(nv_format(b, v), "0.2") == 0);
+	nv_div(&v, nv_int(1), nv_int(121));
+	test_cond("1/121 keeps ten significant digits",
+	    strcmp(nv_format(b, v), "0.008264462810") == 0 ||
+	    strcmp(nv_format(b, v), "0.00826446281") == 0);
+	nv_div(&v, nv_int(1), nv_pow10(12));
+	test_cond("a trillionth is not zero",
+	    strcmp(nv_format(b, v), "0.000000000001") == 0);
+	nv_div(&v, nv_pow10(12), nv_int(3));
+	test_cond("big quotients keep their digits",
+	    strcmp(nv_format(b, v), "333333333333.333333") == 0);
+	nv_parse(&v, "1 234\xe2\x80\xaf" "567", 11);
+	test_cond("nv_parse space groups", strcmp(nv_format(b, v), "1234567") == 0);
 	nv_parse(&v, "1.2", 3);
 	nv_mul(&v, v, nv_pow10(9));
 	test_cond("1.2 billion is exact", strcmp(nv_format(b, v), "1200000000") == 0);
@@ -94,6 +106,14 @@ words(void)
 	T("10M", "cardinal 10M 10000000  exact ");
 	T("tens of thousands of people", "cardinal tens of thousands 10000  over people");
 	T("more than half", "fraction half 0.5  over ");
+	T("1 234 567 people", "cardinal 1 234 567 1234567  exact people");
+	T("40\xe2\x80\xaf" "000", "cardinal 40\xe2\x80\xaf" "000 40000  exact ");
+	T("12,34,567.89", "cardinal 12,34,567.89 1234567.89  exact ");
+	T("in 2014 100 people died", "year 2014 2014  exact ");
+	test_cond("space groups need three digits", count("in 2014 100 people") == 2);
+	T("1.3e6", "cardinal 1.3e6 1300000  exact ");
+	T("-12e-1", "cardinal -12e-1 -1.2  exact ");
+	T("6.23x10^-4", "cardinal 6.23x10^-4 0.000623  exact ");
 	T("one of them", "none");
 	T("no one came", "none");
 	T("Which one do you prefer?", "none");
