@@ -266,6 +266,24 @@ void	nf_qualify(struct numfinder *nf);
 void	nf_ranges(struct numfinder *nf, int *flag);
 void	nf_nouns(struct numfinder *nf, const int *flag);
 
+/* nummoney.c */
+const struct currency *nf_currency_at(const struct numfinder *nf, int i,
+	    int len, int post);
+/* A currency after the amount at token k; *end past it. */
+const struct currency *nf_currency_after(const struct numfinder *nf, int k,
+	    int *end);
+/* Add a money mention, minor units (cents, pence) in major units. */
+void	nf_money(struct numfinder *nf, int t0, int t1, const struct currency *c,
+	    struct numval v, int scale);
+/* An amount with its currency in front at token i: add it, return 1. */
+int	nf_try_money(struct numfinder *nf, int i);
+
+/* numwords.c */
+/* A mention that starts with a word ("half", "a third") at token i. */
+int	nf_try_words(struct numfinder *nf, int i);
+/* The denominator of a fraction at token k ("fifths"), or 0. */
+int	nf_fraction_den(const struct numfinder *nf, int k);
+
 /* numdate.c */
 /* A four-digit year 1000-2999 at token k, or 0. */
 int	nf_year_at(const struct numfinder *nf, int k);

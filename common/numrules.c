@@ -1,8 +1,10 @@
 /*
  * numrules.c: the rules of the number finder (see numbers.h and
- * extract-numbers(1)): dates, amounts of money, percentages, units,
- * fractions, years, codes that are not numbers; then qualifiers, ranges
- * and nouns.  numfind.c reads the numerals these rules start from.
+ * extract-numbers(1)): what follows a numeral (fractions, percentages,
+ * currencies, units, hyphen compounds, years), codes that are not
+ * numbers, and the sentence loop.  numfind.c reads the numerals these
+ * rules start from; nummoney.c, numwords.c and numdate.c hold the
+ * rules that start at a currency, a word or a date.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,205 +35,6 @@ mulpow(struct numval *v, int e)
 	nv_mul(v, *v, nv_pow10(e));
 }
 
-/* ====== Money with its currency in front ====== */
-
-static const struct currency *
-currency_at(const struct numfinder *nf, int i, int len, int post)
-{
-	const struct currency *c;
-	char key[64];
-	int k;
-
-	for (k = i + 1; k < i + len; k++)
-		if (!glued(nf, k) && !(TOK(k)->type == TK_WORD &&
-		    TOK(k - 1)->type == TK_WORD) && !(TOK(k)->type == TK_SYM &&
-		    TOK(k - 1)->type == TK_WORD && TOK(k - 1)->lolen >= 2))
-			return NULL;
-	if (!numlex_key(nf, i, len, key, sizeof(key)))
-		return NULL;
-	if ((c = strmap_get(nf->cur, key, strlen(key))) == NULL)
-		return NULL;
-	if (post ? !(c->post || (c->glued && glued(nf, i))) : !c->pre)
-		return NULL;
-	return c;
-}
-
-static void
-money(struct numfinder *nf, int t0, int t1, const struct currency *c,
-    struct numval v, int scale)
-{
-	if (c->minor > 1)
-		nv_div(&v, v, nv_int(c->minor));
-	nf_add(nf, t0, t1, NK_MONEY, v, c->code, scale);
-}
-
-static int
-try_money(struct numfinder *nf, int i)
-{
-	const struct currency *c = NULL, *c2;
-	struct numeral nu;
-	int len, k;
-
-	for (len = 3; len >= 1 && c == NULL; len--)
-		c = currency_at(nf, i, len, 0);
-	if (c == NULL)
-		return 0;
-	k = i + len + 1;
-	if (!isfree(nf, k) || !nf_numeral(nf, k, 1, &nu) || nu.ord)
-		return 0;
-	if (TOK(k)->type == TK_WORD && !(roles(nf, k) & R_CARD))
-		return 0;
-	k = nu.t1;
-	if (in(nf, k) && (c2 = currency_at(nf, k, 1, 1)) &&
-	    strcmp(c2->code, c->code) == 0 && c2->minor == 1)
-		k++;			/* "$ 10 dollars" */
-	money(nf, i, k, c, nu.v, nu.scale);
-	return 1;
-}
-
-/* ====== Words that start a mention of their own ====== */
-
-/* The denominator of a vulgar fraction character, its numerator in *num. */
-static int
-vulgar(uint32_t cp, int *num)
-{
-	static const struct { uint32_t cp; int num, den; } tab[] = {
-		{ 0xbc, 1, 4 }, { 0xbd, 1, 2 }, { 0xbe, 3, 4 },
-		{ 0x2150, 1, 7 }, { 0x2151, 1, 9 }, { 0x2152, 1, 10 },
-		{ 0x2153, 1, 3 }, { 0x2154, 2, 3 }, { 0x2155, 1, 5 },
-		{ 0x2156, 2, 5 }, { 0x2157, 3, 5 }, { 0x2158, 4, 5 },
-		{ 0x2159, 1, 6 }, { 0x215a, 5, 6 }, { 0x215b, 1, 8 },
-		{ 0x215c, 3, 8 }, { 0x215d, 5, 8 }, { 0x215e, 7, 8 },
-	};
-	size_t i;
-
-	for (i = 0; i < sizeof(tab) / sizeof(tab[0]); i++)
-		if (tab[i].cp == cp) {
-			*num = tab[i].num;
-			return tab[i].den;
-		}
-	return 0;
-}
-
-static int
-try_words(struct numfinder *nf, int i)
-{
-	struct numeral nu;
-	struct numval v;
-	struct mention *m;
-	const struct unit *u;
-	int k, den;
-	unsigned r = roles(nf, i);
-
-	/* world No. 2 */
-	if (isw(nf, i, "no") && TOK(i)->cap && issym(nf, i + 1, '.') &&
-	    isnum(nf, i + 2) && ival(nf, i + 2) > 0) {
-		if (!(isw(nf, i - 1, "world") || isw(nf, i - 1, "the") ||
-		    isw(nf, i - 1, "ranked") || isw(nf, i - 1, "seeded") ||
-		    isw(nf, i - 1, "a") || isw(nf, i - 1, "s")) ||
-		    (in(nf, i + 3) && TOK(i + 3)->type == TK_WORD && TOK(i + 3)->cap))
-			nf_consume(nf, i, i + 3);	/* No. 10 (Downing Street) */
-		else
-			nf_add(nf, i, i + 3, NK_ORDINAL, TOK(i + 2)->v, NULL, 0);
-		return 1;
-	}
-	/* hundreds, tens of thousands: over, the noun after "of" */
-	if (r & R_VAGUE && !(isw(nf, i, "tens") && !(roles(nf, i + 2) &
-	    R_VAGUE)) && !isnum(nf, i - 1) && !(roles(nf, i - 1) & R_CARD)) {
-		v = nv_int(TOK(i)->w->vague);
-		k = i + 1;
-		if (isw(nf, k, "of") && roles(nf, k + 1) & R_VAGUE &&
-		    TOK(k + 1)->w->vague >= 1000) {
-			nv_mul(&v, v, nv_int(TOK(k + 1)->w->vague));
-			k += 2;
-		}
-		m = nf_add(nf, i, k, NK_CARDINAL, v, NULL, 0);
-		m->qual = NQ_OVER;
-		if (isw(nf, k, "of") && nf_noun_run(nf, k + 1, 1, &i, &k))
-			nf_set_noun(nf, m, i, k);
-		return 1;
-	}
-	/* half a million, half an hour, half of, more than half */
-	if (isw(nf, i, "half") && !(in(nf, i - 1) && nf->used[i - 1])) {
-		v = nv_int(5);
-		v.e = -1;
-		k = isw(nf, i + 1, "a") || isw(nf, i + 1, "an") ? i + 2 : i + 1;
-		if (roles(nf, k) & R_SCALE || isw(nf, k, "dozen")) {
-			nv_mul(&v, v, isw(nf, k, "dozen") ? nv_int(12) :
-			    nv_pow10(TOK(k)->w->scale));
-			nf_add(nf, i, k + 1, NK_CARDINAL, v, NULL,
-			    isw(nf, k, "dozen") ? 0 : TOK(k)->w->scale);
-			return 1;
-		}
-		if (k == i + 2 && in(nf, k) && TOK(k)->type == TK_WORD &&
-		    (u = strmap_get(nf->units, numlex_low(nf, k),
-		    TOK(k)->lolen)) && u->kind == NK_DURATION) {
-			nf_add(nf, i, k + 1, NK_DURATION, v, u->sing, 0);
-			return 1;
-		}
-		k = i + 1;
-		if (isw(nf, i - 1, "a") || !in(nf, k) || TOK(k)->type == TK_SYM ||
-		    roles(nf, k) & R_STOP) {
-			if (isdash(nf, k) && glued(nf, k))
-				return 0;
-			nf_add(nf, isw(nf, i - 1, "a") ? i - 1 : i, i + 1,
-			    NK_FRACTION, v, NULL, 0);
-			return 1;
-		}
-		return 0;
-	}
-	/* a third, a quarter [million] */
-	if ((isw(nf, i, "a") || isw(nf, i, "an")) && !TOK(i + 1 < nf->nt ?
-	    i + 1 : i)->cap && ((roles(nf, i + 1) & R_DENOM) ||
-	    (roles(nf, i + 1) & R_ORD && TOK(i + 1)->w->ord > 2))) {
-		den = roles(nf, i + 1) & R_DENOM ? TOK(i + 1)->w->denom :
-		    (int)TOK(i + 1)->w->ord;
-		nv_div(&v, nv_int(1), nv_int(den));
-		k = i + 2;
-		if (roles(nf, k) & R_SCALE) {
-			mulpow(&v, TOK(k)->w->scale);
-			nf_add(nf, i, k + 1, NK_CARDINAL, v, NULL,
-			    TOK(k)->w->scale);
-			return 1;
-		}
-		if (!in(nf, k) || isw(nf, k, "of") || TOK(k)->type == TK_SYM ||
-		    isw(nf, k, "and") || isw(nf, k, "or")) {
-			nf_add(nf, i, k, NK_FRACTION, v, NULL, 0);
-			return 1;
-		}
-		return 0;
-	}
-	/* quarter million */
-	if (isw(nf, i, "quarter") && roles(nf, i + 1) & R_SCALE) {
-		v = nv_int(25);
-		v.e = -2;
-		mulpow(&v, TOK(i + 1)->w->scale);
-		nf_add(nf, i, i + 2, NK_CARDINAL, v, NULL, TOK(i + 1)->w->scale);
-		return 1;
-	}
-	/* ½ ⅓ ¾ */
-	if (TOK(i)->type == TK_SYM && (den = vulgar(TOK(i)->cp, &k)) > 0) {
-		nv_div(&v, nv_int(k), nv_int(den));
-		nf_add(nf, i, i + 1, NK_FRACTION, v, NULL, 0);
-		return 1;
-	}
-	/* percent of 10 */
-	if ((isw(nf, i, "percent") || isw(nf, i, "percents")) &&
-	    isw(nf, i + 1, "of") && !(in(nf, i - 1) && nf->used[i - 1]) &&
-	    !isnum(nf, i - 1) && nf_numeral(nf, i + 2, 0, &nu) && !nu.ord &&
-	    nu.t1 == nf->nt - (issym(nf, nf->nt - 1, '.') ? 1 : 0)) {
-		nf_add(nf, i, nu.t1, NK_PERCENT, nu.v, "%", 0);
-		return 1;
-	}
-	/* magnitude 7.8 */
-	if (isw(nf, i, "magnitude") && isnum(nf, i + 1) &&
-	    nv_cmp(TOK(i + 1)->v, nv_int(10)) <= 0) {
-		nf_add(nf, i, i + 2, NK_QUANTITY, TOK(i + 1)->v, "magnitude", 0);
-		return 1;
-	}
-	return 0;
-}
-
 /* ====== A numeral and what follows it ====== */
 
 static const struct unit *
@@ -259,24 +62,6 @@ unit_at(const struct numfinder *nf, int k, int *end)
 	return NULL;
 }
 
-static const struct currency *
-currency_after(const struct numfinder *nf, int k, int *end)
-{
-	const struct currency *c;
-	int len;
-
-	for (len = 3; len >= 1; len--)
-		if ((c = currency_at(nf, k, len, 1)) != NULL &&
-		    !(isnum(nf, k + len) && glued(nf, k + len))) {
-			if (TOK(k)->type == TK_WORD && glued(nf, k) &&
-			    !c->glued && TOK(k)->lolen != 3)
-				continue;
-			*end = k + len;
-			return c;
-		}
-	return NULL;
-}
-
 static int
 is_percent(const struct numfinder *nf, int k, int *end)
 {
@@ -296,16 +81,6 @@ is_percent(const struct numfinder *nf, int k, int *end)
 		    k + 2 : k + 1;
 		return 1;
 	}
-	return 0;
-}
-
-static int
-is_fraction_den(const struct numfinder *nf, int k)
-{
-	if (roles(nf, k) & R_DENOM)
-		return TOK(k)->w->denom;
-	if (roles(nf, k) & R_ORD && TOK(k)->w->ord > 2 && !TOK(k)->cap)
-		return (int)TOK(k)->w->ord;
 	return 0;
 }
 
@@ -379,7 +154,7 @@ try_number(struct numfinder *nf, int i)
 	k = isdash(nf, j) && ((glued(nf, j) && glued(nf, j + 1)) ||
 	    nu.words) ? j + 1 : j;
 	if (nv_whole(nu.v) > 0 && !nu.scale && isfree(nf, k) &&
-	    (den = is_fraction_den(nf, k))) {
+	    (den = nf_fraction_den(nf, k))) {
 		nv_div(&v, nu.v, nv_int(den));
 		k++;
 		if (isw(nf, k, "of") && isw(nf, k + 1, "a") &&
@@ -440,7 +215,7 @@ try_number(struct numfinder *nf, int i)
 		nf_add(nf, i, end, NK_PERCENT, nu.v, "%", nu.scale);
 		return 1;
 	}
-	if ((c = currency_after(nf, j, &end)) != NULL) {
+	if ((c = nf_currency_after(nf, j, &end)) != NULL) {
 		v = nu.v;
 		if (roles(nf, end) & R_SCALE) {
 			mulpow(&v, TOK(end)->w->scale);
@@ -450,13 +225,13 @@ try_number(struct numfinder *nf, int i)
 		k = isw(nf, end, "and") ? end + 1 : end;
 		if (c->minor == 1 && !nu.scale && nf_numeral(nf, k, 1, &nu2) &&
 		    !nu2.ord && nv_whole(nu2.v) >= 0 && nv_whole(nu2.v) < 100 &&
-		    (c2 = currency_after(nf, nu2.t1, &k)) != NULL &&
+		    (c2 = nf_currency_after(nf, nu2.t1, &k)) != NULL &&
 		    c2->minor == 100) {
 			nv_div(&nu2.v, nu2.v, nv_int(100));
 			nv_add(&v, v, nu2.v);
 			end = k;
 		}
-		money(nf, i, end, c, v, nu.scale);
+		nf_money(nf, i, end, c, v, nu.scale);
 		return 1;
 	}
 	if ((u = unit_at(nf, j, &end)) != NULL) {
@@ -598,8 +373,8 @@ num_find(struct numfinder *nf, struct numdoc *doc, const char *s, size_t n,
 	for (i = 0; i < nf->nt; i++) {
 		if (!isfree(nf, i))
 			continue;
-		if (nf_try_date(nf, doc, i) || try_money(nf, i) ||
-		    try_words(nf, i))
+		if (nf_try_date(nf, doc, i) || nf_try_money(nf, i) ||
+		    nf_try_words(nf, i))
 			continue;
 		try_number(nf, i);
 	}
