@@ -99,6 +99,25 @@ abbr_ok(const struct numfinder *nf, int k, int money)
 	return 1;
 }
 
+/*
+ * After "and", a number with a scale as large as the last one starts a
+ * new number: "3 hundred and 2 hundred", "one million and two million".
+ */
+static int
+and_starts_new(const struct numfinder *nf, int k, int last, int lastscale)
+{
+	int j = k + 1;
+
+	if (isdash(nf, j) && glued(nf, j) && roles(nf, j + 1) & R_CARD)
+		j += 2;
+	else if (roles(nf, k) & R_CARD && TOK(k)->w->card >= 20 &&
+	    roles(nf, j) & R_CARD && TOK(j)->w->card < 10)
+		j++;
+	if (isw(nf, j, "hundred"))
+		return last == L_HUNDRED;
+	return roles(nf, j) & R_SCALE && TOK(j)->w->scale >= lastscale;
+}
+
 int
 nf_numeral(struct numfinder *nf, int i, int money, struct numeral *nu)
 {
@@ -106,7 +125,7 @@ nf_numeral(struct numfinder *nf, int i, int money, struct numeral *nu)
 	const struct word *w;
 	const char *lw;
 	int k = i, last = L_NONE, hund = 0, lastscale = 99, end = -1;
-	int closed = 0, neg = 0, c, cl, ok, num, den;
+	int closed = 0, neg = 0, c, cl, ok, num, j;
 
 	memset(nu, 0, sizeof(*nu));
 	nu->t0 = i;
@@ -149,6 +168,10 @@ nf_numeral(struct numfinder *nf, int i, int money, struct numeral *nu)
 						mulpow(&group, TOK(k)->w->scale);
 						nu->scale = TOK(k)->w->scale;
 						end = ++k;
+					} else if (isw(nf, k, "hundred") &&
+					    !t->comma && t->ndig <= 3) {
+						mulpow(&group, 2);	/* 2.5 hundred */
+						end = ++k;
 					}
 					break;
 				}
@@ -188,8 +211,8 @@ nf_numeral(struct numfinder *nf, int i, int money, struct numeral *nu)
 			break;
 		}
 		if (strcmp(lw, "and") == 0 && (last == L_HUNDRED ||
-		    last == L_SCALE) && !(roles(nf, k + 2) & R_DENOM) &&
-		    !(roles(nf, k + 2) & R_ORD && TOK(k + 2)->w->ord > 2) &&
+		    last == L_SCALE) && !nf_proper_fraction(nf, k + 1, &fr, &j) &&
+		    !and_starts_new(nf, k + 1, last, lastscale) &&
 		    ((roles(nf, k + 1) & R_CARD &&
 		    !isw(nf, k + 1, "dozen") && !isw(nf, k + 1, "hundred")) ||
 		    (isnum(nf, k + 1) && ival(nf, k + 1) >= 0 &&
@@ -222,7 +245,7 @@ nf_numeral(struct numfinder *nf, int i, int money, struct numeral *nu)
 				ok = !hund && (last == L_NONE || last == L_A ||
 				    last == L_UNIT || last == L_TEEN ||
 				    (last == L_NUM && !closed &&
-				    nv_cmp(group, nv_int(100)) < 0));
+				    nv_cmp(group, nv_int(1000)) < 0));
 			else
 				ok = last == L_NONE || last == L_HUNDRED ||
 				    last == L_SCALE;
@@ -242,6 +265,15 @@ nf_numeral(struct numfinder *nf, int i, int money, struct numeral *nu)
 		}
 		if (w->roles & R_SCALE || (w->roles & R_ABBR && last == L_NUM &&
 		    abbr_ok(nf, k, money))) {
+			/* Indian "lakh crore", "thousand crore" */
+			if (last == L_SCALE && w->scale == 7 && lastscale < 7 &&
+			    group.m == 0) {
+				nv_mul(&total, total, nv_pow10(7));
+				nu->scale += 7;
+				lastscale = 99;
+				end = ++k;
+				continue;
+			}
 			if (last == L_NONE || last == L_SCALE ||
 			    w->scale >= lastscale)
 				break;
@@ -292,19 +324,10 @@ nf_numeral(struct numfinder *nf, int i, int money, struct numeral *nu)
 	/* "two and a half", "five and three quarters [million]" */
 	k = end + 1;
 	if (!nu->ord && isw(nf, end, "and") && isfree(nf, k)) {
-		num = 0;
-		if (isw(nf, k, "a") || isw(nf, k, "an") || isw(nf, k, "one"))
-			num = 1;
-		else if (roles(nf, k) & R_CARD && TOK(k)->w->card < 10)
-			num = TOK(k)->w->card;
-		den = roles(nf, k + 1) & R_DENOM ? TOK(k + 1)->w->denom :
-		    roles(nf, k + 1) & R_ORD && TOK(k + 1)->w->ord > 2 ?
-		    (int)TOK(k + 1)->w->ord : 0;
-		if (num > 0 && den > 0 && isfree(nf, k + 1)) {
+		if (nf_proper_fraction(nf, k, &fr, &j)) {
 			/* after a scale the fraction is of the scale:
 			 * "3 million and a half" = 3500000 */
-			nv_div(&fr, nv_int(num), nv_int(den));
-			end = k + 2;
+			end = j;
 			if (roles(nf, end) & R_SCALE && isfree(nf, end)) {
 				mulpow(last == L_SCALE ? &fr : &total,
 				    TOK(end)->w->scale);

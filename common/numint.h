@@ -30,7 +30,7 @@ struct word {
 	int		 scale;		/* R_SCALE, R_ABBR: power of ten */
 	long long	 vague;		/* R_VAGUE */
 	long long	 ord;		/* R_ORD */
-	int		 denom;		/* R_DENOM */
+	long long	 denom;		/* R_DENOM */
 	int		 month;		/* R_MONTH, R_WEEKDAY */
 };
 
@@ -281,8 +281,17 @@ int	nf_try_money(struct numfinder *nf, int i);
 /* numwords.c */
 /* A mention that starts with a word ("half", "a third") at token i. */
 int	nf_try_words(struct numfinder *nf, int i);
-/* The denominator of a fraction at token k ("fifths"), or 0. */
-int	nf_fraction_den(const struct numfinder *nf, int k);
+/*
+ * The denominator of a fraction at token k ("fifths", "tenth",
+ * "twenty-fifths"), or 0; *end is set past it.
+ */
+long long nf_fraction_den(const struct numfinder *nf, int k, int *end);
+/*
+ * A proper fraction at token k ("a half", "three quarters", "fifty-four
+ * hundredths"): sets *v and *end and returns 1, else returns 0.
+ */
+int	nf_proper_fraction(const struct numfinder *nf, int k, struct numval *v,
+	    int *end);
 
 /* numdate.c */
 /* A four-digit year 1000-2999 at token k, or 0. */

@@ -95,7 +95,7 @@ load_words(struct numfinder *nf, const char *text, const char *name)
 		case R_SCALE: case R_ABBR: w->scale = (int)v; break;
 		case R_VAGUE: w->vague = v; break;
 		case R_ORD: w->ord = v; break;
-		case R_DENOM: w->denom = (int)v; break;
+		case R_DENOM: w->denom = v; break;
 		case R_MONTH: case R_WEEKDAY: w->month = (int)v; break;
 		}
 	}

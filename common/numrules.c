@@ -128,6 +128,7 @@ try_number(struct numfinder *nf, int i)
 	struct numeral nu, nu2;
 	struct mention *m;
 	struct numval v;
+	long long dl;
 	int j, k, end, den, nb, ne, y, d;
 
 	if (!nf_numeral(nf, i, 0, &nu))
@@ -153,10 +154,17 @@ try_number(struct numfinder *nf, int i)
 	/* one-fifth, two thirds, five - eighths */
 	k = isdash(nf, j) && ((glued(nf, j) && glued(nf, j + 1)) ||
 	    nu.words) ? j + 1 : j;
-	if (nv_whole(nu.v) > 0 && !nu.scale && isfree(nf, k) &&
-	    (den = nf_fraction_den(nf, k))) {
-		nv_div(&v, nu.v, nv_int(den));
-		k++;
+	if (nv_whole(nu.v) > 0 && isfree(nf, k) &&
+	    (dl = nf_fraction_den(nf, k, &end)) > 0 &&
+	    (!nu.scale || dl >= 1000)) {
+		if (k == j + 1 && dl < 10 && glued(nf, k) &&
+		    roles(nf, j - 1) & R_CARD && TOK(j - 1)->w->card >= 20 &&
+		    TOK(j - 1)->w->card < 100) {
+			nf_consume(nf, i, end);	/* "twenty-fifths" alone */
+			return 1;
+		}
+		nv_div(&v, nu.v, nv_int(dl));
+		k = end;
 		if (isw(nf, k, "of") && isw(nf, k + 1, "a") &&
 		    roles(nf, k + 2) & R_SCALE)
 			k += 2;			/* two thirds of a million */

@@ -45,6 +45,7 @@ nf_try_words(struct numfinder *nf, int i)
 	struct numval v;
 	struct mention *m;
 	const struct unit *u;
+	long long dl;
 	int k, den;
 	unsigned r = roles(nf, i);
 
@@ -95,8 +96,10 @@ nf_try_words(struct numfinder *nf, int i)
 			return 1;
 		}
 		k = i + 1;
+		/* "more than half", "nearly half": a proportion */
 		if (isw(nf, i - 1, "a") || !in(nf, k) || TOK(k)->type == TK_SYM ||
-		    roles(nf, k) & R_STOP) {
+		    roles(nf, k) & R_STOP || isw(nf, i - 1, "than") ||
+		    isw(nf, i - 1, "nearly") || isw(nf, i - 1, "almost")) {
 			if (isdash(nf, k) && glued(nf, k))
 				return 0;
 			nf_add(nf, isw(nf, i - 1, "a") ? i - 1 : i, i + 1,
@@ -105,14 +108,10 @@ nf_try_words(struct numfinder *nf, int i)
 		}
 		return 0;
 	}
-	/* a third, a quarter [million] */
-	if ((isw(nf, i, "a") || isw(nf, i, "an")) && !TOK(i + 1 < nf->nt ?
-	    i + 1 : i)->cap && ((roles(nf, i + 1) & R_DENOM) ||
-	    (roles(nf, i + 1) & R_ORD && TOK(i + 1)->w->ord > 2))) {
-		den = roles(nf, i + 1) & R_DENOM ? TOK(i + 1)->w->denom :
-		    (int)TOK(i + 1)->w->ord;
-		nv_div(&v, nv_int(1), nv_int(den));
-		k = i + 2;
+	/* a third, a quarter [million], a twenty-fifth */
+	if ((isw(nf, i, "a") || isw(nf, i, "an")) && in(nf, i + 1) &&
+	    !TOK(i + 1)->cap && (dl = nf_fraction_den(nf, i + 1, &k)) > 0) {
+		nv_div(&v, nv_int(1), nv_int(dl));
 		if (roles(nf, k) & R_SCALE) {
 			mulpow(&v, TOK(k)->w->scale);
 			nf_add(nf, i, k + 1, NK_CARDINAL, v, NULL,
@@ -157,12 +156,56 @@ nf_try_words(struct numfinder *nf, int i)
 	return 0;
 }
 
-int
-nf_fraction_den(const struct numfinder *nf, int k)
+long long
+nf_fraction_den(const struct numfinder *nf, int k, int *end)
 {
-	if (roles(nf, k) & R_DENOM)
+	int j;
+
+	*end = k + 1;
+	if (roles(nf, k) & R_DENOM && TOK(k)->w->denom > 1)
 		return TOK(k)->w->denom;
 	if (roles(nf, k) & R_ORD && TOK(k)->w->ord > 2 && !TOK(k)->cap)
-		return (int)TOK(k)->w->ord;
+		return TOK(k)->w->ord;
+	/* twenty-fifths, twenty fifths, one twenty-first */
+	if (!(roles(nf, k) & R_CARD) || TOK(k)->w->card < 20 ||
+	    TOK(k)->w->card > 90 || TOK(k)->cap)
+		return 0;
+	j = isdash(nf, k + 1) && glued(nf, k + 1) && glued(nf, k + 2) ?
+	    k + 2 : k + 1;
+	*end = j + 1;
+	if (roles(nf, j) & R_DENOM && TOK(j)->w->denom < 10)
+		return TOK(k)->w->card + TOK(j)->w->denom;
+	if (roles(nf, j) & R_ORD && TOK(j)->w->ord < 10)
+		return TOK(k)->w->card + TOK(j)->w->ord;
 	return 0;
+}
+
+int
+nf_proper_fraction(const struct numfinder *nf, int k, struct numval *v,
+    int *end)
+{
+	long long num = -1, den;
+	int j = k + 1;
+
+	if (isw(nf, k, "a") || isw(nf, k, "an"))
+		num = 1;
+	else if (isnum(nf, k))
+		num = ival(nf, k);
+	else if (roles(nf, k) & R_CARD && TOK(k)->w->card < 100 &&
+	    !isw(nf, k, "dozen")) {
+		num = TOK(k)->w->card;
+		if (num >= 20 && num % 10 == 0) {	/* fifty-four */
+			if (isdash(nf, j) && glued(nf, j))
+				j++;
+			if (roles(nf, j) & R_CARD && TOK(j)->w->card < 10 &&
+			    TOK(j)->w->card > 0)
+				num += TOK(j++)->w->card;
+			else if (j > k + 1)
+				j--;
+		}
+	}
+	if (num < 1 || !isfree(nf, j) || !(den = nf_fraction_den(nf, j, end)) ||
+	    num >= den)
+		return 0;
+	return nv_div(v, nv_int(num), nv_int(den)) == 0;
 }

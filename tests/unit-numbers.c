@@ -114,6 +114,22 @@ words(void)
 	T("1.3e6", "cardinal 1.3e6 1300000  exact ");
 	T("-12e-1", "cardinal -12e-1 -1.2  exact ");
 	T("6.23x10^-4", "cardinal 6.23x10^-4 0.000623  exact ");
+	T("a twenty-first", "fraction a twenty-first 0.04761904762  exact ");
+	T("one twenty-fifth", "fraction one twenty-fifth 0.04  exact ");
+	T("three twenty-firsts", "fraction three twenty-firsts 0.1428571429  exact ");
+	T("twenty-fifths", "none");
+	T("a trillionth", "fraction a trillionth 0.000000000001  exact ");
+	T("a hundred thousand trillionths", "fraction a hundred thousand trillionths 0.0000001  exact ");
+	T("three trillionth", "ordinal three trillionth 3000000000000  exact ");
+	T("two and fifty-four hundredths", "cardinal two and fifty-four hundredths 2.54  exact ");
+	T("one hundred and thirty fifths", "fraction one hundred and thirty fifths 26  exact ");
+	T("3 hundred and 2 hundred", "cardinal 3 hundred 300  exact ");
+	test_cond("and a new hundred starts a number",
+	    count("3 hundred and 2 hundred") == 2);
+	T("322 hundred", "cardinal 322 hundred 32200  exact ");
+	T("2.12 hundred", "cardinal 2.12 hundred 212  exact ");
+	T("Rs 3 lakh crore", "money Rs 3 lakh crore 3000000000000 INR exact ");
+	T("more than half people came", "fraction half 0.5  over ");
 	T("one of them", "none");
 	T("no one came", "none");
 	T("Which one do you prefer?", "none");
