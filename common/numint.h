@@ -38,6 +38,7 @@ struct currency {
 	char	code[4];
 	int	pre, post, glued;	/* where it may stand */
 	int	minor;			/* 100 for cents and pence, else 1 */
+	int	scale;			/* 6 for "MUSD", "MEUR": millions */
 };
 
 struct unit {

@@ -120,6 +120,18 @@ load_currencies(struct numfinder *nf)
 		c->glued = strcmp(l.col[2], "glued") == 0;
 		c->minor = atoi(l.col[3]);
 		strmap_put(nf->cur, l.col[0], l.len[0], c);
+		if (l.len[0] == 3 && (l.col[0][0] | 0x20) == (c->code[0] | 0x20) &&
+		    (l.col[0][2] | 0x20) == (c->code[2] | 0x20)) {
+			/* an ISO code: "MUSD 20", "120 MEUR" in millions */
+			struct currency *mc = owned(nf, sizeof(*mc) + 5);
+			char *key = (char *)(mc + 1);
+
+			*mc = *c;
+			mc->scale = 6;
+			key[0] = 'm';
+			memcpy(key + 1, l.col[0], 4);
+			strmap_put(nf->cur, key, 4, mc);
+		}
 	}
 }
 

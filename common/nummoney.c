@@ -27,6 +27,8 @@ nf_currency_at(const struct numfinder *nf, int i, int len, int post)
 		return NULL;
 	if (post ? !(c->post || (c->glued && glued(nf, i))) : !c->pre)
 		return NULL;
+	if (c->scale && !(len == 1 && TOK(i)->allcap))
+		return NULL;		/* "MEUR" but not "Meur" */
 	return c;
 }
 
@@ -36,6 +38,10 @@ nf_money(struct numfinder *nf, int t0, int t1, const struct currency *c,
 {
 	if (c->minor > 1)
 		nv_div(&v, v, nv_int(c->minor));
+	if (c->scale) {
+		nv_mul(&v, v, nv_pow10(c->scale));
+		scale = c->scale;
+	}
 	nf_add(nf, t0, t1, NK_MONEY, v, c->code, scale);
 }
 

@@ -229,12 +229,19 @@ try_number(struct numfinder *nf, int i)
 			mulpow(&v, TOK(end)->w->scale);
 			end++;
 		}
-		/* 3 dollars 50 cents, thirteen dollars and forty-five cents */
+		/*
+		 * 3 dollars 50 cents, thirteen dollars and forty-five cents;
+		 * "15 dollars 50." with the cents last in the clause
+		 */
 		k = isw(nf, end, "and") ? end + 1 : end;
 		if (c->minor == 1 && !nu.scale && nf_numeral(nf, k, 1, &nu2) &&
 		    !nu2.ord && nv_whole(nu2.v) >= 0 && nv_whole(nu2.v) < 100 &&
-		    (c2 = nf_currency_after(nf, nu2.t1, &k)) != NULL &&
-		    c2->minor == 100) {
+		    (((c2 = nf_currency_after(nf, nu2.t1, &k)) != NULL &&
+		    c2->minor == 100) || (TOK(j)->type == TK_WORD &&
+		    nv_whole(nu2.v) > 0 && (nu2.words || TOK(nu2.t0)->ndig == 2) &&
+		    (!in(nf, nu2.t1) || issym(nf, nu2.t1, '.') ||
+		    issym(nf, nu2.t1, ',') || issym(nf, nu2.t1, ';')) &&
+		    (k = nu2.t1) > 0))) {
 			nv_div(&nu2.v, nu2.v, nv_int(100));
 			nv_add(&v, v, nu2.v);
 			end = k;
@@ -258,6 +265,12 @@ try_number(struct numfinder *nf, int i)
 		}
 		if (is_percent(nf, k, &end)) {
 			nf_add(nf, i, end, NK_PERCENT, nu.v, "%", nu.scale);
+			return 1;
+		}
+		/* a one-yen bid, a 100-euro note */
+		if (TOK(k)->lolen > 2 && (c = nf_currency_at(nf, k, 1, 1)) &&
+		    c->minor == 1 && !c->scale) {
+			nf_money(nf, i, k + 1, c, nu.v, nu.scale);
 			return 1;
 		}
 		if (!(roles(nf, k) & (R_STOP | R_CARD | R_ORD)) && one_counts(nf, &nu)) {

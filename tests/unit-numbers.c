@@ -130,6 +130,14 @@ words(void)
 	T("2.12 hundred", "cardinal 2.12 hundred 212  exact ");
 	T("Rs 3 lakh crore", "money Rs 3 lakh crore 3000000000000 INR exact ");
 	T("more than half people came", "fraction half 0.5  over ");
+	T("losses of 30 MUSD", "money 30 MUSD 30000000 USD exact ");
+	T("revenue of MEUR 120", "money MEUR 120 120000000 EUR exact ");
+	T("thirteen dollars forty five", "money thirteen dollars forty five 13.45 USD exact ");
+	T("It costs 15 dollars and 50.", "money 15 dollars and 50 15.5 USD exact ");
+	test_cond("cents only last in a clause",
+	    count("15 dollars 50 people") == 2);
+	T("a one-yen bid", "money one-yen 1 JPY exact ");
+	T("a 100-euro note", "money 100-euro 100 EUR exact ");
 	T("one of them", "none");
 	T("no one came", "none");
 	T("Which one do you prefer?", "none");
