@@ -7,6 +7,7 @@
  * dates used so far (struct numdoc), US month/day when there were none.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "numint.h"
@@ -14,6 +15,9 @@
 static void
 datestr(struct mention *m, int y, int mo, int d)
 {
+	y = y < 0 || y > 9999 ? 0 : y;		/* callers pass valid parts */
+	mo = mo < 0 || mo > 12 ? 0 : mo;
+	d = d < 0 || d > 31 ? 0 : d;
 	if (d > 0)
 		snprintf(m->date, sizeof(m->date), y > 0 ? "%04d-%02d-%02d" :
 		    "XXXX-%02d-%02d", y > 0 ? y : mo, y > 0 ? mo : d, d);
@@ -122,11 +126,11 @@ compact_date(struct numfinder *nf, struct numdoc *doc, int i)
 				y = (int)ival(nf, p[2]);
 				y += y <= 30 ? 2000 : 1900;
 			}
-		} else if (sep != '/' || !(isw(nf, i - 1, "on") ||
-		    isw(nf, i - 1, "since") || isw(nf, i - 1, "by") ||
-		    isw(nf, i - 1, "until") || isw(nf, i - 1, "this") ||
-		    roles(nf, i - 1) & R_WEEKDAY))
-			return 0;
+		} else if (!(roles(nf, i - 1) & R_WEEKDAY) && (sep != '/' ||
+		    !(isw(nf, i - 1, "on") || isw(nf, i - 1, "since") ||
+		    isw(nf, i - 1, "by") || isw(nf, i - 1, "until") ||
+		    isw(nf, i - 1, "this") || (a <= 12 && b > 12 && b != 16))))
+			return 0;	/* 9/11 after "on", 11/20; 1/16 is a fraction */
 		if (a > 12 || (b <= 12 && doc->dayfirst > 0)) {
 			d = a;
 			mo = b;
@@ -141,21 +145,104 @@ compact_date(struct numfinder *nf, struct numdoc *doc, int i)
 	return 1;
 }
 
+/* A number word 10-99 at k ("nineteen", "eighty-six", "eighty six"). */
+static int
+two_digits(const struct numfinder *nf, int k, int *end)
+{
+	int c, j = k + 1;
+
+	if (!isfree(nf, k) || !(roles(nf, k) & R_CARD) ||
+	    (c = TOK(k)->w->card) < 10 || c >= 100 || TOK(k)->cap)
+		return 0;
+	*end = j;
+	if (c >= 20 && c % 10 == 0) {
+		if (isdash(nf, j) && glued(nf, j))
+			j++;
+		if (roles(nf, j) & R_CARD && TOK(j)->w->card > 0 &&
+		    TOK(j)->w->card < 10) {
+			c += TOK(j)->w->card;
+			*end = j + 1;
+		}
+	}
+	return c;
+}
+
+/*
+ * A year in words after a date: "nineteen eighty-six", "nineteen
+ * hundred ninety three", "two thousand and thirty two"; or 0.
+ */
+static int
+spelled_year(const struct numfinder *nf, int k, int *end)
+{
+	int a, b, j;
+
+	if (isw(nf, k, "two") && isw(nf, k + 1, "thousand")) {
+		j = isw(nf, k + 2, "and") ? k + 3 : k + 2;
+		if ((b = two_digits(nf, j, end)) > 0)
+			return 2000 + b;
+		if (roles(nf, j) & R_CARD && TOK(j)->w->card < 10 &&
+		    TOK(j)->w->card > 0) {
+			*end = j + 1;
+			return 2000 + TOK(j)->w->card;
+		}
+		*end = k + 2;
+		return 2000;
+	}
+	if ((a = two_digits(nf, k, &j)) < 10 || a > 29)
+		return 0;
+	if (isw(nf, j, "hundred")) {
+		j = isw(nf, j + 1, "and") ? j + 2 : j + 1;
+		b = two_digits(nf, j, end);
+		if (b == 0 && roles(nf, j) & R_CARD && TOK(j)->w->card < 10) {
+			b = TOK(j)->w->card;
+			*end = j + 1;
+		} else if (b == 0)
+			*end = j;
+		return a * 100 + b;
+	}
+	if ((b = two_digits(nf, j, end)) > 0)
+		return a * 100 + b;
+	return 0;
+}
+
 /* ", 2022", " 2022", " of 2022" after a day; sets *end past the year. */
 static int
 year_after(const struct numfinder *nf, int k, int *end)
 {
 	int y;
 
-	if ((issym(nf, k, ',') || isw(nf, k, "of")) && (y = nf_year_at(nf, k + 1))) {
+	if ((issym(nf, k, ',') || isw(nf, k, "of") || isw(nf, k, "in")) &&
+	    (y = nf_year_at(nf, k + 1))) {
 		*end = k + 2;
 		return y;
 	}
+	if ((y = spelled_year(nf, k, end)))
+		return y;
 	if ((y = nf_year_at(nf, k)) && !glued(nf, k)) {
 		*end = k + 1;
 		return y;
 	}
 	return 0;
+}
+
+/* "Friday 7.6": month.day after a weekday (US order). */
+static int
+weekday_dotted(struct numfinder *nf, int i)
+{
+	const struct tok *t = TOK(i);
+	size_t nd = t->e - t->b - (size_t)t->ndig - 1;
+	int mo, d;
+
+	if (!(roles(nf, i - 1) & R_WEEKDAY) || t->intg || t->comma || t->sci ||
+	    t->ndig < 1 || t->ndig > 2 || nd < 1 || nd > 2 ||
+	    (glued(nf, i + 1) && TOK(i + 1)->type != TK_SYM))
+		return 0;
+	mo = atoi(nf->s + t->b);
+	d = atoi(nf->s + t->b + t->ndig + 1);
+	if (mo < 1 || mo > 12 || d < 1 || d > 31)
+		return 0;
+	datestr(nf_add(nf, i, i + 1, NK_DATE, nv_int(0), NULL, 0), 0, mo, d);
+	return 1;
 }
 
 int
@@ -164,6 +251,8 @@ nf_try_date(struct numfinder *nf, struct numdoc *doc, int i)
 	int mo, d, y, k, end, dot;
 	const struct tok *t = TOK(i);
 
+	if (isnum(nf, i) && weekday_dotted(nf, i))
+		return 1;
 	if ((isnum(nf, i) || month_at(nf, i)) && compact_date(nf, doc, i))
 		return 1;
 	if ((mo = month_at(nf, i))) {
@@ -172,6 +261,12 @@ nf_try_date(struct numfinder *nf, struct numdoc *doc, int i)
 			return 0;
 		dot = issym(nf, i + 1, '.') && glued(nf, i + 1);
 		k = i + 1 + dot;
+		/* "October, 1st": a comma only before a suffixed day */
+		if (!dot && issym(nf, k, ',') && isnum(nf, k + 1) &&
+		    glued(nf, k + 2) && TOK(k + 1)->ndig <= 2 &&
+		    in(nf, k + 2) && TOK(k + 2)->type == TK_WORD &&
+		    ord_suffix(numlex_low(nf, k + 2)))
+			k++;
 		if ((d = day_at(nf, k, &end))) {
 			y = year_after(nf, end, &end);
 			doc->dayfirst--;
@@ -190,6 +285,8 @@ nf_try_date(struct numfinder *nf, struct numdoc *doc, int i)
 	/* 22 March 2022; 21 March; the fourth of July */
 	if (!(d = day_at(nf, i, &k)))
 		return 0;
+	if (isw(nf, k, "day") && isw(nf, k + 1, "of"))
+		k++;			/* the twenty-third day of September */
 	if (isw(nf, k, "of"))
 		k++;
 	if (!(mo = month_at(nf, k)) || glued(nf, k))

@@ -164,6 +164,21 @@ dates(void)
 	T("2000 people", "cardinal 2000 2000  exact people");
 	T("they may 20", "cardinal 20 20  exact ");
 	T("on Friday", "none");
+	T("born on January twenty five nineteen eighty six",
+	    "date January twenty five nineteen eighty six 1986-01-25  exact ");
+	T("On fifteen August nineteen hundred ninety three",
+	    "date fifteen August nineteen hundred ninety three 1993-08-15  exact ");
+	T("on january first two thousand and thirty two",
+	    "date january first two thousand and thirty two 2032-01-01  exact ");
+	T("on 28 June in 2020", "date 28 June in 2020 2020-06-28  exact ");
+	T("for October, 1st.", "date October, 1st XXXX-10-01  exact ");
+	T("the twenty third day of September",
+	    "date twenty third day of September XXXX-09-23  exact ");
+	T("on Friday 7.6 with", "date 7.6 XXXX-07-06  exact ");
+	T("on Friday 7-6 with", "date 7-6 XXXX-07-06  exact ");
+	T("2/29", "date 2/29 XXXX-02-29  exact ");
+	T("1/16 of an inch", "fraction 1/16 0.0625  exact ");
+	T("rose 7.6 percent on Friday", "percent 7.6 percent 7.6 % exact ");
 }
 
 int
