@@ -403,7 +403,8 @@ num_find(struct numfinder *nf, struct numdoc *doc, const char *s, size_t n,
 		nf->fcap = (size_t)nf->nm;
 		nf->flag = erealloc(nf->flag, nf->fcap * sizeof(int));
 	}
-	memset(nf->flag, 0, (size_t)nf->nm * sizeof(int));
+	if (nf->nm > 0)		/* flag may still be NULL */
+		memset(nf->flag, 0, (size_t)nf->nm * sizeof(int));
 	nf_qualify(nf);
 	nf_ranges(nf, nf->flag);
 	nf_nouns(nf, nf->flag);
