@@ -126,3 +126,18 @@ check "a2c: no progress when stderr is not a terminal" \
     sh -c '! grep -q " docs " "$1"' sh "$t/err"
 check "a2c: the closing note counts documents and rows" \
     grep -q '5 documents, .* MB/s' "$t/err"
+
+# Dumps: a tar.gz gives one document per member, in one input file; a
+# truncated one is a partial failure that keeps the members before the cut.
+tar -czf "$t/samples.tar.gz" -C samples .
+"$a2c" -q -o "$t/tar" "$t/samples.tar.gz" 2>"$t/err"
+check "a2c: tar.gz input: exit 0" test $? -eq 0
+check "a2c: tar.gz input: one document per member" \
+    test "$(($(wc -l < "$t/tar/documents.csv") - 1))" -eq 5
+check "a2c: tar.gz input: one manifest row" \
+    test "$(($(wc -l < "$t/tar/manifest.tsv") - 1))" -eq 1
+head -c 6000 "$t/samples.tar.gz" > "$t/cut.tar.gz"
+"$a2c" -q -o "$t/cut" "$t/cut.tar.gz" samples 2>"$t/err"
+check "a2c: truncated tar.gz: exit 1 (partial)" test $? -eq 1
+check "a2c: truncated tar.gz: the other inputs are in" \
+    test "$(grep -c ',samples/' "$t/cut/documents.csv")" -eq 5
