@@ -99,7 +99,7 @@ install: all
 	cp $(PROGS:%=$(BIN)/%) $(DESTDIR)$(BINDIR)/
 	cp filters/*.1 $(DESTDIR)$(MANDIR)/man1/
 	cp common/record.5 $(DESTDIR)$(MANDIR)/man5/
-	cp scripts/articles-to-csv $(DESTDIR)$(BINDIR)/
+	cp scripts/articles-to-csv scripts/load-sqlite $(DESTDIR)$(BINDIR)/
 
 clean:
 	rm -rf bin build out
