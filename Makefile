@@ -32,13 +32,15 @@ UNITS = $(basename $(notdir $(wildcard tests/unit-*.c)))
 LEXICONS = $(basename $(notdir $(wildcard common/lexicons/*.tsv)))
 GEN = $(LEXICONS:%=$(OUT)/gen/lex_%.h)
 COMMON_OBJ = $(COMMON:%=$(OUT)/obj/%.o)
+# An archive, so each program links only the common objects it uses.
+LIB = $(OUT)/libcommon.a
 HDR = $(wildcard common/*.h) $(GEN)
 
 all: $(PROGS:%=$(BIN)/%)
 
-$(OUT)/gen/lex_%.h: common/lexicons/%.tsv scripts/lex2c.awk
+$(OUT)/gen/lex_%.h: common/lexicons/%.tsv scripts/lex2c
 	@mkdir -p $(@D)
-	awk -v name=$* -f scripts/lex2c.awk $< > $@.tmp && mv $@.tmp $@
+	sh scripts/lex2c $* < $< > $@.tmp && mv $@.tmp $@
 
 $(OUT)/obj/%.o: common/%.c $(HDR)
 	@mkdir -p $(@D)
@@ -48,13 +50,17 @@ $(OUT)/obj/filter-%.o: filters/%.c $(HDR)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -c -o $@ $<
 
-$(BIN)/%: $(OUT)/obj/filter-%.o $(COMMON_OBJ)
+$(LIB): $(COMMON_OBJ)
+	rm -f $@
+	$(AR) rcs $@ $(COMMON_OBJ)
+
+$(BIN)/%: $(OUT)/obj/filter-%.o $(LIB)
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+	$(CC) $(CFLAGS) -o $@ $< $(LIB) $(LDLIBS)
 
 # Unit tests: tests/unit-NAME.c, each a program linked with common/.
-$(OUT)/%: tests/%.c tests/unit.h $(COMMON_OBJ) $(HDR)
-	$(CC) $(CFLAGS) -Itests -o $@ $< $(COMMON_OBJ) $(LDLIBS)
+$(OUT)/%: tests/%.c tests/unit.h $(LIB) $(HDR)
+	$(CC) $(CFLAGS) -Itests -o $@ $< $(LIB) $(LDLIBS)
 
 # The sanitizer build lives apart from the normal one.
 ASAN = OUT=build/asan BIN=build/asan/bin OPTFLAGS='-O1 -g' \
@@ -63,27 +69,40 @@ ASAN = OUT=build/asan BIN=build/asan/bin OPTFLAGS='-O1 -g' \
 asan:
 	$(MAKE) $(ASAN) all units
 
-units: $(UNITS:%=$(OUT)/%)
+# Helper programs of the tests (tests/csvcat.c: CSV back to fields).
+$(OUT)/csvcat: tests/csvcat.c $(LIB) $(HDR)
+	$(CC) $(CFLAGS) -o $@ $< $(LIB) $(LDLIBS)
+
+units: $(UNITS:%=$(OUT)/%) $(OUT)/csvcat
 
 check: all units
-	BIN=$(BIN) UNITDIR=$(OUT) sh tests/all
+	BIN=$(BIN) TESTBIN=$(OUT) sh tests/all
 
 test: check asan
 	@echo "== the whole suite again under AddressSanitizer + UndefinedBehaviorSanitizer"
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
-	    BIN=build/asan/bin UNITDIR=build/asan sh tests/all
+	    BIN=build/asan/bin TESTBIN=build/asan sh tests/all
 
 run: all
-	sh scripts/lede-run samples out
+	LEDE_BIN=$(BIN) scripts/articles-to-csv -o out --db out/lede.db samples
+	@echo '== the entities mentioned most (out/lede.db, view entity_mentions)'
+	@sqlite3 -header -column out/lede.db "SELECT canonical, type, \
+	    mentions, documents FROM entity_mentions \
+	    ORDER BY mentions DESC, canonical LIMIT 10"
+	@echo '== figures per document (view document_figures)'
+	@sqlite3 -header -column out/lede.db "SELECT doc_id, figures, money, \
+	    percent, counts, dates, quantities FROM document_figures \
+	    ORDER BY doc_id"
 
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
 	cp $(PROGS:%=$(BIN)/%) $(DESTDIR)$(BINDIR)/
 	cp filters/*.1 $(DESTDIR)$(MANDIR)/man1/
 	cp common/record.5 $(DESTDIR)$(MANDIR)/man5/
-	for s in scripts/lede-*; do cp $$s $(DESTDIR)$(BINDIR)/; done
+	cp scripts/articles-to-csv scripts/load-sqlite $(DESTDIR)$(BINDIR)/
 
 clean:
 	rm -rf bin build out
 
+.SECONDARY:
 .PHONY: all asan units check test run install clean

@@ -1,0 +1,127 @@
+/*
+ * split-sentences: replace each paragraph (P record) of the lede record
+ * stream by its sentences (S records).
+ *
+ * An S record carries doc_id, sentence_id, paragraph_id and the sentence
+ * text, trimmed of surrounding spaces.  Sentence ids count from 1 within
+ * each document: they restart at every D record and whenever the doc_id
+ * changes.  A sentence never crosses a paragraph, and nothing but spaces
+ * is lost: the other characters of a paragraph are those of its sentences,
+ * in order.  Every other record (D, E, N, comments, unknown types) passes
+ * through unchanged and in order.  The splitting itself is in
+ * common/sentences.c.
+ */
+#include <err.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "record.h"
+#include "sentences.h"
+#include "util.h"
+
+struct doc {
+	struct buf	 id;		/* the current document's doc_id */
+	unsigned long	 nsent;		/* sentences written for it */
+};
+
+static void
+usage(FILE *fp, int status)
+{
+	fprintf(fp, "usage: split-sentences [--help] [--version]\n");
+	exit(status);
+}
+
+static void
+parseargs(int argc, char *argv[])
+{
+	static const struct option opts[] = {
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 }
+	};
+	int ch;
+
+	opterr = 0;		/* our own message: the same under any path */
+	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'h':
+			usage(stdout, 0);
+			break;
+		case 'V':
+			print_version();
+			break;
+		default:
+			warnx("unknown option %s", argv[optind - 1]);
+			usage(stderr, EXIT_USAGE);
+		}
+	}
+	if (optind != argc) {
+		warnx("no operands: the record stream is read on stdin");
+		usage(stderr, EXIT_USAGE);
+	}
+}
+
+/* Start counting sentences again when the document changes. */
+static void
+enter(struct doc *d, const struct field *id)
+{
+	if (d->id.s != NULL && d->id.len == id->len &&
+	    memcmp(d->id.s, id->s, id->len) == 0)
+		return;
+	buf_reset(&d->id);
+	buf_add(&d->id, id->s, id->len);
+	d->nsent = 0;
+}
+
+/* Write the S records of one P record. */
+static void
+paragraph(struct doc *d, const struct record *r, struct sentlist *sl)
+{
+	const struct field *text = &r->f[2];
+	size_t i;
+
+	enter(d, &r->f[0]);
+	sent_split(text->s, text->len, sl);
+	for (i = 0; i < sl->n; i++) {
+		rec_begin(stdout, 'S');
+		rec_field(stdout, r->f[0].s, r->f[0].len);
+		rec_ulong(stdout, ++d->nsent);
+		rec_field(stdout, r->f[1].s, r->f[1].len);
+		rec_field(stdout, text->s + sl->v[i].start,
+		    sl->v[i].end - sl->v[i].start);
+		rec_end(stdout);
+	}
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct reader *rd;
+	struct record r;
+	struct doc d;
+	struct sentlist sl;
+
+	setup_stdout();
+	parseargs(argc, argv);
+	memset(&d, 0, sizeof(d));
+	memset(&sl, 0, sizeof(sl));
+	rd = rec_open(stdin, "stdin");
+	while (rec_read(rd, &r)) {
+		if (r.type == 'P') {
+			paragraph(&d, &r, &sl);
+			continue;
+		}
+		if (r.type == 'D') {
+			check_stdout();
+			buf_reset(&d.id);	/* ids restart even if repeated */
+			enter(&d, &r.f[0]);
+		}
+		rec_pass(stdout, &r);
+	}
+	rec_close(rd);
+	sent_free(&sl);
+	buf_free(&d.id);
+	return closeout();
+}

@@ -1,0 +1,1 @@
+$BIN/normalize --id=bogus tests/data/plain.txt

@@ -1,0 +1,1 @@
+$BIN/normalize tests/data/truncated.gz tests/data/plain.txt

@@ -1,0 +1,1 @@
+$BIN/normalize tests/data/no-such-file tests/data/plain.txt

@@ -1,0 +1,1 @@
+printf "From stdin.\\n" | $BIN/normalize - tests/data/plain.txt

@@ -1,0 +1,1 @@
+$BIN/split-sentences extra-operand </dev/null

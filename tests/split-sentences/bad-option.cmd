@@ -1,0 +1,1 @@
+$BIN/split-sentences --bogus </dev/null

@@ -1,0 +1,1 @@
+$BIN/normalize samples | $BIN/split-sentences | $BIN/to-csv --table documents

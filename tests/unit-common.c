@@ -1,0 +1,208 @@
+/* unit-common: the record stream, UTF-8 helpers, buffers, maps, lexicons. */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lexicon.h"
+#include "record.h"
+#include "utf8.h"
+#include "util.h"
+#include "unit.h"
+
+static void
+test_utf8(void)
+{
+	uint32_t cp = 0;
+	char enc[4];
+
+	test_cond("decode ASCII", utf8_decode("A", 1, &cp) == 1 && cp == 'A');
+	test_cond("decode 2 bytes", utf8_decode("\xc3\xa9", 2, &cp) == 2 &&
+	    cp == 0xe9);
+	test_cond("decode 3 bytes", utf8_decode("\xe2\x80\x99", 3, &cp) == 3 &&
+	    cp == 0x2019);
+	test_cond("decode 4 bytes", utf8_decode("\xf0\x9f\x93\xa7", 4, &cp) ==
+	    4 && cp == 0x1f4e7);
+	test_cond("overlong 2-byte rejected", utf8_decode("\xc0\xaf", 2, &cp) == 0);
+	test_cond("overlong 3-byte rejected",
+	    utf8_decode("\xe0\x80\xaf", 3, &cp) == 0);
+	test_cond("surrogate rejected", utf8_decode("\xed\xa0\x80", 3, &cp) == 0);
+	test_cond("past U+10FFFF rejected",
+	    utf8_decode("\xf4\x90\x80\x80", 4, &cp) == 0);
+	test_cond("truncated sequence rejected", utf8_decode("\xe2\x80", 2, &cp) == 0);
+	test_cond("lone continuation rejected", utf8_decode("\x80", 1, &cp) == 0);
+	test_cond("empty input", utf8_decode("", 0, &cp) == 0);
+	test_cond("encode round trip", utf8_encode(0x20ac, enc) == 3 &&
+	    memcmp(enc, "\xe2\x82\xac", 3) == 0);
+	test_cond("encode 4 bytes", utf8_encode(0x1f600, enc) == 4 &&
+	    utf8_decode(enc, 4, &cp) == 4 && cp == 0x1f600);
+	test_cond("valid prefix stops at bad byte",
+	    utf8_valid_prefix("ab\xc3\xa9\xff" "cd", 7) == 4);
+	test_cond("valid prefix of valid text is all",
+	    utf8_valid_prefix("Kyiv \xe2\x80\x94 ok", 12) == 12);
+	test_cond("code points counted",
+	    utf8_cpcount("Zelenskyy\xe2\x80\x99s", 13) == 11);
+	test_cond("code point offset", utf8_cpoffset("\xc3\xa9t\xc3\xa9", 5, 2) == 3);
+	test_cond("code point offset past end", utf8_cpoffset("ab", 2, 5) == 2);
+}
+
+static void
+test_buf(void)
+{
+	struct buf b = { 0 };
+	int i;
+
+	buf_adds(&b, "abc");
+	buf_addc(&b, 'd');
+	test_str("buf appends", b.s, b.len, "abcd");
+	for (i = 0; i < 10000; i++)
+		buf_addc(&b, 'x');
+	test_cond("buf grows", b.len == 10004 && b.s[b.len] == '\0');
+	buf_reset(&b);
+	test_cond("buf reset keeps memory", b.len == 0 && b.cap > 10004 &&
+	    b.s[0] == '\0');
+	buf_free(&b);
+	test_cond("buf free", b.s == NULL && b.cap == 0);
+}
+
+static void
+test_escape(void)
+{
+	struct buf b = { 0 };
+
+	rec_escape(&b, "a\\b\tc\nd\re", 9);
+	test_str("escape specials", b.s, b.len, "a\\\\b\\tc\\nd\\re");
+	buf_reset(&b);
+	rec_escape(&b, "plain", 5);
+	test_str("escape leaves plain text", b.s, b.len, "plain");
+	buf_free(&b);
+}
+
+/* Write records through rec_* to a memory file, read them back. */
+static void
+test_records(void)
+{
+	char *mem = NULL;
+	size_t memlen = 0;
+	FILE *fp;
+	struct reader *rd;
+	struct record r;
+	static const char text[] = "tab\there\\ and\nnewline\rcr";
+
+	fp = open_memstream(&mem, &memlen);
+	rec_begin(fp, 'S');
+	rec_field(fp, "doc", 3);
+	rec_ulong(fp, 12);
+	rec_ulong(fp, 0);
+	rec_field(fp, text, sizeof(text) - 1);
+	rec_end(fp);
+	fputs("# a comment\tstays\n", fp);
+	fputs("XY\tdoc\tunknown \\t type\n", fp);
+	fputs("P\tdoc\t1\tno final newline", fp);
+	fclose(fp);
+	test_str("writer escapes", mem, memlen,
+	    "S\tdoc\t12\t0\ttab\\there\\\\ and\\nnewline\\rcr\n"
+	    "# a comment\tstays\nXY\tdoc\tunknown \\t type\n"
+	    "P\tdoc\t1\tno final newline");
+
+	fp = fmemopen(mem, memlen, "r");
+	rd = rec_open(fp, "mem");
+	test_cond("read S", rec_read(rd, &r) == 1 && r.type == 'S' &&
+	    r.nf == 4 && r.lineno == 1);
+	test_str("S doc_id", r.f[0].s, r.f[0].len, "doc");
+	test_cond("S number", rec_num(&r.f[1]) == 12 && rec_num(&r.f[2]) == 0);
+	test_cond("S text unescaped", r.f[3].len == sizeof(text) - 1 &&
+	    memcmp(r.f[3].s, text, sizeof(text) - 1) == 0);
+	test_cond("fields NUL-terminated", r.f[0].s[3] == '\0');
+	test_cond("read comment", rec_read(rd, &r) == 1 && r.type == '#');
+	test_str("comment raw", r.raw, r.rawlen, "# a comment\tstays");
+	test_cond("read unknown", rec_read(rd, &r) == 1 && r.type == '?' &&
+	    r.nf == 2);
+	test_str("unknown raw kept", r.raw, r.rawlen, "XY\tdoc\tunknown \\t type");
+	test_cond("last line without LF", rec_read(rd, &r) == 1 &&
+	    r.type == 'P' && r.lineno == 4);
+	test_str("last line text", r.f[2].s, r.f[2].len, "no final newline");
+	test_cond("end of input", rec_read(rd, &r) == 0);
+	rec_close(rd);
+	fclose(fp);
+	free(mem);
+}
+
+static void
+test_num(void)
+{
+	struct field f;
+
+	f.s = "42"; f.len = 2;
+	test_cond("rec_num 42", rec_num(&f) == 42);
+	f.s = "4a"; f.len = 2;
+	test_cond("rec_num rejects letters", rec_num(&f) == -1);
+	f.s = ""; f.len = 0;
+	test_cond("rec_num rejects empty", rec_num(&f) == -1);
+	f.s = "-1"; f.len = 2;
+	test_cond("rec_num rejects sign", rec_num(&f) == -1);
+}
+
+static void
+test_strmap(void)
+{
+	struct strmap *m = strmap_new();
+	char key[32];
+	int i, ok = 1;
+	static int vals[2000];
+
+	for (i = 0; i < 2000; i++) {
+		snprintf(key, sizeof(key), "key%d", i);
+		vals[i] = i;
+		strmap_put(m, key, strlen(key), &vals[i]);
+	}
+	for (i = 0; i < 2000; i++) {
+		int *v;
+
+		snprintf(key, sizeof(key), "key%d", i);
+		v = strmap_get(m, key, strlen(key));
+		ok &= v != NULL && *v == i;
+	}
+	test_cond("strmap finds 2000 keys after growing", ok);
+	test_cond("strmap count", strmap_count(m) == 2000);
+	test_cond("strmap misses unknown key", strmap_get(m, "key", 3) == NULL);
+	test_cond("strmap key length matters", strmap_get(m, "key1", 3) == NULL);
+	test_cond("strmap put returns old value",
+	    strmap_put(m, "key7", 4, &vals[8]) == &vals[7] &&
+	    strmap_get(m, "key7", 4) == &vals[8]);
+	strmap_free(m);
+}
+
+static void
+test_lexicon(void)
+{
+	struct lexreader lr;
+	struct lexline l;
+	int n = 0;
+
+	lex_open(&lr, "# header\n\nMr.\tnever\nU.S.\tmaybe\textra\r\nlast", "t");
+	test_cond("lexicon first entry", lex_next(&lr, &l) == 1 && l.ncol == 2 &&
+	    strcmp(l.col[0], "Mr.") == 0 && strcmp(l.col[1], "never") == 0 &&
+	    l.lineno == 3);
+	test_cond("lexicon CRLF line", lex_next(&lr, &l) == 1 && l.ncol == 3 &&
+	    strcmp(l.col[2], "extra") == 0 && l.len[2] == 5);
+	test_cond("lexicon last line without LF", lex_next(&lr, &l) == 1 &&
+	    l.ncol == 1 && strcmp(l.col[0], "last") == 0);
+	while (lex_next(&lr, &l))
+		n++;
+	test_cond("lexicon end", n == 0);
+	test_cond("hash64 differs", hash64("a", 1) != hash64("b", 1));
+}
+
+int
+main(void)
+{
+	test_utf8();
+	test_buf();
+	test_escape();
+	test_records();
+	test_num();
+	test_strmap();
+	test_lexicon();
+	return test_report();
+}
