@@ -27,7 +27,8 @@ struct gent {
 /* Values of the word maps (stored as small integers). */
 enum { TITLE_PERSON = 1, TITLE_MOD, TITLE_SUFFIX };
 enum { KW_ORG = ENT_ORG, KW_LOC = ENT_LOC, KW_CORP = 8 };
-enum { CUE_SPEECH = 1, CUE_PLACE, CUE_PARTICLE, CUE_CONNECT, CUE_SUBJECT };
+enum { CUE_SPEECH = 1, CUE_PLACE, CUE_PARTICLE, CUE_CONNECT, CUE_SUBJECT,
+    CUE_PLACEOF, CUE_PLACEAFTER };
 
 struct nerlex {
 	struct strmap	*gaz;		/* exact spelling -> struct gent */

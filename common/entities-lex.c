@@ -259,7 +259,7 @@ nerlex_load(struct nerlex *lx, const char *text, const char *name, int kind)
 {
 	static const char *const titlekinds[] = { "person", "mod", "suffix" };
 	static const char *const cuekinds[] = { "speech", "place", "particle",
-	    "connect", "subject" };
+	    "connect", "subject", "placeof", "placeafter" };
 	struct lexreader lr;
 	struct lexline l;
 	struct buf lc = { 0 };
@@ -313,9 +313,10 @@ nerlex_load(struct nerlex *lx, const char *text, const char *name, int kind)
 			break;
 		case LEX_CUES:
 			if (l.ncol < 2 || (k = kind_of(l.col[1], cuekinds,
-			    5)) == 0)
+			    7)) == 0)
 				errx(1, "%s:%lu: want WORD and speech, place, "
-				    "particle, connect or subject", name, l.lineno);
+				    "particle, connect, subject, placeof or "
+				    "placeafter", name, l.lineno);
 			strmap_put(lx->cues, l.col[0], l.len[0], INTMAP(k));
 			break;
 		}

@@ -509,6 +509,43 @@ guess(struct nerdoc *d, const char *s, size_t n)
 	return ENT_NONE;
 }
 
+/*
+ * What the words around unknown words k0..k1 say: ENT_LOC after "in",
+ * "at", "the", "town of", before "region"; ENT_PERSON before "said" or
+ * ", who"; else ENT_NONE.
+ */
+static int
+context(struct nerdoc *d, const char *base, size_t k0, size_t k1)
+{
+	const struct tok *p = k0 > 0 ? &d->toks[k0 - 1] : NULL;
+	int loc = 0, per = 0;
+
+	if (p != NULL && (p->f & T_WORD)) {
+		if (cue(d, base, k0 - 1) == CUE_PLACE)
+			loc += 2;
+		else if (p->b1 - p->b0 == 3 && memcmp(base + p->b0, "the",
+		    3) == 0)
+			loc += 2;
+		else if (p->b1 - p->b0 == 2 && memcmp(base + p->b0, "of",
+		    2) == 0 && k0 >= 2 && cue(d, base, k0 - 2) == CUE_PLACEOF)
+			loc += 3;
+		else if (p->b1 - p->b0 == 2 && memcmp(base + p->b0, "by",
+		    2) == 0)
+			per += 1;
+	}
+	if (cue(d, base, k1) == CUE_PLACEAFTER)
+		loc += 3;
+	if (cue(d, base, k1) == CUE_SPEECH || (k1 + 1 < d->ntoks &&
+	    base[d->toks[k1].b0] == ',' && strncmp(base + d->toks[k1 + 1].b0,
+	    "who ", 4) == 0))
+		per += 3;
+	if (loc > per)
+		return ENT_LOC;
+	if (per > loc)
+		return ENT_PERSON;
+	return ENT_NONE;
+}
+
 /* Type a run of unknown words k0..k1 from its evidence. */
 static void
 unknown(struct nerdoc *d, size_t si, size_t k0, size_t k1, unsigned f)
@@ -581,11 +618,14 @@ unknown(struct nerdoc *d, size_t si, size_t k0, size_t k1, unsigned f)
 		type = ENT_ORG;
 		ev = EV_WEAK;
 	} else if (words >= 2 && !commonword(d, base, k1 - 1)) {
-		type = (f & C_PLACE) || (k0 > 0 && cue(d, base, k0 - 1) ==
-		    CUE_PLACE) ? ENT_LOC : ENT_PERSON;
+		type = context(d, base, k0, k1) == ENT_LOC ? ENT_LOC :
+		    ENT_PERSON;
 		ev = EV_WEAK;
 	} else if (words == 1 && k1 - k0 == 1 &&
 	    (type = guess(d, base + t0->b0, t0->b1 - t0->b0)) != ENT_NONE)
+		ev = EV_WEAK;
+	else if (words == 1 && k1 - k0 == 1 &&
+	    (type = context(d, base, k0, k1)) != ENT_NONE)
 		ev = EV_WEAK;
 	addcand(d, si, k0, k1, type, ev, NULL, f);
 	if (d->ncands > 0 && type == ENT_NONE) {
