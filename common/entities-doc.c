@@ -293,6 +293,56 @@ consistency(struct nerdoc *d)
 	}
 }
 
+/* Is the text between candidates a and b (a before b) ", ", " and "? */
+static int
+conjoined(const struct nerdoc *d, const struct cand *a, const struct cand *b)
+{
+	static const char *const joins[] = { ", ", " and ", ", and ", " or ",
+	    ", or ", " & " };
+	const char *s = SENT(d, a->sent) + a->b1;
+	size_t i, n = b->b0 - a->b1;
+
+	if (a->sent != b->sent || b->b0 < a->b1)
+		return 0;
+	for (i = 0; i < sizeof(joins) / sizeof(joins[0]); i++)
+		if (strlen(joins[i]) == n && memcmp(s, joins[i], n) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Puerto Rico, Guam and the Philippines: a name of unsure type in a list
+ * takes the type of a sure neighbour.
+ */
+static void
+conjuncts(struct nerdoc *d)
+{
+	struct cand *c, *x;
+	size_t i;
+	int pass;
+
+	for (pass = 0; pass < 2; pass++)
+		for (i = 0; i < d->ncands; i++) {
+			c = &d->cands[i];
+			if (c->ev >= EV_STRONG || (c->f & C_DROP))
+				continue;
+			x = NULL;
+			if (i > 0 && conjoined(d, &d->cands[i - 1], c))
+				x = &d->cands[i - 1];
+			if ((x == NULL || x->ev < EV_STRONG) &&
+			    i + 1 < d->ncands && conjoined(d, c,
+			    &d->cands[i + 1]))
+				x = &d->cands[i + 1];
+			if (x == NULL || x->ev < EV_STRONG ||
+			    x->type != ENT_LOC ||
+			    (c->type == ENT_NONE && common(d, c)))
+				continue;
+			c->type = x->type;
+			c->ev = EV_WEAK;
+			c->f &= ~C_INIT;
+		}
+}
+
 /* Do the capitals of c's words spell the acronym a? */
 static int
 spells(const struct nerdoc *d, const struct cand *c, const struct cand *a)
@@ -413,6 +463,7 @@ nerdoc_resolve(struct nerdoc *d)
 			cluster(d, &d->cands[i]);
 	for (i = 0; i < d->ncands; i++)
 		surname(d, &d->cands[i]);
+	conjuncts(d);
 	consistency(d);
 	for (i = 0; i < d->ncands; i++)
 		canon(d, &d->cands[i]);

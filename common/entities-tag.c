@@ -364,6 +364,25 @@ runend(struct nerdoc *d, const char *base, size_t i)
 	return j;
 }
 
+/* Does a verb (enrolled, dismisses) or a comma follow at k? */
+static int
+verbnext(const struct nerdoc *d, const char *base, size_t k)
+{
+	const struct tok *t;
+	size_t n;
+
+	if (k >= d->ntoks)
+		return 0;
+	t = &d->toks[k];
+	if (!(t->f & T_WORD))
+		return base[t->b0] == ',';
+	n = t->b1 - t->b0;
+	if (!(t->f & T_LOWER) || n < 4)
+		return 0;
+	return memcmp(base + t->b1 - 2, "ed", 2) == 0 ||
+	    (base[t->b1 - 1] == 's' && base[t->b1 - 2] != 's');
+}
+
 static void
 addcand(struct nerdoc *d, size_t si, size_t k0, size_t k1, int type, int ev,
     const struct gent *g, unsigned f)
@@ -414,7 +433,8 @@ addcand(struct nerdoc *d, size_t si, size_t k0, size_t k1, int type, int ev,
 		c->f |= C_SPEECH;
 	if (k0 > 0 && cue(d, base, k0 - 1) == CUE_PLACE)
 		c->f |= C_PLACE;
-	if ((d->toks[k1 - 1].f & T_POSS) || cue(d, base, k1) == CUE_SUBJECT)
+	if ((d->toks[k1 - 1].f & T_POSS) || cue(d, base, k1) == CUE_SUBJECT ||
+	    verbnext(d, base, k1))
 		c->f |= C_SUBJ;
 }
 
