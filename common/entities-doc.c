@@ -215,6 +215,11 @@ surname(struct nerdoc *d, struct cand *c)
 	if (c->ntok != 1 || c->cluster >= 0 || c->type == ENT_NORP ||
 	    (c->f & C_ACRO))
 		return;
+	/* in May, May 5: the month */
+	if ((c->f & C_COMMON) && ((c->f & C_PLACE) || (ctext(d, c)[c->b1 -
+	    c->b0] == ' ' && ctext(d, c)[c->b1 - c->b0 + 1] >= '0' &&
+	    ctext(d, c)[c->b1 - c->b0 + 1] <= '9')))
+		return;
 	if (c->ev == EV_GAZ && !((c->f & (C_TITLED | C_SPEECH)) &&
 	    !(c->f & C_PLACE)) && c->type != ENT_PERSON)
 		return;
@@ -280,8 +285,8 @@ consistency(struct nerdoc *d)
 	for (i = 0; i < d->ncands; i++) {
 		c = &d->cands[i];
 		if (c->type == ENT_NONE && c->ntok == 1 && (!(c->f & C_INIT) ||
-		    (c->f & (C_SPEECH | C_SUBJ))) &&
-		    (!common(d, c) || (c->f & C_SPEECH))) {
+		    (c->f & (C_SPEECH | C_SUBJ))) && (!common(d, c) ||
+		    ((c->f & C_SPEECH) && !(c->f & C_INIT)))) {
 			/* A capitalised word mid-sentence, nothing else known. */
 			c->type = ENT_PERSON;
 			c->ev = EV_WEAK;

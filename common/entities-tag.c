@@ -597,6 +597,12 @@ unknown(struct nerdoc *d, size_t si, size_t k0, size_t k1, unsigned f)
 		addcand(d, si, k0, k1, ENT_NONE, EV_NONE, NULL, f | C_COMMON);
 		return;
 	}
+	/* May, as in Theresa May, only as a surname the document knows. */
+	if (words == 1 && k1 - k0 == 1 && strmap_get(d->lx->notnames,
+	    base + t0->b0, t0->b1 - t0->b0) != NULL) {
+		addcand(d, si, k0, k1, ENT_NONE, EV_NONE, NULL, f | C_COMMON);
+		return;
+	}
 	/* Monday; the Olympic Games, World War, Nobel Prize: no names. */
 	if ((strmap_get(d->lx->notnames, base + d->toks[k1 - 1].b0,
 	    d->toks[k1 - 1].b1 - d->toks[k1 - 1].b0) != NULL &&
@@ -693,7 +699,8 @@ run(struct nerdoc *d, size_t si, size_t i, size_t j)
 	if ((d->toks[i].f & T_INIT) && gazmatch(d, base, i, j, &g) <= 1) {
 		ner_lower(&d->lc, base + d->toks[i].b0,
 		    d->toks[i].b1 - d->toks[i].b0);
-		if (strmap_get(d->lx->common, d->lc.s, d->lc.len) != NULL &&
+		if ((j > i + 1 || gazmatch(d, base, i, j, &g) == 1) &&
+		    strmap_get(d->lx->common, d->lc.s, d->lc.len) != NULL &&
 		    !(given(d, base, i) && j > i + 1 &&
 		    gazmatch(d, base, i + 1, j, &g) == 0) &&
 		    !(j > i + 1 && keyword(d, base, j - 1) != 0 &&
