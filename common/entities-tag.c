@@ -353,6 +353,13 @@ runend(struct nerdoc *d, const char *base, size_t i)
 		else if (c == CUE_CONNECT && kw &&
 		    (strncmp(base + d->toks[j].b0, "and", 3) != 0 || conn))
 			conn = 1;
+		else if (c == CUE_CONNECT && j == i + 1 && m == j + 1 &&
+		    strncmp(base + d->toks[j].b0, "of ", 3) == 0 &&
+		    strmap_get(d->lx->given, base + d->toks[i].b0,
+		    d->toks[i].b1 - d->toks[i].b0) != NULL &&
+		    gazmatch(d, base, m, d->ntoks, &g) > 0 &&
+		    g->type == ENT_LOC)
+			;	/* Isabella of France, John of Gaunt */
 		else
 			break;
 		j = m + 1;
@@ -684,6 +691,25 @@ samefirst(const struct nerdoc *d, const char *base, size_t k,
 	    g->canon[n] == ' ';
 }
 
+/*
+ * Does a lower-cased first word look like an English adverb or an
+ * agent or abstract noun (Thematically, Conservationists, Happiness)?
+ */
+static int
+lookscommon(const char *s, size_t n)
+{
+	static const char *const ends[] = { "ly", "ists", "ness", "ments",
+	    "tions" };
+	size_t i, m;
+
+	for (i = 0; i < sizeof(ends) / sizeof(ends[0]); i++) {
+		m = strlen(ends[i]);
+		if (n >= m + 4 && memcmp(s + n - m, ends[i], m) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 /* Cut run i..j into pieces and add its candidates. */
 static void
 run(struct nerdoc *d, size_t si, size_t i, size_t j)
@@ -699,8 +725,10 @@ run(struct nerdoc *d, size_t si, size_t i, size_t j)
 	if ((d->toks[i].f & T_INIT) && gazmatch(d, base, i, j, &g) <= 1) {
 		ner_lower(&d->lc, base + d->toks[i].b0,
 		    d->toks[i].b1 - d->toks[i].b0);
-		if ((j > i + 1 || gazmatch(d, base, i, j, &g) == 1) &&
-		    strmap_get(d->lx->common, d->lc.s, d->lc.len) != NULL &&
+		if ((j > i + 1 || gazmatch(d, base, i, j, &g) == 1 ||
+		    lookscommon(d->lc.s, d->lc.len)) &&
+		    (strmap_get(d->lx->common, d->lc.s, d->lc.len) != NULL ||
+		    (lookscommon(d->lc.s, d->lc.len) && !given(d, base, i))) &&
 		    !(given(d, base, i) && j > i + 1 &&
 		    gazmatch(d, base, i + 1, j, &g) == 0) &&
 		    !(j > i + 1 && keyword(d, base, j - 1) != 0 &&
@@ -901,6 +929,26 @@ cityplace(struct nerdoc *d, size_t si, size_t n0, size_t j)
 	return len + 1;
 }
 
+/* Martin Luther King, Jr.: a suffix after a comma belongs to the name. */
+static size_t
+suffix(struct nerdoc *d, size_t si, size_t n0, size_t j)
+{
+	const char *base = SENT(d, si);
+	struct cand *c;
+
+	if (d->ncands == n0 || j + 1 >= d->ntoks || base[d->toks[j].b0] != ',')
+		return 0;
+	c = &d->cands[d->ncands - 1];
+	if (c->b1 != d->toks[j - 1].b1 || c->type != ENT_PERSON ||
+	    d->toks[j + 1].c1 - d->toks[j + 1].c0 < 2 ||
+	    MAPINT(strmap_get(d->lx->titles, base + d->toks[j + 1].b0,
+	    d->toks[j + 1].b1 - d->toks[j + 1].b0)) != TITLE_SUFFIX)
+		return 0;
+	c->b1 = d->toks[j + 1].b1;
+	c->c1 = d->toks[j + 1].c1;
+	return 2;
+}
+
 void
 ner_body(struct nerdoc *d, size_t si)
 {
@@ -925,7 +973,7 @@ ner_body(struct nerdoc *d, size_t si)
 		}
 		n0 = d->ncands;
 		run(d, si, i, j);
-		i = j + cityplace(d, si, n0, j);
+		i = j + cityplace(d, si, n0, j) + suffix(d, si, n0, j);
 	}
 }
 
