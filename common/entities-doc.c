@@ -302,17 +302,23 @@ consistency(struct nerdoc *d)
 static int
 conjoined(const struct nerdoc *d, const struct cand *a, const struct cand *b)
 {
-	static const char *const joins[] = { ", ", " and ", ", and ", " or ",
-	    ", or ", " & " };
-	const char *s = SENT(d, a->sent) + a->b1;
+	static const char *const joins[] = { " and ", ", and ", " or ",
+	    ", or ", " & ", ", " };
+	const char *s = SENT(d, a->sent) + a->b1, *e;
 	size_t i, n = b->b0 - a->b1;
 
 	if (a->sent != b->sent || b->b0 < a->b1)
 		return 0;
 	for (i = 0; i < sizeof(joins) / sizeof(joins[0]); i++)
 		if (strlen(joins[i]) == n && memcmp(s, joins[i], n) == 0)
-			return 1;
-	return 0;
+			break;
+	if (i == sizeof(joins) / sizeof(joins[0]))
+		return 0;
+	if (i < sizeof(joins) / sizeof(joins[0]) - 1)
+		return 1;
+	/* A bare comma only inside a list: b goes on with ", " or " and ". */
+	e = SENT(d, b->sent) + b->b1;
+	return strncmp(e, ", ", 2) == 0 || strncmp(e, " and ", 5) == 0;
 }
 
 /*

@@ -374,7 +374,8 @@ nerlex_fuzzy(const struct nerlex *lx, const char *s, size_t n, struct buf *tmp)
 	}
 	return NULL;
 found:
-	if (g->weak)
+	/* Spelling slips in people's and places' names, not in brands. */
+	if (g->weak || g->type == ENT_ORG)
 		return NULL;
 	return g;
 }

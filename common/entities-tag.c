@@ -488,10 +488,16 @@ shape(const char *s, size_t n)
 		up++;
 	if (up >= 2 && i == n - 1 && s[i] == 's')
 		return 1;
+	/* McCarthy, MacArthur, LaBeouf, DeSantis, DiCaprio: surnames. */
+	if (n > 3 && (memcmp(s, "Mc", 2) == 0 || memcmp(s, "Mac", 3) == 0 ||
+	    memcmp(s, "La", 2) == 0 || memcmp(s, "Le", 2) == 0 ||
+	    memcmp(s, "De", 2) == 0 || memcmp(s, "Di", 2) == 0 ||
+	    memcmp(s, "Du", 2) == 0 || memcmp(s, "Van", 3) == 0 ||
+	    memcmp(s, "Fitz", 4) == 0))
+		return 0;
 	for (i = 1; i + 1 < n; i++)
 		if (s[i] >= 'a' && s[i] <= 'z' && s[i + 1] >= 'A' &&
-		    s[i + 1] <= 'Z' && !(i == 1 && s[0] == 'M' && s[1] == 'c') &&
-		    !(i == 2 && s[0] == 'M' && s[1] == 'a' && s[2] == 'c'))
+		    s[i + 1] <= 'Z')
 			return 2;
 	return 0;
 }
@@ -573,6 +579,14 @@ context(struct nerdoc *d, const char *base, size_t k0, size_t k1)
 	return ENT_NONE;
 }
 
+static int
+given(const struct nerdoc *d, const char *base, size_t k)
+{
+	const struct tok *t = &d->toks[k];
+
+	return strmap_get(d->lx->given, base + t->b0, t->b1 - t->b0) != NULL;
+}
+
 /* Type a run of unknown words k0..k1 from its evidence. */
 static void
 unknown(struct nerdoc *d, size_t si, size_t k0, size_t k1, unsigned f)
@@ -634,7 +648,8 @@ unknown(struct nerdoc *d, size_t si, size_t k0, size_t k1, unsigned f)
 	    t0->b1 - t0->b0) != NULL) {
 		type = ENT_PERSON;
 		ev = EV_STRONG;
-	} else if (words == 1 && (g = nerlex_fuzzy(d->lx, base + t0->b0,
+	} else if (words == 1 && !given(d, base, k0) &&
+	    (g = nerlex_fuzzy(d->lx, base + t0->b0,
 	    t0->b1 - t0->b0, &d->tmp)) != NULL) {
 		addcand(d, si, k0, k1, g->type, EV_STRONG, g, f);
 		d->cands[d->ncands - 1].f &= ~C_INIT;
@@ -671,13 +686,6 @@ unknown(struct nerdoc *d, size_t si, size_t k0, size_t k1, unsigned f)
 	}
 }
 
-static int
-given(const struct nerdoc *d, const char *base, size_t k)
-{
-	const struct tok *t = &d->toks[k];
-
-	return strmap_get(d->lx->given, base + t->b0, t->b1 - t->b0) != NULL;
-}
 
 /* Does the gazetteer entry's canonical name start with word k? */
 static int
@@ -772,8 +780,11 @@ run(struct nerdoc *d, size_t si, size_t i, size_t j)
 			}
 			if (len > 0 && t == TITLE_SUFFIX)
 				p[np].kind = P_UNK;
-			else if (len > 0)
+			else if (len > 0) {
 				p[np].kind = t == TITLE_MOD ? P_MOD : P_TITLE;
+				if (t == TITLE_MOD && len == 1 && l1 == 1)
+					p[np].g = g;	/* Senate */
+			}
 			else if (l1 == 1 && !(g->type == ENT_LOC &&
 			    given(d, base, k) && k + 1 < j &&
 			    (d->toks[k + 1].f & T_CAP) &&
@@ -794,7 +805,7 @@ run(struct nerdoc *d, size_t si, size_t i, size_t j)
 	for (q = np; q-- > 0;)
 		if (p[q].kind == P_MOD)
 			p[q].kind = q + 1 < np && p[q + 1].kind == P_TITLE ?
-			    P_TITLE : P_UNK;
+			    P_TITLE : p[q].g != NULL ? P_GAZ : P_UNK;
 	titled = lowertitle(d, base, i);
 	for (a = 0; a < np; a = b) {
 		f = titled ? C_TITLED : 0;
@@ -868,6 +879,14 @@ run(struct nerdoc *d, size_t si, size_t i, size_t j)
 		/* A gazetteer entry, perhaps with unknown words after it. */
 		g = p[a].g;
 		b = a + 1;
+		if ((f & C_TITLED) && p[a].k1 - p[a].k0 == 1 &&
+		    (g->type == ENT_LOC || g->type == ENT_ORG) &&
+		    !(d->toks[p[a].k0].f & T_UPPER)) {
+			/* Lord Halifax, Mr. Jordan */
+			addcand(d, si, p[a].k0, p[a].k1, ENT_PERSON, EV_STRONG,
+			    NULL, f);
+			continue;
+		}
 		if (b < np && p[b].kind == P_UNK) {
 			size_t e = b, kw = 0;
 
