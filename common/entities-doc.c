@@ -284,7 +284,8 @@ consistency(struct nerdoc *d)
 	}
 	for (i = 0; i < d->ncands; i++) {
 		c = &d->cands[i];
-		if (c->type == ENT_NONE && c->ntok == 1 && (!(c->f & C_INIT) ||
+		if (c->type == ENT_NONE && c->ntok == 1 && !(c->f & C_NOTNAME) &&
+		    (!(c->f & C_INIT) ||
 		    (c->f & (C_SPEECH | C_SUBJ))) && (!common(d, c) ||
 		    ((c->f & C_SPEECH) && !(c->f & C_INIT)))) {
 			/* A capitalised word mid-sentence, nothing else known. */

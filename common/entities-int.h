@@ -21,12 +21,12 @@ struct gent {
 	size_t		 canonlen;
 	unsigned char	 type;
 	unsigned char	 sub;
-	unsigned char	 weak;	/* a common word too: needs context */
+	unsigned char	 weak;	/* 1 a common word too; 2 only after a title */
 };
 
 /* Values of the word maps (stored as small integers). */
 enum { TITLE_PERSON = 1, TITLE_MOD, TITLE_SUFFIX };
-enum { KW_ORG = ENT_ORG, KW_LOC = ENT_LOC, KW_CORP = 8 };
+enum { KW_ORG = ENT_ORG, KW_LOC = ENT_LOC, KW_CORP = 8, KW_DIR };
 enum { CUE_SPEECH = 1, CUE_PLACE, CUE_PARTICLE, CUE_CONNECT, CUE_SUBJECT,
     CUE_PLACEOF, CUE_PLACEAFTER };
 
@@ -91,6 +91,7 @@ enum { EV_NONE, EV_WEAK, EV_STRONG, EV_GAZ };
 #define C_ACRO	0x40	/* an acronym (NATO, U.N.) */
 #define C_COMMON 0x80	/* a common word (Rice, Bush): only as a surname */
 #define C_SUBJ	0x100	/* a subject: was, has, 's follows */
+#define C_NOTNAME 0x200	/* May, Monday: a name only as a known surname */
 
 struct cand {
 	size_t		 sent;

@@ -224,9 +224,16 @@ load_entity(struct nerlex *lx, struct lexline *l, const char *name)
 	if (!parse_type(l->col[0], &g->type, &g->sub))
 		errx(1, "%s:%lu: unknown type \"%s\"", name, l->lineno,
 		    l->col[0]);
-	/* "=Pope Francis": the canonical form only, not a spelling. */
+	/* "=Pope Francis": found only after its title is cut (Francis). */
 	g->canon = estrdup(l->col[1] + (l->col[1][0] == '='));
 	g->canonlen = squeeze(g->canon, strlen(g->canon));
+	if (l->col[1][0] == '=') {
+		struct gent *t = ecalloc(1, sizeof(*t));
+
+		*t = *g;
+		t->weak = 2;
+		add_spelling(lx, t, estrdup(g->canon), g->canonlen);
+	}
 	/* A trailing "?" on a spelling marks it weak: a common word too. */
 	for (i = 1 + (l->col[1][0] == '='); i < l->ncol; i++) {
 		char *s = (char *)l->col[i];
@@ -305,9 +312,11 @@ nerlex_load(struct nerlex *lx, const char *text, const char *name, int kind)
 				k = KW_LOC;
 			else if (strcmp(l.col[1], "CORP") == 0)
 				k = KW_CORP;
+			else if (strcmp(l.col[1], "DIR") == 0)
+				k = KW_DIR;
 			else
-				errx(1, "%s:%lu: want ORG, LOC or CORP", name,
-				    l.lineno);
+				errx(1, "%s:%lu: want ORG, LOC, CORP or DIR",
+				    name, l.lineno);
 			strmap_put(lx->keywords, l.col[0], l.len[0], INTMAP(k));
 			note_abbr(lx, l.col[0], l.len[0]);
 			break;

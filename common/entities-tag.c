@@ -297,7 +297,8 @@ gazmatch(struct nerdoc *d, const char *base, size_t k, size_t lim,
 		if (len > 1 && !adjacent(d, k + len - 1))
 			break;
 		tokkey(d, base, k, k + len);
-		if ((g = strmap_get(d->lx->gaz, d->key.s, d->key.len)) != NULL) {
+		if ((g = strmap_get(d->lx->gaz, d->key.s, d->key.len)) != NULL &&
+		    g->weak != 2) {
 			best = len;
 			*gp = g;
 		}
@@ -315,12 +316,24 @@ cue(const struct nerdoc *d, const char *base, size_t k)
 	return MAPINT(strmap_get(d->lx->cues, base + t->b0, t->b1 - t->b0));
 }
 
+/* The keyword type of token k (KW_ORG, KW_LOC, KW_CORP), or 0. */
 static int
 keyword(const struct nerdoc *d, const char *base, size_t k)
 {
 	const struct tok *t = &d->toks[k];
+	int v = MAPINT(strmap_get(d->lx->keywords, base + t->b0,
+	    t->b1 - t->b0));
 
-	return MAPINT(strmap_get(d->lx->keywords, base + t->b0, t->b1 - t->b0));
+	return v == KW_DIR ? 0 : v;
+}
+
+static int
+direction(const struct nerdoc *d, const char *base, size_t k)
+{
+	const struct tok *t = &d->toks[k];
+
+	return MAPINT(strmap_get(d->lx->keywords, base + t->b0,
+	    t->b1 - t->b0)) == KW_DIR;
 }
 
 /* Where the capitalised run starting at i ends. */
@@ -621,7 +634,8 @@ unknown(struct nerdoc *d, size_t si, size_t k0, size_t k1, unsigned f)
 	/* May, as in Theresa May, only as a surname the document knows. */
 	if (words == 1 && k1 - k0 == 1 && strmap_get(d->lx->notnames,
 	    base + t0->b0, t0->b1 - t0->b0) != NULL) {
-		addcand(d, si, k0, k1, ENT_NONE, EV_NONE, NULL, f | C_COMMON);
+		addcand(d, si, k0, k1, ENT_NONE, EV_NONE, NULL,
+		    f | C_COMMON | C_NOTNAME);
 		return;
 	}
 	/* Monday; the Olympic Games, World War, Nobel Prize: no names. */
@@ -634,6 +648,8 @@ unknown(struct nerdoc *d, size_t si, size_t k0, size_t k1, unsigned f)
 	if (hk == KW_LOC && words >= 2 && !keyword(d, base, k1 - 1) &&
 	    strmap_get(d->lx->given, base + t0->b0, t0->b1 - t0->b0) != NULL)
 		hk = 0;		/* Yves Saint Laurent */
+	if (hk == 0 && words >= 2 && direction(d, base, k0))
+		hk = KW_LOC;	/* North Kesteven, Southern Cameroons */
 	if (hk != 0 && !(words == 1 && k1 - k0 == 1 && hk != KW_CORP)) {
 		type = hk == KW_CORP ? ENT_ORG : hk;
 		ev = EV_STRONG;
@@ -718,6 +734,66 @@ lookscommon(const char *s, size_t n)
 	return 0;
 }
 
+/*
+ * Is the nationality word k0..k1 a language here ("appealed in English",
+ * "speaks Russian.")?  After "in", "speaks" and the like, and not before a
+ * noun it qualifies.
+ */
+static int
+language(struct nerdoc *d, const char *base, size_t k0, size_t k1)
+{
+	static const char *const before[] = { "in", "speak", "speaks",
+	    "spoke", "speaking", "learn", "learned", "learning", "into",
+	    "from" };
+	static const char *const after[] = { "and", "or", "to", "for", "as",
+	    "but", "on", "at", "with", "by", "when", "while", "that" };
+	const struct tok *t;
+	size_t i, n;
+
+	if (k0 == 0 || !((t = &d->toks[k0 - 1])->f & T_WORD))
+		return 0;
+	for (i = 0; i < sizeof(before) / sizeof(before[0]); i++)
+		if (t->b1 - t->b0 == strlen(before[i]) &&
+		    memcmp(base + t->b0, before[i], t->b1 - t->b0) == 0)
+			break;
+	if (i == sizeof(before) / sizeof(before[0]))
+		return 0;
+	if (k1 >= d->ntoks || !((t = &d->toks[k1])->f & T_WORD))
+		return 1;
+	if (!(t->f & T_LOWER))
+		return 0;
+	n = t->b1 - t->b0;
+	for (i = 0; i < sizeof(after) / sizeof(after[0]); i++)
+		if (n == strlen(after[i]) && memcmp(base + t->b0, after[i], n) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * After title piece a-1, is "Title Name" a person the gazetteer knows
+ * only with the title (Pope Francis, King Charles)?  Then tag the name
+ * with that canonical; returns the piece after it, or a.
+ */
+static size_t
+titledname(struct nerdoc *d, size_t si, const struct piece *p, size_t a,
+    size_t np)
+{
+	const char *base = SENT(d, si);
+	const struct gent *g;
+	size_t b;
+
+	for (b = a; b < np && p[b].kind == P_UNK; b++) {
+		tokkey(d, base, p[a - 1].k0, p[b].k1);
+		g = strmap_get(d->lx->gaz, d->key.s, d->key.len);
+		if (g != NULL && g->weak == 2 && g->type == ENT_PERSON) {
+			addcand(d, si, p[a].k0, p[b].k1, ENT_PERSON, EV_GAZ, g,
+			    C_TITLED);
+			return b + 1;
+		}
+	}
+	return a;
+}
+
 /* Cut run i..j into pieces and add its candidates. */
 static void
 run(struct nerdoc *d, size_t si, size_t i, size_t j)
@@ -730,7 +806,8 @@ run(struct nerdoc *d, size_t si, size_t i, size_t j)
 	int c, t, titled;
 
 	/* The first word of a sentence: a capital proves nothing. */
-	if ((d->toks[i].f & T_INIT) && gazmatch(d, base, i, j, &g) <= 1) {
+	if ((d->toks[i].f & T_INIT) && !(d->toks[i].f & T_UPPER) &&
+	    gazmatch(d, base, i, j, &g) <= 1) {
 		ner_lower(&d->lc, base + d->toks[i].b0,
 		    d->toks[i].b1 - d->toks[i].b0);
 		if ((j > i + 1 || gazmatch(d, base, i, j, &g) == 1 ||
@@ -809,6 +886,9 @@ run(struct nerdoc *d, size_t si, size_t i, size_t j)
 	titled = lowertitle(d, base, i);
 	for (a = 0; a < np; a = b) {
 		f = titled ? C_TITLED : 0;
+		if (titled && a > 0 && p[a - 1].kind == P_TITLE &&
+		    p[a].kind == P_UNK && (b = titledname(d, si, p, a, np)) > a)
+			continue;	/* Pope Francis */
 		if (p[a].kind == P_TITLE) {
 			/* Unknown words before a title name a body, not a person. */
 			titled = MAPINT(strmap_get(d->lx->titles, base +
@@ -849,9 +929,17 @@ run(struct nerdoc *d, size_t si, size_t i, size_t j)
 					continue;
 				}
 				if (g->type == ENT_LOC && b - a == 1 &&
-				    keyword(d, base, p[a].k0) == KW_LOC) {
+				    (direction(d, base, p[a].k0) ||
+				    keyword(d, base, p[a].k0) == KW_LOC)) {
 					addcand(d, si, p[a].k0, p[b].k1,
 					    ENT_LOC, EV_STRONG, NULL, f);
+					b++;
+					continue;
+				}
+				if (g->type == ENT_ORG && p[b].k1 - p[b].k0 ==
+				    1 && keyword(d, base, p[b].k0) == KW_ORG) {
+					/* Lower House, State Council */
+					unknown(d, si, p[a].k0, p[b].k1, f);
 					b++;
 					continue;
 				}
@@ -910,6 +998,8 @@ run(struct nerdoc *d, size_t si, size_t i, size_t j)
 				continue;
 			}
 		}
+		if (g->type == ENT_NORP && language(d, base, p[a].k0, p[a].k1))
+			continue;
 		addcand(d, si, p[a].k0, p[a].k1, g->type, EV_GAZ, g, f);
 	}
 }
