@@ -261,7 +261,7 @@ consistency(struct nerdoc *d)
 
 	for (i = 0; i < d->ncands; i++) {
 		c = &d->cands[i];
-		if (c->ev >= EV_STRONG || (c->f & C_DROP))
+		if (c->ev >= EV_STRONG || (c->f & (C_DROP | C_COMMON)))
 			continue;
 		n = c->b1 - c->b0;
 		best = NULL;

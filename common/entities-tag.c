@@ -176,6 +176,22 @@ scanword(struct nerdoc *d, const char *s, size_t n, size_t i, size_t *cpos,
 	return j;
 }
 
+/* Words a title-case headline leaves in lower case (for, of, and, ...). */
+static int
+minor(const char *s, size_t n)
+{
+	static const char *const words[] = { "a", "an", "the", "and", "or",
+	    "but", "nor", "for", "of", "in", "on", "at", "to", "by", "with",
+	    "from", "as", "per", "via", "vs", "over", "into", "onto", "upon",
+	    "amid", "off", "up", "out", "after", "than" };
+	size_t i;
+
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (strlen(words[i]) == n && memcmp(words[i], s, n) == 0)
+			return 1;
+	return 0;
+}
+
 int
 ner_tokenize(struct nerdoc *d, size_t si)
 {
@@ -236,8 +252,7 @@ ner_tokenize(struct nerdoc *d, size_t si)
 			uppers++;
 		if (t->f & T_CAP)
 			caps++;
-		else if (t->b1 - t->b0 >= 4 && strmap_get(d->lx->cues,
-		    s + t->b0, t->b1 - t->b0) == NULL)
+		else if (!minor(s + t->b0, t->b1 - t->b0))
 			lowers++;
 	}
 	if (words >= 3 && uppers * 5 >= words * 4)
@@ -1062,7 +1077,7 @@ void
 ner_body(struct nerdoc *d, size_t si)
 {
 	const char *base = SENT(d, si);
-	size_t i = 0, j, n0;
+	size_t i = 0, j, n0, m;
 	const struct gent *g;
 
 	while (i < d->ntoks) {
@@ -1074,8 +1089,8 @@ ner_body(struct nerdoc *d, size_t si)
 		j = runend(d, base, i);
 		if (j - i >= 2 && strmap_get(d->lx->notnames, base +
 		    d->toks[j - 1].b0, d->toks[j - 1].b1 -
-		    d->toks[j - 1].b0) != NULL && !(gazmatch(d, base, i, j,
-		    &g) > 0 && g->type == ENT_ORG)) {
+		    d->toks[j - 1].b0) != NULL && !((m = gazmatch(d, base, i, j,
+		    &g)) > 0 && (g->type == ENT_ORG || m == j - i))) {
 			/* The Paris Agreement, the Rugby Championship */
 			i = j;
 			continue;
