@@ -636,6 +636,10 @@ unknown(struct nerdoc *d, size_t si, size_t k0, size_t k1, unsigned f)
 		kw = keyword(d, base, k);
 	if (hk == 0)
 		hk = kw;
+	/* 200 Stinger missiles: a name after a number is a product's. */
+	if (words == 1 && k1 - k0 == 1 && k0 > 0 &&
+	    (d->toks[k0 - 1].f & T_DIGIT) && (d->toks[k0].f & T_SPACE))
+		return;
 	/* T, B: letters; Jr., III alone; Government, Interior: common words. */
 	if (words == 1 && k1 - k0 == 1 && (t0->c1 - t0->c0 == 1 ||
 	    MAPINT(strmap_get(d->lx->titles, base + t0->b0, t0->b1 - t0->b0)) ==
@@ -1073,11 +1077,29 @@ suffix(struct nerdoc *d, size_t si, size_t n0, size_t j)
 	return 2;
 }
 
+/*
+ * Does a gazetteer entry end the run i..j (Theresa May), or an
+ * organisation start it (NATO Summit)?
+ */
+static int
+gazend(struct nerdoc *d, const char *base, size_t i, size_t j)
+{
+	const struct gent *g;
+	size_t k;
+
+	if (gazmatch(d, base, i, j, &g) > 0 && g->type == ENT_ORG)
+		return 1;
+	for (k = i; k < j; k++)
+		if (gazmatch(d, base, k, j, &g) == j - k)
+			return 1;
+	return 0;
+}
+
 void
 ner_body(struct nerdoc *d, size_t si)
 {
 	const char *base = SENT(d, si);
-	size_t i = 0, j, n0, m;
+	size_t i = 0, j, n0, h;
 	const struct gent *g;
 
 	while (i < d->ntoks) {
@@ -1087,10 +1109,13 @@ ner_body(struct nerdoc *d, size_t si)
 			continue;
 		}
 		j = runend(d, base, i);
-		if (j - i >= 2 && strmap_get(d->lx->notnames, base +
-		    d->toks[j - 1].b0, d->toks[j - 1].b1 -
-		    d->toks[j - 1].b0) != NULL && !((m = gazmatch(d, base, i, j,
-		    &g)) > 0 && (g->type == ENT_ORG || m == j - i))) {
+		for (h = j - 1; h > i && MAPINT(strmap_get(d->lx->titles,
+		    base + d->toks[h].b0, d->toks[h].b1 - d->toks[h].b0)) ==
+		    TITLE_SUFFIX; h--)
+			;	/* World War II: the head is War */
+		if (h > i && strmap_get(d->lx->notnames, base +
+		    d->toks[h].b0, d->toks[h].b1 - d->toks[h].b0) != NULL &&
+		    !gazend(d, base, i, j)) {
 			/* The Paris Agreement, the Rugby Championship */
 			i = j;
 			continue;

@@ -8,6 +8,7 @@
  * form of the full name however late that comes.  The lexicons are
  * compiled in (common/lexicons/ner-*.tsv); --lexicon adds a user's own.
  */
+#include <err.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -39,10 +40,30 @@ struct doc {
 	size_t		 nsent, cap;
 };
 
+/*
+ * The document being read, for finish(): when a bad record makes the
+ * reader exit, the records before it are still tagged and written.
+ * Set once in main().
+ */
+static struct doc	*pending;
+static struct nerdoc	*pendingnd;
+
+static void	flush(struct doc *, struct nerdoc *);
+
+static void
+finish(void)
+{
+	struct doc *doc = pending;
+
+	pending = NULL;		/* once, even if flush() exits */
+	if (doc != NULL && doc->raw.len > 0)
+		flush(doc, pendingnd);
+}
+
 static void
 usage(FILE *fp, int status)
 {
-	fprintf(fp, "usage: tag-entities [--lexicon FILE]... < records\n");
+	fprintf(fp, "usage: tag-entities [--lexicon FILE]... [--help] [--version]\n");
 	exit(status);
 }
 
@@ -132,41 +153,66 @@ sentence(struct doc *doc, struct nerdoc *nd, const struct record *r)
 	doc->sentend[doc->nsent++] = doc->raw.len;
 }
 
-int
-main(int argc, char *argv[])
+/* Options into files[] (the --lexicon FILEs); returns their count. */
+static int
+parseargs(int argc, char *argv[], char **files)
 {
-	static const struct option longopts[] = {
+	static const struct option opts[] = {
 		{ "help", no_argument, NULL, 'h' },
 		{ "lexicon", required_argument, NULL, 'l' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct doc doc = { 0 };
-	struct nerdoc *nd;
-	struct reader *rd;
-	struct record r;
-	char **files;
-	int c, nfiles = 0;
+	int c, n = 0;
 
-	setup_stdout();
-	files = ecalloc((size_t)argc, sizeof(char *));
-	while ((c = getopt_long(argc, argv, "hl:V", longopts, NULL)) != -1)
+	opterr = 0;		/* our own message: the same under any path */
+	while ((c = getopt_long(argc, argv, ":hl:V", opts, NULL)) != -1)
 		switch (c) {
 		case 'h':
 			usage(stdout, 0);
 			break;
 		case 'l':
-			files[nfiles++] = optarg;
+			files[n++] = optarg;
 			break;
 		case 'V':
 			print_version();
 			break;
+		case ':':
+			warnx("option %s needs a FILE", argv[optind - 1]);
+			usage(stderr, EXIT_USAGE);
+			break;
 		default:
+			warnx("unknown option %s", argv[optind - 1]);
 			usage(stderr, EXIT_USAGE);
 		}
-	if (optind != argc)
+	if (optind != argc) {
+		warnx("no operands: the record stream is read on stdin");
 		usage(stderr, EXIT_USAGE);
+	}
+	return n;
+}
+
+/*
+ * Read the record stream; buffer each document, tag it, write it back
+ * with an E record per mention after each S record.
+ */
+int
+main(int argc, char *argv[])
+{
+	struct doc doc = { 0 };
+	struct nerdoc *nd;
+	struct reader *rd;
+	struct record r;
+	char **files;
+	int nfiles;
+
+	setup_stdout();
+	files = ecalloc((size_t)argc + 1, sizeof(char *));
+	nfiles = parseargs(argc, argv, files);
 	nd = nerdoc_new(loadlex(files, nfiles));
+	pending = &doc;
+	pendingnd = nd;
+	atexit(finish);
 	rd = rec_open(stdin, "stdin");
 	while (rec_read(rd, &r)) {
 		if (r.type == 'D') {
@@ -179,7 +225,9 @@ main(int argc, char *argv[])
 		if (r.type == 'S')
 			sentence(&doc, nd, &r);
 	}
+	pending = NULL;
 	flush(&doc, nd);
 	rec_close(rd);
+	free(files);
 	return closeout();
 }
