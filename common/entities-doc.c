@@ -27,6 +27,23 @@ nerdoc_new(const struct nerlex *lx)
 }
 
 void
+nerdoc_free(struct nerdoc *d)
+{
+	if (d == NULL)
+		return;
+	buf_free(&d->text);
+	buf_free(&d->key);
+	buf_free(&d->tmp);
+	buf_free(&d->lc);
+	free(d->sents);
+	free(d->toks);
+	free(d->cands);
+	free(d->cl);
+	free(d->ments);
+	free(d);
+}
+
+void
 nerdoc_reset(struct nerdoc *d)
 {
 	buf_reset(&d->text);
@@ -504,7 +521,8 @@ nerdoc_resolve(struct nerdoc *d)
 		m->canon = c->canon;
 		m->canonlen = c->canonlen;
 	}
-	qsort(d->ments, d->nments, sizeof(*d->ments), bypos);
+	if (d->nments > 1)
+		qsort(d->ments, d->nments, sizeof(*d->ments), bypos);
 	/* Overlaps keep the first, longest mention. */
 	for (i = n = 0; i < d->nments; i++)
 		if (n == 0 || d->ments[n - 1].sent != d->ments[i].sent ||

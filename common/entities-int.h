@@ -44,6 +44,8 @@ struct nerlex {
 	int		 maxtok;	/* most tokens in a gazetteer key */
 	char		**files;	/* run-time lexicon texts, kept */
 	size_t		 nfiles;
+	struct gent	**gents;	/* every entry, to free them */
+	size_t		 ngents, capgents;
 };
 
 /* Map value helpers. */

@@ -184,6 +184,43 @@ add_spelling(struct nerlex *lx, struct gent *g, char *s, size_t n)
 	add_fuzzy(lx, g, s, n);
 }
 
+/* A new gazetteer entry, owned by the lexicon. */
+static struct gent *
+newgent(struct nerlex *lx)
+{
+	lx->gents = ner_grow(lx->gents, &lx->capgents, lx->ngents + 1,
+	    sizeof(*lx->gents));
+	return lx->gents[lx->ngents++] = ecalloc(1, sizeof(struct gent));
+}
+
+void
+nerlex_free(struct nerlex *lx)
+{
+	size_t i;
+
+	if (lx == NULL)
+		return;
+	strmap_free(lx->gaz);
+	strmap_free(lx->gazlc);
+	strmap_free(lx->fuzzy);
+	strmap_free(lx->given);
+	strmap_free(lx->titles);
+	strmap_free(lx->keywords);
+	strmap_free(lx->common);
+	strmap_free(lx->notnames);
+	strmap_free(lx->cues);
+	strmap_free(lx->abbr);
+	for (i = 0; i < lx->ngents; i++) {
+		free(lx->gents[i]->canon);
+		free(lx->gents[i]);
+	}
+	free(lx->gents);
+	for (i = 0; i < lx->nfiles; i++)
+		free(lx->files[i]);
+	free(lx->files);
+	free(lx);
+}
+
 static int
 parse_type(const char *s, unsigned char *type, unsigned char *sub)
 {
@@ -220,7 +257,7 @@ load_entity(struct nerlex *lx, struct lexline *l, const char *name)
 	if (l->ncol < 2 || l->len[1] == 0)
 		errx(1, "%s:%lu: want TYPE, CANONICAL [, VARIANT...]", name,
 		    l->lineno);
-	g = ecalloc(1, sizeof(*g));
+	g = newgent(lx);
 	if (!parse_type(l->col[0], &g->type, &g->sub))
 		errx(1, "%s:%lu: unknown type \"%s\"", name, l->lineno,
 		    l->col[0]);
@@ -228,11 +265,14 @@ load_entity(struct nerlex *lx, struct lexline *l, const char *name)
 	g->canon = estrdup(l->col[1] + (l->col[1][0] == '='));
 	g->canonlen = squeeze(g->canon, strlen(g->canon));
 	if (l->col[1][0] == '=') {
-		struct gent *t = ecalloc(1, sizeof(*t));
+		struct gent *t = newgent(lx);
+		char *key = estrdup(g->canon);
 
 		*t = *g;
+		t->canon = estrdup(g->canon);
 		t->weak = 2;
-		add_spelling(lx, t, estrdup(g->canon), g->canonlen);
+		add_spelling(lx, t, key, g->canonlen);
+		free(key);
 	}
 	/* A trailing "?" on a spelling marks it weak: a common word too. */
 	for (i = 1 + (l->col[1][0] == '='); i < l->ncol; i++) {
@@ -240,9 +280,10 @@ load_entity(struct nerlex *lx, struct lexline *l, const char *name)
 		size_t n = l->len[i];
 
 		if (n > 0 && s[n - 1] == '?') {
-			struct gent *w = ecalloc(1, sizeof(*w));
+			struct gent *w = newgent(lx);
 
 			*w = *g;
+			w->canon = estrdup(g->canon);
 			w->weak = 1;
 			add_spelling(lx, w, s, n - 1);
 		} else

@@ -57,7 +57,12 @@ void		 nerlex_load(struct nerlex *, const char *text, const char *name,
 /* Read a whole file and add it as LEX_ENTITIES; the text is kept. */
 void		 nerlex_load_file(struct nerlex *, const char *path);
 
+/* Free the lexicon and everything it holds. */
+void		 nerlex_free(struct nerlex *);
+
 struct nerdoc	*nerdoc_new(const struct nerlex *);
+/* Free a document's memory (not its lexicon). */
+void		 nerdoc_free(struct nerdoc *);
 /* Forget the previous document (keeping memory). */
 void		 nerdoc_reset(struct nerdoc *);
 /*

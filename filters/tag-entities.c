@@ -53,11 +53,10 @@ static void	flush(struct doc *, struct nerdoc *);
 static void
 finish(void)
 {
-	struct doc *doc = pending;
+	static int done;
 
-	pending = NULL;		/* once, even if flush() exits */
-	if (doc != NULL && doc->raw.len > 0)
-		flush(doc, pendingnd);
+	if (done++ == 0 && pending != NULL && pending->raw.len > 0)
+		flush(pending, pendingnd);
 }
 
 static void
@@ -96,6 +95,8 @@ flush(struct doc *doc, struct nerdoc *nd)
 	const struct mention *m;
 	size_t i = 0, si, n, done = 0;
 
+	if (doc->raw.len == 0)
+		return;
 	n = nerdoc_resolve(nd);
 	for (si = 0; si < doc->nsent; si++) {
 		fwrite(doc->raw.s + done, 1, doc->sentend[si] - done, stdout);
@@ -200,6 +201,7 @@ int
 main(int argc, char *argv[])
 {
 	struct doc doc = { 0 };
+	struct nerlex *lx;
 	struct nerdoc *nd;
 	struct reader *rd;
 	struct record r;
@@ -209,7 +211,8 @@ main(int argc, char *argv[])
 	setup_stdout();
 	files = ecalloc((size_t)argc + 1, sizeof(char *));
 	nfiles = parseargs(argc, argv, files);
-	nd = nerdoc_new(loadlex(files, nfiles));
+	lx = loadlex(files, nfiles);
+	nd = nerdoc_new(lx);
 	pending = &doc;
 	pendingnd = nd;
 	atexit(finish);
@@ -229,5 +232,12 @@ main(int argc, char *argv[])
 	flush(&doc, nd);
 	rec_close(rd);
 	free(files);
+	buf_free(&doc.raw);
+	buf_free(&doc.id);
+	buf_free(&doc.title);
+	free(doc.sentend);
+	free(doc.sentid);
+	nerlex_free(lx);
+	nerdoc_free(nd);
 	return closeout();
 }

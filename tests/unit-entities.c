@@ -200,10 +200,13 @@ test_document(struct nerdoc *d)
 int
 main(void)
 {
-	struct nerdoc *d = nerdoc_new(lexicons());
+	struct nerlex *lx = lexicons();
+	struct nerdoc *d = nerdoc_new(lx);
 
 	test_variants();
 	test_people(d);
 	test_document(d);
+	nerdoc_free(d);
+	nerlex_free(lx);
 	return test_report();
 }
