@@ -284,7 +284,8 @@ consistency(struct nerdoc *d)
 		best = NULL;
 		for (j = 0; j < d->ncands; j++) {
 			x = &d->cands[j];
-			if (x->ev <= c->ev || (x->f & (C_DROP | C_INIT)) ||
+			if (x->hash != c->hash || x->ev <= c->ev ||
+			    (x->f & (C_DROP | C_INIT)) ||
 			    x->type == ENT_NONE || x->b1 - x->b0 != n ||
 			    memcmp(ctext(d, x), ctext(d, c), n) != 0)
 				continue;
@@ -412,7 +413,8 @@ acronyms(struct nerdoc *d)
 			continue;
 		for (j = 0; j < d->ncands; j++) {
 			x = &d->cands[j];
-			if (x->b1 - x->b0 != a->b1 - a->b0 || memcmp(ctext(d, x),
+			if (x->hash != a->hash ||
+			    x->b1 - x->b0 != a->b1 - a->b0 || memcmp(ctext(d, x),
 			    ctext(d, a), a->b1 - a->b0) != 0)
 				continue;
 			x->type = c->type;

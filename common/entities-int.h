@@ -33,6 +33,7 @@ enum { CUE_SPEECH = 1, CUE_PLACE, CUE_PARTICLE, CUE_CONNECT, CUE_SUBJECT,
 struct nerlex {
 	struct strmap	*gaz;		/* exact spelling -> struct gent */
 	struct strmap	*gazlc;		/* lower-case spelling -> struct gent */
+	struct strmap	*prefix;	/* first words of longer spellings */
 	struct strmap	*fuzzy;		/* one-deletion variants -> struct gent */
 	struct strmap	*given;		/* given names */
 	struct strmap	*titles;	/* title words and phrases -> TITLE_* */
@@ -99,6 +100,7 @@ struct cand {
 	size_t		 sent;
 	size_t		 b0, b1, c0, c1;
 	size_t		 lb0;		/* start of the last word (surname) */
+	uint32_t	 hash;		/* of the text, to compare quickly */
 	int		 type;
 	int		 ev;
 	int		 ntok;		/* words, connectors not counted */

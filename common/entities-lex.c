@@ -16,6 +16,7 @@ nerlex_new(void)
 
 	lx->gaz = strmap_new();
 	lx->gazlc = strmap_new();
+	lx->prefix = strmap_new();
 	lx->fuzzy = strmap_new();
 	lx->given = strmap_new();
 	lx->titles = strmap_new();
@@ -166,6 +167,7 @@ static void
 add_spelling(struct nerlex *lx, struct gent *g, char *s, size_t n)
 {
 	struct buf lc = { 0 };
+	size_t i;
 	int k;
 
 	n = squeeze(s, n);
@@ -180,6 +182,10 @@ add_spelling(struct nerlex *lx, struct gent *g, char *s, size_t n)
 	buf_free(&lc);
 	if ((k = ntokens(s, n)) > lx->maxtok)
 		lx->maxtok = k;
+	/* So a lookup can stop as soon as no longer spelling starts so. */
+	for (i = 1; i + 1 < n; i++)
+		if (s[i] == ' ' || s[i] == '-')
+			strmap_put(lx->prefix, s, i, INTMAP(1));
 	note_abbr(lx, s, n);
 	add_fuzzy(lx, g, s, n);
 }
@@ -202,6 +208,7 @@ nerlex_free(struct nerlex *lx)
 		return;
 	strmap_free(lx->gaz);
 	strmap_free(lx->gazlc);
+	strmap_free(lx->prefix);
 	strmap_free(lx->fuzzy);
 	strmap_free(lx->given);
 	strmap_free(lx->titles);

@@ -32,6 +32,17 @@ ner_grow(void *p, size_t *cap, size_t n, size_t sz)
 static int
 isalnumcp(uint32_t cp, int *cat)
 {
+	if (cp < 0x80) {	/* the common case, without a table lookup */
+		if (cp >= 'a' && cp <= 'z')
+			*cat = UTF8PROC_CATEGORY_LL;
+		else if (cp >= 'A' && cp <= 'Z')
+			*cat = UTF8PROC_CATEGORY_LU;
+		else if (cp >= '0' && cp <= '9')
+			*cat = UTF8PROC_CATEGORY_ND;
+		else
+			*cat = UTF8PROC_CATEGORY_PO;
+		return *cat != UTF8PROC_CATEGORY_PO;
+	}
 	*cat = utf8proc_category((utf8proc_int32_t)cp);
 	return *cat >= UTF8PROC_CATEGORY_LU && *cat <= UTF8PROC_CATEGORY_NO;
 }
@@ -186,8 +197,11 @@ minor(const char *s, size_t n)
 	    "amid", "off", "up", "out", "after", "than" };
 	size_t i;
 
+	if (n > 5)
+		return 0;
 	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
-		if (strlen(words[i]) == n && memcmp(words[i], s, n) == 0)
+		if (words[i][0] == s[0] && strlen(words[i]) == n &&
+		    memcmp(words[i], s, n) == 0)
 			return 1;
 	return 0;
 }
@@ -308,15 +322,22 @@ gazmatch(struct nerdoc *d, const char *base, size_t k, size_t lim,
 
 	if (lim - k < max)
 		max = lim - k;
+	buf_reset(&d->key);
 	for (len = 1; len <= max; len++) {
+		const struct tok *t = &d->toks[k + len - 1];
+
 		if (len > 1 && !adjacent(d, k + len - 1))
 			break;
-		tokkey(d, base, k, k + len);
+		if (len > 1)
+			buf_addc(&d->key, (t->f & T_HYPH) ? '-' : ' ');
+		buf_add(&d->key, base + t->b0, t->b1 - t->b0);
 		if ((g = strmap_get(d->lx->gaz, d->key.s, d->key.len)) != NULL &&
 		    g->weak != 2) {
 			best = len;
 			*gp = g;
 		}
+		if (strmap_get(d->lx->prefix, d->key.s, d->key.len) == NULL)
+			break;
 	}
 	return best;
 }
@@ -450,6 +471,7 @@ addcand(struct nerdoc *d, size_t si, size_t k0, size_t k1, int type, int ev,
 	c->b1 = d->toks[k1 - 1].b1;
 	c->c1 = d->toks[k1 - 1].c1;
 	c->lb0 = d->toks[k1 - 1].b0;
+	c->hash = (uint32_t)hash64(base + c->b0, c->b1 - c->b0);
 	c->type = type;
 	c->ev = ev;
 	c->g = g;
@@ -1135,41 +1157,42 @@ ner_body(struct nerdoc *d, size_t si)
 static size_t
 bodymatch(struct nerdoc *d, size_t si, size_t k, int caps, size_t *ci)
 {
-	const char *base = SENT(d, si);
+	const char *base = SENT(d, si), *t;
 	size_t len, best = 0, c, n;
 	const struct cand *x;
-	struct buf *key = &d->key;
+	uint32_t h;
 
 	for (len = 1; len <= 6 && k + len <= d->ntoks; len++) {
 		if (len > 1 && !adjacent(d, k + len - 1))
 			break;
 		tokkey(d, base, k, k + len);
-		if (caps) {
-			ner_lower(&d->lc, key->s, key->len);
-			key = &d->lc;
-		}
+		h = (uint32_t)hash64(d->key.s, d->key.len);
+		if (caps)
+			ner_lower(&d->lc, d->key.s, d->key.len);
 		for (c = 0; c < d->ncands; c++) {
 			x = &d->cands[c];
 			if (x->f & (C_HEAD | C_DROP) || x->type == ENT_NONE)
 				continue;
 			n = x->b1 - x->b0;
-			buf_reset(&d->tmp);
-			buf_add(&d->tmp, SENT(d, x->sent) + x->b0, n);
-			if (caps)
-				ner_lower(&d->tmp, SENT(d, x->sent) + x->b0, n);
-			if ((d->tmp.len == key->len && memcmp(d->tmp.s, key->s,
-			    key->len) == 0) || (len == 1 && x->type ==
-			    ENT_PERSON && x->ntok > 1 && !caps &&
-			    x->b1 - x->lb0 == key->len && memcmp(SENT(d,
-			    x->sent) + x->lb0, key->s, key->len) == 0)) {
-				best = len;
-				*ci = c;
-				break;
-			}
+			t = SENT(d, x->sent) + x->b0;
+			if (caps) {
+				if (n != d->key.len)
+					continue;
+				ner_lower(&d->tmp, t, n);
+				if (d->tmp.len != d->lc.len || memcmp(d->tmp.s,
+				    d->lc.s, d->lc.len) != 0)
+					continue;
+			} else if (!(x->hash == h && n == d->key.len &&
+			    memcmp(t, d->key.s, n) == 0) && !(len == 1 &&
+			    x->type == ENT_PERSON && x->ntok > 1 &&
+			    x->b1 - x->lb0 == d->key.len && memcmp(SENT(d,
+			    x->sent) + x->lb0, d->key.s, d->key.len) == 0))
+				continue;
+			best = len;
+			*ci = c;
+			break;
 		}
-		key = &d->key;
 	}
-	(void)base;
 	return best;
 }
 
