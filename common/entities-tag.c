@@ -91,6 +91,23 @@ newtok(struct nerdoc *d)
 	return &d->toks[d->ntoks++];
 }
 
+/*
+ * Is s[0..n), a word with its 's, a gazetteer spelling or the start of
+ * one?  The apostrophe may be curly; spellings use a straight one.
+ */
+static int
+possname(struct nerdoc *d, const char *s, size_t n)
+{
+	buf_reset(&d->tmp);
+	if (n >= 4 && (unsigned char)s[n - 4] == 0xe2) {	/* ’s */
+		buf_add(&d->tmp, s, n - 4);
+		buf_adds(&d->tmp, "'s");
+	} else
+		buf_add(&d->tmp, s, n);
+	return strmap_get(d->lx->gaz, d->tmp.s, d->tmp.len) != NULL ||
+	    strmap_get(d->lx->prefix, d->tmp.s, d->tmp.len) != NULL;
+}
+
 /* Scan one word at s[i..]; fill t; return the byte after it. */
 static size_t
 scanword(struct nerdoc *d, const char *s, size_t n, size_t i, size_t *cpos,
@@ -182,6 +199,12 @@ scanword(struct nerdoc *d, const char *s, size_t n, size_t i, size_t *cpos,
 		cpat(s, n, j, &len);
 		j += len + 1;
 		c += 2;
+		if (possname(d, s + t->b0, j - t->b0)) {
+			/* McDonald's, People's Republic: the 's is the name's */
+			t->f &= ~T_POSS;
+			t->b1 = j;
+			t->c1 = c;
+		}
 	}
 	*cpos = c;
 	return j;
@@ -898,12 +921,16 @@ run(struct nerdoc *d, size_t si, size_t i, size_t j)
 			}
 			if (len > 0 && t == TITLE_SUFFIX)
 				p[np].kind = P_UNK;
+			else if (len == 1 && np > 0 && p[np - 1].kind == P_UNK &&
+			    given(d, base, p[np - 1].k0))
+				p[np].kind = P_UNK;	/* Jeffrey Dean Morgan */
 			else if (len > 0) {
 				p[np].kind = t == TITLE_MOD ? P_MOD : P_TITLE;
 				if (t == TITLE_MOD && len == 1 && l1 == 1)
 					p[np].g = g;	/* Senate */
 			}
-			else if (l1 == 1 && !(g->type == ENT_LOC &&
+			else if (l1 == 1 && !((g->type == ENT_LOC ||
+			    g->type == ENT_NORP) &&
 			    given(d, base, k) && k + 1 < j &&
 			    (d->toks[k + 1].f & T_CAP) &&
 			    gazmatch(d, base, k + 1, j, &g2) == 0)) {
