@@ -156,5 +156,45 @@ void	ner_headline(struct nerdoc *d, size_t si, int caps);
 /* Is s[0..n) a common English word, or the plural of one? */
 int	ner_common(const struct nerlex *, struct buf *tmp, const char *s, size_t n);
 
+/* Add a candidate for tokens k0..k1 of sentence si (entities-tag.c). */
+void	ner_addcand(struct nerdoc *d, size_t si, size_t k0, size_t k1,
+	    int type, int ev, const struct gent *g, unsigned f);
+
+/*
+ * Evidence (entities-ev.c).  base is the sentence text, k a token index.
+ */
+/* The key of tokens k0..k1 (a space or a hyphen between) into d->key. */
+const char *ner_tokkey(struct nerdoc *d, const char *base, size_t k0,
+	    size_t k1);
+/* Are tokens k-1 and k parts of one name (only a space or hyphen between)? */
+int	ner_adjacent(const struct nerdoc *d, size_t k);
+/* Tokens in the longest gazetteer match at k within [k, lim), its entry. */
+size_t	ner_gazmatch(struct nerdoc *d, const char *base, size_t k, size_t lim,
+	    const struct gent **gp);
+/* The CUE_* kind of token k, the KW_* type, a direction word (KW_DIR)? */
+int	ner_cue(const struct nerdoc *d, const char *base, size_t k);
+int	ner_keyword(const struct nerdoc *d, const char *base, size_t k);
+int	ner_direction(const struct nerdoc *d, const char *base, size_t k);
+/* A verb (enrolled, dismisses) or a comma at k? */
+int	ner_verbnext(const struct nerdoc *d, const char *base, size_t k);
+/* Is the word before k a lower-case person's title (president Biden)? */
+int	ner_lowertitle(struct nerdoc *d, const char *base, size_t k);
+/* Does ", Country" or ", State" follow at k? */
+int	ner_placenext(struct nerdoc *d, const char *base, size_t k);
+/* 1 for a plural acronym (MPs), 2 for inner capitals (SaskTel), else 0. */
+int	ner_shape(const char *s, size_t n);
+/* Is token k a common English word (or its plural)? */
+int	ner_commonword(struct nerdoc *d, const char *base, size_t k);
+/* Type of an unknown word from its ending (-ians NORP, -stan LOC). */
+int	ner_guess(struct nerdoc *d, const char *s, size_t n);
+/* Type the words around k0..k1 suggest (in X, the X region, X said). */
+int	ner_context(struct nerdoc *d, const char *base, size_t k0, size_t k1);
+/* Is token k a given name? */
+int	ner_given(const struct nerdoc *d, const char *base, size_t k);
+/* Does a lower-cased word look like an adverb or agent noun (-ly, -ists)? */
+int	ner_lookscommon(const char *s, size_t n);
+/* Is the nationality word k0..k1 a language here (in English)? */
+int	ner_language(struct nerdoc *d, const char *base, size_t k0, size_t k1);
+
 /* Grow an array p of *cap elements of size sz to hold n. */
 void	*ner_grow(void *p, size_t *cap, size_t n, size_t sz);
