@@ -34,6 +34,42 @@ ner_adjacent(const struct nerdoc *d, size_t k)
 }
 
 /* Longest gazetteer match at k within [k, lim); 0 if none. */
+/*
+ * WASHINGTON (AP), NEW YORK: a name in capitals the gazetteer knows in
+ * lower case, when that is not also a common word.
+ */
+static size_t
+upper(struct nerdoc *d, const char *base, size_t k, size_t max,
+    const struct gent **gp)
+{
+	const struct gent *g;
+	size_t len, best = 0;
+
+	if (d->toks[k].b1 - d->toks[k].b0 < 4)
+		return 0;
+	buf_reset(&d->key);
+	for (len = 1; len <= max; len++) {
+		const struct tok *t = &d->toks[k + len - 1];
+
+		if (len > 1 && (!ner_adjacent(d, k + len - 1) ||
+		    !(t->f & T_UPPER)))
+			break;
+		if (len > 1)
+			buf_addc(&d->key, (t->f & T_HYPH) ? '-' : ' ');
+		buf_add(&d->key, base + t->b0, t->b1 - t->b0);
+		ner_lower(&d->lc, d->key.s, d->key.len);
+		if ((g = strmap_get(d->lx->gazlc, d->lc.s, d->lc.len)) != NULL &&
+		    g->weak == 0 && strmap_get(d->lx->common, d->lc.s,
+		    d->lc.len) == NULL) {
+			best = len;
+			*gp = g;
+		}
+		if (strmap_get(d->lx->prefix, d->lc.s, d->lc.len) == NULL)
+			break;
+	}
+	return best;
+}
+
 size_t
 ner_gazmatch(struct nerdoc *d, const char *base, size_t k, size_t lim,
     const struct gent **gp)
@@ -60,6 +96,8 @@ ner_gazmatch(struct nerdoc *d, const char *base, size_t k, size_t lim,
 		if (strmap_get(d->lx->prefix, d->key.s, d->key.len) == NULL)
 			break;
 	}
+	if (best == 0 && (d->toks[k].f & T_UPPER))
+		best = upper(d, base, k, max, gp);
 	return best;
 }
 
@@ -232,6 +270,8 @@ ner_context(struct nerdoc *d, const char *base, size_t k0, size_t k1)
 		else if (p->b1 - p->b0 == 2 && memcmp(base + p->b0, "by",
 		    2) == 0)
 			per += 1;
+		else if (ner_cue(d, base, k0 - 1) == CUE_SPEECH)
+			per += 2;	/* "...," said Smithers */
 	}
 	if (ner_cue(d, base, k1) == CUE_PLACEAFTER)
 		loc += 3;

@@ -179,13 +179,16 @@ add_spelling(struct nerlex *lx, struct gent *g, char *s, size_t n)
 	ner_lower(&lc, s, n);
 	if (strmap_get(lx->gazlc, lc.s, lc.len) == NULL)
 		strmap_put(lx->gazlc, lc.s, lc.len, g);
-	buf_free(&lc);
 	if ((k = ntokens(s, n)) > lx->maxtok)
 		lx->maxtok = k;
 	/* So a lookup can stop as soon as no longer spelling starts so. */
 	for (i = 1; i + 1 < n; i++)
-		if (s[i] == ' ' || s[i] == '-')
+		if (s[i] == ' ' || s[i] == '-') {
 			strmap_put(lx->prefix, s, i, INTMAP(1));
+			ner_lower(&lc, s, i);
+			strmap_put(lx->prefix, lc.s, lc.len, INTMAP(1));
+		}
+	buf_free(&lc);
 	note_abbr(lx, s, n);
 	add_fuzzy(lx, g, s, n);
 }

@@ -297,7 +297,7 @@ run(struct nerdoc *d, size_t si, size_t i, size_t j)
 		    ner_gazmatch(d, base, i + 1, j, &g) == 0) &&
 		    !(j > i + 1 && ner_keyword(d, base, j - 1) != 0 &&
 		    ner_keyword(d, base, j - 1) != KW_CORP &&
-		    !(d->toks[i + 1].f & T_CAP) == 0 && ner_keyword(d, base, i) == 0))
+		    (d->toks[i + 1].f & T_CAP) && ner_keyword(d, base, i) == 0))
 			i++;
 	}
 	/* Historian David Crouch: an unknown first word before a given name. */
