@@ -282,7 +282,7 @@ run(struct nerdoc *d, size_t si, size_t i, size_t j)
 	const struct gent *g = NULL, *g2;
 	size_t np = 0, k, len, a, b, q;
 	unsigned f;
-	int c, t, titled;
+	int c, t = 0, titled;
 
 	/* The first word of a sentence: a capital proves nothing. */
 	if ((d->toks[i].f & T_INIT) && !(d->toks[i].f & T_UPPER) &&
