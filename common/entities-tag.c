@@ -316,7 +316,10 @@ run(struct nerdoc *d, size_t si, size_t i, size_t j)
 		p[np].g = NULL;
 		c = ner_cue(d, base, k);
 		if (!(d->toks[k].f & T_CAP) && (c == CUE_CONNECT ||
-		    c == CUE_PARTICLE || base[d->toks[k].b0] == '&')) {
+		    c == CUE_PARTICLE || base[d->toks[k].b0] == '&' ||
+		    (np > 0 && p[np - 1].kind == P_CONN &&
+		    d->toks[k].b1 - d->toks[k].b0 == 3 &&
+		    memcmp(base + d->toks[k].b0, "the", 3) == 0))) {
 			p[np].kind = P_CONN;
 			len = 1;
 		} else if ((len = ner_gazmatch(d, base, k, j, &g)) > 1) {
