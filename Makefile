@@ -4,6 +4,7 @@
 #   make run        run the pipeline on samples/ into out/
 #   make test       build, run every test, then again under ASan + UBSan
 #   make install    install programs, scripts and man pages under PREFIX
+#   make bench      speed and memory against cat, zcat, sed, awk (scripts/bench)
 include config.mk
 
 # Missing libraries are installed before pkg-config is asked about them.
@@ -92,6 +93,11 @@ install: all
 	cp filters/*.1 $(DESTDIR)$(MANDIR)/man1/
 	cp common/record.5 $(DESTDIR)$(MANDIR)/man5/
 	cp scripts/articles-to-csv $(DESTDIR)$(BINDIR)/
+
+# BENCHFLAGS: e.g. '--size 20 --out bench.csv'; see scripts/bench.
+bench: all
+	sh scripts/bench $(BENCHFLAGS)
+.PHONY: bench
 
 clean:
 	rm -rf bin build out
