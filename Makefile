@@ -4,7 +4,6 @@
 #   make run        run the pipeline on samples/ into out/
 #   make test       build, run every test, then again under ASan + UBSan
 #   make install    install programs, scripts and man pages under PREFIX
-#   make bench      speed and memory against cat, zcat, sed, awk (scripts/bench)
 include config.mk
 
 # Missing libraries are installed before pkg-config is asked about them.
