@@ -9,6 +9,6 @@ SHAREDIR = $(PREFIX)/share/lede
 CC = cc
 OPTFLAGS = -O2
 WARNFLAGS = -Wall -Wextra -Werror -Wno-overlength-strings
-PKGS = libpcre2-8 zlib libutf8proc
+PKGS = libpcre2-8 zlib libutf8proc libarchive jansson
 # libcsv ships no pkg-config file.
 CSVLIBS = -lcsv

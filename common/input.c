@@ -1,4 +1,4 @@
-/* input.c: see input.h. */
+/* input.c: see input.h.  The dump formats are read in dump-*.c. */
 #include <sys/stat.h>
 
 #include <dirent.h>
@@ -8,67 +8,64 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include <zlib.h>
 
+#include "dumps.h"
 #include "input.h"
 #include "util.h"
+#include "zread.h"
 
-#define GZBUFSIZE (128 * 1024)
 #define MAXDEPTH 256
 
 struct walk {
-	input_fn	 fn;
-	void		*arg;
-	struct buf	 data;		/* reused for every file */
+	struct dumpctx	 ctx;		/* buffers reused for every input */
 	dev_t		 dev[MAXDEPTH];	/* directories being walked, for loops */
 	ino_t		 ino[MAXDEPTH];
 	int		 depth;
 };
 
-/* Read fd (plain or gzip) into w->data; returns 0, or 1 after a message. */
-static int
-slurp(struct walk *w, int fd, const char *path)
+int
+input_format(const char *s)
 {
-	gzFile gz;
-	int n, zerr, rc;
-	const char *msg;
+	static const char *names[] = { "auto", "text", "tar", "warc", "jsonl",
+	    "gigaword" };
+	size_t i;
 
-	if ((gz = gzdopen(fd, "rb")) == NULL) {
-		warnx("%s: cannot read: out of memory", path);
-		close(fd);
-		return 1;
-	}
-	gzbuffer(gz, GZBUFSIZE);
-	buf_reset(&w->data);
-	for (;;) {
-		buf_grow(&w->data, GZBUFSIZE);
-		n = gzread(gz, w->data.s + w->data.len, GZBUFSIZE);
-		if (n <= 0)
-			break;
-		w->data.len += (size_t)n;
-	}
-	buf_grow(&w->data, 0);
-	w->data.s[w->data.len] = '\0';
-	if (n < 0) {
-		msg = gzerror(gz, &zerr);
-		warnx("%s: %s", path, zerr == Z_ERRNO ? strerror(errno) :
-		    zerr == Z_DATA_ERROR ? "corrupt gzip data" : msg);
-		gzclose_r(gz);
-		return 1;
-	}
-	/* A truncated gzip stream shows only here (zlib defers the error). */
-	if ((rc = gzclose_r(gz)) != Z_OK) {
-		warnx("%s: %s", path, rc == Z_BUF_ERROR ?
-		    "truncated gzip data" : "corrupt gzip data");
-		return 1;
-	}
-	return 0;
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (strcmp(s, names[i]) == 0)
+			return (int)i;
+	return -1;
+}
+
+/* Tell the format from the first bytes of the (decompressed) data. */
+static enum format
+sniff(struct zin *z)
+{
+	const char *p;
+	size_t n, i;
+
+	n = zin_peek(z, &p, 512);
+	if (n >= 7 && memcmp(p, "WARC/1.", 7) == 0)
+		return FMT_WARC;
+	if (n >= 262 && memcmp(p + 257, "ustar", 5) == 0)
+		return FMT_TAR;
+	i = n >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
+	while (i < n && (p[i] == ' ' || p[i] == '\t' || p[i] == '\r' ||
+	    p[i] == '\n'))
+		i++;
+	if (i < n && p[i] == '{')
+		return FMT_JSONL;
+	if (n - i >= 5 && memcmp(p + i, "<DOC", 4) == 0 &&
+	    (p[i + 4] == ' ' || p[i + 4] == '>'))
+		return FMT_SGML;
+	return FMT_TEXT;
 }
 
 static int
 readfile(struct walk *w, const char *path)
 {
-	int fd;
+	struct dumpctx *ctx = &w->ctx;
+	enum format f;
+	int fd, rc;
 
 	if (strcmp(path, "-") == 0)
 		fd = dup(STDIN_FILENO);
@@ -78,9 +75,20 @@ readfile(struct walk *w, const char *path)
 		warn("%s", path);
 		return 1;
 	}
-	if (slurp(w, fd, path))
-		return 1;
-	return w->fn(path, w->data.s, w->data.len, w->arg) != 0;
+	ctx->z = zin_open(fd, path);
+	ctx->path = path;
+	f = ctx->opts->format == FMT_AUTO ? sniff(ctx->z) : ctx->opts->format;
+	switch (f) {
+	case FMT_TAR: rc = dump_tar(ctx); break;
+	case FMT_WARC: rc = dump_warc(ctx); break;
+	case FMT_JSONL: rc = dump_jsonl(ctx); break;
+	case FMT_SGML: rc = dump_sgml(ctx); break;
+	default: rc = dump_text(ctx); break;
+	}
+	rc |= zin_damage(ctx->z) != 0;
+	zin_close(ctx->z);
+	ctx->z = NULL;
+	return rc;
 }
 
 static int
@@ -169,19 +177,23 @@ walkpath(struct walk *w, const char *path, int named)
 }
 
 int
-input_each(char *const paths[], int n, input_fn fn, void *arg)
+input_each(char *const paths[], int n, const struct input_opts *o,
+    input_fn fn, void *arg)
 {
 	struct walk *w;
 	int i, rc = 0;
 
 	w = ecalloc(1, sizeof(*w));
-	w->fn = fn;
-	w->arg = arg;
+	w->ctx.opts = o;
+	w->ctx.fn = fn;
+	w->ctx.arg = arg;
 	if (n == 0)
 		rc = walkpath(w, "-", 1);
 	for (i = 0; i < n; i++)
 		rc |= walkpath(w, paths[i], 1);
-	buf_free(&w->data);
+	buf_free(&w->ctx.text);
+	buf_free(&w->ctx.line);
+	buf_free(&w->ctx.meta);
 	free(w);
 	return rc;
 }

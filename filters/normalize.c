@@ -32,11 +32,12 @@
 
 #define MAXGROUPS	16
 
-enum idmode { ID_NAME, ID_PATH, ID_HASH };
+enum idmode { IDM_NAME, IDM_PATH, IDM_HASH };
 enum where { W_ANY, W_HEAD, W_TAIL };
 
-static enum idmode idmode = ID_NAME;
+static enum idmode idmode = IDM_NAME;
 static int keep_boilerplate;
+static struct input_opts inopts;
 
 /* A span of a buffer: a line or a paragraph. */
 struct span {
@@ -79,7 +80,11 @@ static void
 usage(FILE *fp, int status)
 {
 	fprintf(fp, "usage: normalize [--keep-boilerplate] "
-	    "[--id=name|path|hash] [FILE ...]\n");
+	    "[--id=name|path|hash]\n"
+	    "                 [--format=auto|text|tar|warc|jsonl|gigaword]\n"
+	    "                 [--json-text=F] [--json-title=F] [--json-url=F] "
+	    "[--json-date=F]\n"
+	    "                 [FILE ...]\n");
 	exit(status);
 }
 
@@ -420,23 +425,24 @@ is_headline(const char *s, size_t n)
  * Returns the index of the title paragraph, or -1.
  */
 static long
-mark_paragraphs(struct doc *d)
+mark_paragraphs(struct doc *d, int given)
 {
 	struct span *p = d->para.v, *a, *b;
 	size_t i, n = d->para.n, first;
 	long title = -1;
 
+	if (n >= 1 && given)
+		title = 0;		/* the dump says what the headline is */
 	if (n >= 2) {
 		a = &p[0];
 		b = &p[1];
-		if (is_headline(d->paras.s + a->off, a->len)) {
+		if (given || is_headline(d->paras.s + a->off, a->len)) {
 			title = 0;
 			if (!keep_boilerplate && b->len >= a->len &&
 			    memcmp(d->paras.s + a->off, d->paras.s + b->off,
-			    a->len) == 0 && (b->len == a->len ||
-			    d->paras.s[b->off + a->len] == ' ') &&
-			    (b->len == a->len ||
-			    is_headline(d->paras.s + b->off, b->len))) {
+			    a->len) == 0 && (b->len == a->len || (!given &&
+			    d->paras.s[b->off + a->len] == ' ' &&
+			    is_headline(d->paras.s + b->off, b->len)))) {
 				a->drop = 1;
 				title = 1;
 			}
@@ -496,9 +502,30 @@ strip_suffix(struct buf *b, const char *suffix)
 		b->s[b->len -= k] = '\0';
 }
 
+/* A URL as an id: the scheme dropped, other than [A-Za-z0-9._-] to '_'. */
+static void
+url_id(struct buf *id, const char *url)
+{
+	const char *p = strstr(url, "://");
+	int under = 0;
+
+	for (p = p ? p + 3 : url; *p != '\0' && id->len < 120; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || *p == '.' || *p == '-') {
+			buf_addc(id, *p);
+			under = 0;
+		} else if (!under && id->len > 0) {
+			buf_addc(id, '_');
+			under = 1;
+		}
+	}
+	while (id->len > 0 && id->s[id->len - 1] == '_')
+		id->s[--id->len] = '\0';
+}
+
 /* The document's id per --id, made unique within the run. */
 static void
-make_id(struct doc *d, const char *path, const char *data, size_t len)
+make_id(struct doc *d, const struct document *in)
 {
 	const char *base;
 	size_t stem;
@@ -506,19 +533,25 @@ make_id(struct doc *d, const char *path, const char *data, size_t len)
 	char sfx[24];
 
 	buf_reset(&d->id);
-	if (strcmp(path, "-") == 0 && idmode != ID_HASH)
-		buf_adds(&d->id, "stdin");
-	else if (idmode == ID_HASH) {
+	if (idmode == IDM_HASH) {
 		snprintf(sfx, sizeof(sfx), "%016llx",
-		    (unsigned long long)hash64(data, len));
+		    (unsigned long long)hash64(in->text, in->len));
 		buf_adds(&d->id, sfx);
-	} else {
-		base = idmode == ID_PATH ? path : strrchr(path, '/');
-		base = base == NULL ? path : base + (idmode == ID_NAME);
+	} else if (in->idfrom == ID_URL)
+		url_id(&d->id, in->name);
+	else if (in->idfrom == ID_GIVEN)
+		buf_adds(&d->id, in->name);
+	else if (strcmp(in->name, "-") == 0)
+		buf_adds(&d->id, "stdin");
+	else {
+		base = idmode == IDM_PATH ? in->name : strrchr(in->name, '/');
+		base = base == NULL ? in->name : base + (idmode == IDM_NAME);
 		buf_adds(&d->id, base);
 		strip_suffix(&d->id, ".gz");
 		strip_suffix(&d->id, ".txt");
 	}
+	if (d->id.len == 0)
+		buf_adds(&d->id, "doc");
 	stem = d->id.len;
 	for (k = 2; seen_id(d, d->id.s, d->id.len); k++) {
 		d->id.len = stem;
@@ -544,31 +577,59 @@ doc_free(struct doc *d)
 	pcre2_match_data_free(d->md);
 }
 
+/* Does the text's first line hold the same words as the title? */
 static int
-document(const char *path, const char *data, size_t len, void *arg)
+starts_with_title(const char *text, size_t len, const char *title)
+{
+	size_t k = strlen(title), n = strcspn(text, "\n");
+
+	while (k > 0 && (title[k - 1] == ' ' || title[k - 1] == '\r'))
+		k--;
+	while (n > 0 && (text[n - 1] == ' ' || text[n - 1] == '\r'))
+		n--;
+	return n <= len && n == k && memcmp(text, title, k) == 0;
+}
+
+static void
+put_opt(const char *s)
+{
+	rec_field(stdout, s ? s : "", s ? strlen(s) : 0);
+}
+
+static int
+document(const struct document *in, void *arg)
 {
 	struct doc *d = arg;
 	const struct span *p;
-	const char *source = strcmp(path, "-") == 0 ? "stdin" : path;
 	unsigned long pid = 0;
 	long title;
 	size_t i;
+	int given = in->title != NULL && in->title[strspn(in->title,
+	    " \t\r\n")] != '\0';
 
-	make_id(d, path, data, len);
+	make_id(d, in);
 	buf_reset(&d->clean);
-	clean_text(&d->clean, data, len);
+	if (given && !starts_with_title(in->text, in->len, in->title)) {
+		clean_text(&d->clean, in->title, strlen(in->title));
+		buf_adds(&d->clean, "\n\n");
+	}
+	clean_text(&d->clean, in->text, in->len);
 	split_lines(d);
 	make_paragraphs(d);
-	title = mark_paragraphs(d);
+	title = mark_paragraphs(d, given);
 
 	rec_begin(stdout, 'D');
 	rec_field(stdout, d->id.s, d->id.len);
-	rec_field(stdout, source, strlen(source));
+	rec_field(stdout, in->source, strlen(in->source));
 	if (title >= 0)
 		rec_field(stdout, d->paras.s + d->para.v[title].off,
 		    d->para.v[title].len);
 	else
 		rec_field(stdout, "", 0);
+	if (in->url != NULL || in->date != NULL) {
+		put_opt(in->url);
+		put_opt(in->date);
+	}
 	rec_end(stdout);
 	for (i = 0; i < d->para.n; i++) {
 		p = &d->para.v[i];
@@ -584,12 +645,25 @@ document(const char *path, const char *data, size_t len, void *arg)
 	return 0;
 }
 
+/* What a dump held, as a comment in the stream. */
+static void
+note(const char *msg, void *arg)
+{
+	(void)arg;
+	printf("# normalize: %s\n", msg);
+}
+
 int
 main(int argc, char *argv[])
 {
 	static const struct option opts[] = {
+		{ "format", required_argument, NULL, 'f' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "id", required_argument, NULL, 'i' },
+		{ "json-date", required_argument, NULL, 'D' },
+		{ "json-text", required_argument, NULL, 'T' },
+		{ "json-title", required_argument, NULL, 'H' },
+		{ "json-url", required_argument, NULL, 'U' },
 		{ "keep-boilerplate", no_argument, NULL, 'k' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
@@ -599,14 +673,26 @@ main(int argc, char *argv[])
 
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		switch (c) {
+		case 'D': inopts.json_date = optarg; break;
+		case 'f':
+			if ((c = input_format(optarg)) < 0) {
+				warnx("--format: want auto, text, tar, warc, "
+				    "jsonl or gigaword, not %s", optarg);
+				usage(stderr, EXIT_USAGE);
+			}
+			inopts.format = (enum format)c;
+			break;
+		case 'H': inopts.json_title = optarg; break;
 		case 'h': usage(stdout, 0); break;
+		case 'T': inopts.json_text = optarg; break;
+		case 'U': inopts.json_url = optarg; break;
 		case 'i':
 			if (strcmp(optarg, "name") == 0)
-				idmode = ID_NAME;
+				idmode = IDM_NAME;
 			else if (strcmp(optarg, "path") == 0)
-				idmode = ID_PATH;
+				idmode = IDM_PATH;
 			else if (strcmp(optarg, "hash") == 0)
-				idmode = ID_HASH;
+				idmode = IDM_HASH;
 			else {
 				warnx("--id: want name, path or hash, not %s",
 				    optarg);
@@ -620,7 +706,9 @@ main(int argc, char *argv[])
 	}
 	setup_stdout();
 	compile_boilerplate(&d);
-	status = input_each(argv + optind, argc - optind, document, &d);
+	inopts.note = note;
+	status = input_each(argv + optind, argc - optind, &inopts, document,
+	    &d);
 	doc_free(&d);
 	return closeout() | status;
 }

@@ -1,0 +1,124 @@
+/*
+ * dump-file.c: a plain article (the whole input is one document) and tar
+ * archives (each regular member is one document), read with libarchive
+ * from the already decompressed stream.
+ */
+#include <archive.h>
+#include <archive_entry.h>
+#include <err.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dumps.h"
+
+#define CHUNK	(64 * 1024)
+
+int
+dump_text(struct dumpctx *ctx)
+{
+	struct document d = { 0 };
+
+	buf_reset(&ctx->text);
+	while (zin_getn(ctx->z, &ctx->text, CHUNK) > 0)
+		;
+	if (zin_damage(ctx->z) != 0)
+		return 1;	/* zread said what; a damaged text is not used */
+	buf_grow(&ctx->text, 0);
+	d.source = strcmp(ctx->path, "-") == 0 ? "stdin" : ctx->path;
+	d.name = ctx->path;
+	d.idfrom = ID_FILE;
+	d.text = ctx->text.s;
+	d.len = ctx->text.len;
+	return ctx->fn(&d, ctx->arg) != 0;
+}
+
+struct tarread {
+	struct zin	*z;
+	char		 buf[CHUNK];
+};
+
+static la_ssize_t
+tar_read(struct archive *a, void *arg, const void **p)
+{
+	struct tarread *tr = arg;
+
+	(void)a;
+	*p = tr->buf;
+	return (la_ssize_t)zin_read(tr->z, tr->buf, sizeof(tr->buf));
+}
+
+/* Read the current member's data into ctx->text; 0, or 1 on error. */
+static int
+member_data(struct dumpctx *ctx, struct archive *a)
+{
+	char chunk[CHUNK];
+	la_ssize_t n;
+
+	buf_reset(&ctx->text);
+	while ((n = archive_read_data(a, chunk, sizeof(chunk))) > 0)
+		buf_add(&ctx->text, chunk, (size_t)n);
+	buf_grow(&ctx->text, 0);
+	return n < 0;
+}
+
+int
+dump_tar(struct dumpctx *ctx)
+{
+	struct tarread *tr;
+	struct archive *a;
+	struct archive_entry *e;
+	struct document d = { 0 };
+	const char *name, *base;
+	unsigned long damage, member = 0;
+	int r, rc = 0;
+
+	tr = emalloc(sizeof(*tr));
+	tr->z = ctx->z;
+	if ((a = archive_read_new()) == NULL)
+		errx(EXIT_DATA, "libarchive: out of memory");
+	archive_read_support_format_tar(a);
+	if (archive_read_open(a, tr, NULL, tar_read, NULL) != ARCHIVE_OK) {
+		warnx("%s: %s", ctx->path, archive_error_string(a));
+		archive_read_free(a);
+		free(tr);
+		return 1;
+	}
+	while ((r = archive_read_next_header(a, &e)) == ARCHIVE_OK ||
+	    r == ARCHIVE_WARN) {
+		member++;
+		name = archive_entry_pathname(e);
+		if (name == NULL || archive_entry_filetype(e) != AE_IFREG)
+			continue;
+		base = strrchr(name, '/');
+		if ((base ? base + 1 : name)[0] == '.')
+			continue;	/* hidden, as in a directory walk */
+		damage = zin_damage(ctx->z);
+		if (member_data(ctx, a) || zin_damage(ctx->z) != damage) {
+			warnx("%s: member %s: %s", ctx->path, name,
+			    zin_damage(ctx->z) != damage ? "damaged, skipped" :
+			    archive_error_string(a));
+			rc = 1;
+			continue;
+		}
+		buf_reset(&ctx->meta);
+		buf_adds(&ctx->meta, ctx->path);
+		buf_addc(&ctx->meta, ':');
+		buf_adds(&ctx->meta, name);
+		d.source = ctx->meta.s;
+		d.name = name;
+		d.idfrom = ID_FILE;
+		d.text = ctx->text.s;
+		d.len = ctx->text.len;
+		rc |= ctx->fn(&d, ctx->arg) != 0;
+	}
+	if (r != ARCHIVE_EOF) {
+		warnx("%s: after member %lu: %s", ctx->path, member,
+		    archive_error_string(a) ? archive_error_string(a) :
+		    "damaged archive");
+		rc = 1;
+	}
+	archive_read_free(a);
+	free(tr);
+	return rc;
+}

@@ -1,0 +1,303 @@
+/*
+ * numint.h: what the parts of the number finder share (numlex.c builds
+ * the lexicons and tokens, numfind.c reads mentions off the tokens).
+ * Not for filters: they use numbers.h.
+ */
+#ifndef NUMINT_H
+#define NUMINT_H
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "lexicon.h"
+#include "numbers.h"
+#include "util.h"
+
+/* Roles a word plays (num-words.tsv, num-context.tsv). */
+enum {
+	R_CARD = 1 << 0, R_SCALE = 1 << 1, R_ABBR = 1 << 2, R_VAGUE = 1 << 3,
+	R_ORD = 1 << 4, R_DENOM = 1 << 5, R_MONTH = 1 << 6, R_WEEKDAY = 1 << 7,
+	R_STOP = 1 << 8, R_PLURAL = 1 << 9, R_NAME = 1 << 10,
+	R_STREET = 1 << 11, R_NOTONE = 1 << 12, R_YEARPREP = 1 << 13,
+	R_SCORE = 1 << 14, R_CHANGE = 1 << 15
+};
+
+struct word {
+	unsigned	 roles;
+	int		 card;		/* R_CARD: 0-100, 12 for dozen */
+	int		 scale;		/* R_SCALE, R_ABBR: power of ten */
+	long long	 vague;		/* R_VAGUE */
+	long long	 ord;		/* R_ORD */
+	long long	 denom;		/* R_DENOM */
+	int		 month;		/* R_MONTH, R_WEEKDAY */
+};
+
+struct currency {
+	char	code[4];
+	int	pre, post, glued;	/* where it may stand */
+	int	minor;			/* 100 for cents and pence, else 1 */
+	int	scale;			/* 6 for "MUSD", "MEUR": millions */
+};
+
+struct unit {
+	char	*sing;
+	int	 kind;			/* NK_QUANTITY or NK_DURATION */
+	int	 glued;			/* only glued to digits: "5m", "20g" */
+};
+
+enum { TK_NUM, TK_WORD, TK_SYM };
+
+struct tok {
+	int		 type;
+	int		 sp;		/* white space before it */
+	int		 skip;		/* inside a URL, handle, clock time... */
+	size_t		 b, e;		/* bytes in the sentence */
+	size_t		 cb, ce;	/* code points */
+	uint32_t	 cp;		/* TK_SYM: the code point */
+	size_t		 lo, lolen;	/* TK_WORD: lower case copy in nf->low */
+	int		 cap, allcap;	/* TK_WORD: initial capital, all capitals */
+	const struct word *w;		/* TK_WORD: lexicon entry or NULL */
+	struct numval	 v;		/* TK_NUM */
+	int		 intg;		/* TK_NUM: no decimal point */
+	int		 comma;		/* TK_NUM: thousands separators */
+	int		 ndig;		/* TK_NUM: digits before the point */
+	int		 sci;		/* TK_NUM: scientific notation */
+};
+
+struct numfinder {
+	struct strmap	*words, *cur, *units, *quals;
+	pcre2_code	*zone;
+	pcre2_match_data *md;
+	const char	*s;		/* the sentence */
+	size_t		 n;
+	struct tok	*t;
+	int		 nt;
+	size_t		 tcap;
+	struct buf	 low;		/* lower-cased words */
+	struct mention	*m;
+	int		 nm;
+	size_t		 mcap;
+	int		*mt0, *mt1, *mscale;	/* per mention: tokens, scale */
+	unsigned char	*used;		/* per token: inside a mention */
+	size_t		 ucap;
+	int		*flag;		/* per mention: range and score marks */
+	size_t		 fcap;
+	int		 titlecase;	/* most words capitalised (a headline) */
+	void		**own;		/* lexicon values, freed by num_close */
+	size_t		 nown, owncap;
+};
+
+/* numlex.c */
+void	numlex_init(struct numfinder *nf);
+void	numlex_free(struct numfinder *nf);
+/* Tokenize the sentence; returns 1 when it may hold a number. */
+int	numlex_tokens(struct numfinder *nf, const char *s, size_t n);
+/* Mark the tokens inside URLs, handles, clock times, phone numbers. */
+void	numlex_zones(struct numfinder *nf);
+/*
+ * The lower-case key of tokens [i, i + k): words joined by one space when
+ * there was white space between them, anything else joined as written.
+ * Returns its length, or 0 when it does not fit or runs off the end.
+ */
+size_t	numlex_key(const struct numfinder *nf, int i, int k, char *key,
+	    size_t size);
+/* The lower-case text of word token i. */
+const char *numlex_low(const struct numfinder *nf, int i);
+
+#define TOK(i)	(&nf->t[(i)])
+
+/* ====== Token tests (shared by numfind.c and numrules.c) ====== */
+
+static inline int
+in(const struct numfinder *nf, int i)
+{
+	return i >= 0 && i < nf->nt;
+}
+
+static inline int
+isfree(const struct numfinder *nf, int i)
+{
+	return in(nf, i) && !nf->t[i].skip && !nf->used[i];
+}
+
+static inline int
+isw(const struct numfinder *nf, int i, const char *w)
+{
+	return in(nf, i) && nf->t[i].type == TK_WORD &&
+	    strcmp(numlex_low(nf, i), w) == 0;
+}
+
+static inline int
+issym(const struct numfinder *nf, int i, uint32_t cp)
+{
+	return in(nf, i) && nf->t[i].type == TK_SYM && nf->t[i].cp == cp;
+}
+
+static inline int
+isdash(const struct numfinder *nf, int i)
+{
+	return issym(nf, i, '-') || issym(nf, i, 0x2013) ||
+	    issym(nf, i, 0x2212);
+}
+
+static inline int
+isnum(const struct numfinder *nf, int i)
+{
+	return in(nf, i) && nf->t[i].type == TK_NUM;
+}
+
+static inline int
+glued(const struct numfinder *nf, int i)
+{
+	return in(nf, i) && !nf->t[i].sp;
+}
+
+static inline unsigned
+roles(const struct numfinder *nf, int i)
+{
+	if (!in(nf, i) || nf->t[i].type != TK_WORD || nf->t[i].w == NULL)
+		return 0;
+	return nf->t[i].w->roles;
+}
+
+static inline long long
+ival(const struct numfinder *nf, int i)
+{
+	const struct tok *t = TOK(i);
+
+	if (t->type != TK_NUM || !t->intg || t->v.e < 0 || t->ndig > 12)
+		return -1;
+	return nf->t[i].v.m * (t->v.e == 0 ? 1 : t->v.e == 1 ? 10 :
+	    t->v.e == 2 ? 100 : t->v.e == 3 ? 1000 : t->v.e == 4 ? 10000 :
+	    100000);
+}
+
+/* Only quotes, brackets and dashes before token i: it starts the sentence. */
+static inline int
+initial(const struct numfinder *nf, int i)
+{
+	int k;
+
+	for (k = 0; k < i; k++)
+		if (nf->t[k].type != TK_SYM)
+			return 0;
+	return 1;
+}
+
+/* A capitalised word inside a sentence that is not a headline. */
+static inline int
+midcap(const struct numfinder *nf, int i)
+{
+	return in(nf, i) && nf->t[i].type == TK_WORD && nf->t[i].cap &&
+	    !nf->titlecase && !initial(nf, i) &&
+	    !(in(nf, i - 1) && nf->t[i - 1].type == TK_SYM &&
+	    nf->t[i - 1].cp != ',' && nf->t[i - 1].cp != '-');
+}
+
+static inline int
+ord_suffix(const char *s)
+{
+	return strcmp(s, "st") == 0 || strcmp(s, "nd") == 0 ||
+	    strcmp(s, "rd") == 0 || strcmp(s, "th") == 0;
+}
+
+static inline int
+plural_looking(const struct numfinder *nf, int i)
+{
+	const char *s = numlex_low(nf, i);
+	size_t n = nf->t[i].lolen;
+
+	if (roles(nf, i) & R_PLURAL)
+		return 1;
+	return n >= 3 && s[n - 1] == 's' && s[n - 2] != 's' &&
+	    s[n - 2] != 'u' && s[n - 2] != 'i' && strcmp(s, "news") != 0;
+}
+
+static inline int
+verb_looking(const struct numfinder *nf, int i)
+{
+	const char *s = numlex_low(nf, i);
+	size_t n = nf->t[i].lolen;
+
+	return n > 4 && (strcmp(s + n - 3, "ing") == 0 ||
+	    strcmp(s + n - 2, "ed") == 0 || strcmp(s + n - 2, "ly") == 0);
+}
+
+
+/* The value as an integer, or -1 when it is not a whole number >= 0. */
+static inline long long
+nv_whole(struct numval v)
+{
+	long long m = v.m;
+	int e = v.e;
+
+	if (m < 0 || e < 0 || e > 12)
+		return -1;
+	while (e-- > 0)
+		m *= 10;
+	return m;
+}
+
+/* A numeral: digits, number words and scales ("1.5 million", "twenty-one"). */
+struct numeral {
+	int		t0, t1;
+	struct numval	v;
+	int		ord;		/* ends in an ordinal */
+	int		scale;		/* power of ten of its scale word */
+	int		words;		/* holds a number word */
+	int		digit;		/* index of its digit token, or -1 */
+};
+
+/* numfind.c */
+struct mention *nf_add(struct numfinder *nf, int t0, int t1, enum numkind kind,
+	    struct numval v, const char *unit, int scale);
+void	nf_consume(struct numfinder *nf, int t0, int t1);
+/* Read a numeral at token i (money: a currency came before it). */
+int	nf_numeral(struct numfinder *nf, int i, int money, struct numeral *nu);
+/* The end of the (hyphenated) word at token k. */
+int	nf_compound(const struct numfinder *nf, int k);
+/* The head noun of the words from token k (see numfind.c). */
+int	nf_noun_run(struct numfinder *nf, int k, int plural, int *nb, int *ne);
+void	nf_set_noun(struct numfinder *nf, struct mention *m, int nb, int ne);
+
+/* numpass.c: qualifiers, then ranges and scores, then nouns. */
+void	nf_qualify(struct numfinder *nf);
+void	nf_ranges(struct numfinder *nf, int *flag);
+void	nf_nouns(struct numfinder *nf, const int *flag);
+
+/* nummoney.c */
+const struct currency *nf_currency_at(const struct numfinder *nf, int i,
+	    int len, int post);
+/* A currency after the amount at token k; *end past it. */
+const struct currency *nf_currency_after(const struct numfinder *nf, int k,
+	    int *end);
+/* Add a money mention, minor units (cents, pence) in major units. */
+void	nf_money(struct numfinder *nf, int t0, int t1, const struct currency *c,
+	    struct numval v, int scale);
+/* An amount with its currency in front at token i: add it, return 1. */
+int	nf_try_money(struct numfinder *nf, int i);
+
+/* numwords.c */
+/* A mention that starts with a word ("half", "a third") at token i. */
+int	nf_try_words(struct numfinder *nf, int i);
+/*
+ * The denominator of a fraction at token k ("fifths", "tenth",
+ * "twenty-fifths"), or 0; *end is set past it.
+ */
+long long nf_fraction_den(const struct numfinder *nf, int k, int *end);
+/*
+ * A proper fraction at token k ("a half", "three quarters", "fifty-four
+ * hundredths"): sets *v and *end and returns 1, else returns 0.
+ */
+int	nf_proper_fraction(const struct numfinder *nf, int k, struct numval *v,
+	    int *end);
+
+/* numdate.c */
+/* A four-digit year 1000-2999 at token k, or 0. */
+int	nf_year_at(const struct numfinder *nf, int k);
+/* A date starting at token i: add it and return 1, or return 0. */
+int	nf_try_date(struct numfinder *nf, struct numdoc *doc, int i);
+
+#endif

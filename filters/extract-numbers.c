@@ -1,0 +1,169 @@
+/*
+ * extract-numbers: add an N record after each S record of the lede record
+ * stream, one per number mention in the sentence (contract section 7):
+ * doc_id, sentence_id, start, end, kind, text, value, unit, qualifier,
+ * noun.  Every record read is written back unchanged and in order.
+ *
+ * The N records of a sentence go after its S record and after the E
+ * records that directly follow it (tag-entities' mentions of the same
+ * sentence), so that running tag-entities before or after this filter
+ * gives the same stream.  The finding itself is in common/num*.c.
+ */
+#include <err.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "numbers.h"
+#include "record.h"
+#include "util.h"
+
+/* The N records of the last sentence, waiting for its E records to pass. */
+struct pending {
+	struct buf	 recs;		/* escaped N lines */
+	struct buf	 doc;		/* the sentence's doc_id */
+	struct buf	 sid;		/* and sentence_id */
+	int		 active;
+};
+
+static void
+usage(FILE *fp, int status)
+{
+	fprintf(fp, "usage: extract-numbers [--help] [--version] < records\n");
+	exit(status);
+}
+
+static void
+parseargs(int argc, char *argv[])
+{
+	static const struct option longopts[] = {
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 }
+	};
+	int c;
+
+	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'h':
+			usage(stdout, 0);
+			break;
+		case 'V':
+			print_version();
+			break;
+		default:
+			usage(stderr, EXIT_USAGE);
+		}
+	}
+	if (optind != argc)
+		usage(stderr, EXIT_USAGE);
+}
+
+static void
+addfield(struct buf *b, const char *s, size_t n)
+{
+	buf_addc(b, '\t');
+	rec_escape(b, s, n);
+}
+
+static void
+addulong(struct buf *b, size_t n)
+{
+	char tmp[24];
+
+	buf_addc(b, '\t');
+	buf_add(b, tmp, (size_t)snprintf(tmp, sizeof(tmp), "%zu", n));
+}
+
+/* Format the N records of sentence r into p. */
+static void
+numbers(struct numfinder *nf, struct numdoc *doc, const struct record *r,
+    struct pending *p)
+{
+	const struct field *text = &r->f[3];
+	const struct mention *m;
+	const char *v;
+	char val[48];
+	size_t i, n;
+
+	buf_reset(&p->recs);
+	buf_reset(&p->doc);
+	buf_reset(&p->sid);
+	buf_add(&p->doc, r->f[0].s, r->f[0].len);
+	buf_add(&p->sid, r->f[1].s, r->f[1].len);
+	p->active = 1;
+	n = num_find(nf, doc, text->s, text->len, &m);
+	for (i = 0; i < n; i++, m++) {
+		buf_addc(&p->recs, 'N');
+		addfield(&p->recs, r->f[0].s, r->f[0].len);
+		addfield(&p->recs, r->f[1].s, r->f[1].len);
+		addulong(&p->recs, m->cb);
+		addulong(&p->recs, m->ce);
+		v = num_kindname(m->kind);
+		addfield(&p->recs, v, strlen(v));
+		addfield(&p->recs, text->s + m->b, m->e - m->b);
+		v = m->kind == NK_DATE ? m->date : nv_format(val, m->v);
+		addfield(&p->recs, v, strlen(v));
+		addfield(&p->recs, m->unit, strlen(m->unit));
+		v = num_qualname(m->qual);
+		addfield(&p->recs, v, strlen(v));
+		addfield(&p->recs, text->s + m->nb, m->ne - m->nb);
+		buf_addc(&p->recs, '\n');
+	}
+}
+
+/* An E record of the pending sentence (it goes before the N records). */
+static int
+belongs(const struct pending *p, const struct record *r)
+{
+	return p->active && r->type == 'E' && r->f[0].len == p->doc.len &&
+	    memcmp(r->f[0].s, p->doc.s, p->doc.len) == 0 &&
+	    r->f[1].len == p->sid.len &&
+	    memcmp(r->f[1].s, p->sid.s, p->sid.len) == 0;
+}
+
+static void
+flush(struct pending *p)
+{
+	if (p->active && p->recs.len > 0)
+		fwrite(p->recs.s, 1, p->recs.len, stdout);
+	p->active = 0;
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct pending pend = { { NULL, 0, 0 }, { NULL, 0, 0 },
+	    { NULL, 0, 0 }, 0 };
+	struct numdoc doc = { 0 };
+	struct numfinder *nf;
+	struct reader *rd;
+	struct record r;
+
+	setup_stdout();
+	parseargs(argc, argv);
+	nf = num_open();
+	rd = rec_open(stdin, "stdin");
+	while (rec_read(rd, &r)) {
+		if (belongs(&pend, &r)) {
+			rec_pass(stdout, &r);
+			continue;
+		}
+		flush(&pend);
+		if (r.type == 'D') {
+			check_stdout();
+			memset(&doc, 0, sizeof(doc));
+		}
+		rec_pass(stdout, &r);
+		if (r.type == 'S')
+			numbers(nf, &doc, &r, &pend);
+	}
+	flush(&pend);
+	rec_close(rd);
+	num_close(nf);
+	buf_free(&pend.recs);
+	buf_free(&pend.doc);
+	buf_free(&pend.sid);
+	return closeout();
+}

@@ -1,0 +1,1 @@
+$BIN/normalize tests/data/dumps/damaged.sgml

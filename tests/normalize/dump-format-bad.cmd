@@ -1,0 +1,1 @@
+$BIN/normalize --format=bogus tests/data/dumps/articles.tar

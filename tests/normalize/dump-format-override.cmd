@@ -1,0 +1,1 @@
+$BIN/normalize --format=text tests/data/dumps/articles.jsonl

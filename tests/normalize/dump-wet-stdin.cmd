@@ -1,0 +1,1 @@
+cat tests/data/dumps/sample.warc.wet.gz | $BIN/normalize
