@@ -62,7 +62,7 @@ usage(FILE *fp, int status)
 	    "                 [--format=auto|text|tar|warc|jsonl|gigaword]\n"
 	    "                 [--json-text=F] [--json-title=F] [--json-url=F] "
 	    "[--json-date=F]\n"
-	    "                 [FILE ...]\n");
+	    "                 [--files0-from=F | FILE ...]\n");
 	exit(status);
 }
 
@@ -415,6 +415,38 @@ document(const struct document *in, void *arg)
 	return 0;
 }
 
+/*
+ * The NUL-terminated names in file (- for stdin), for --files0-from: a
+ * list of any length, with any bytes in the names.  names holds them.
+ */
+static char **
+read_names(const char *file, struct buf *names, int *n)
+{
+	FILE *fp = strcmp(file, "-") == 0 ? stdin : fopen(file, "r");
+	char chunk[65536], **v;
+	size_t k, i;
+	int count = 0;
+
+	if (fp == NULL)
+		err(EXIT_DATA, "%s", file);
+	while ((k = fread(chunk, 1, sizeof(chunk), fp)) > 0)
+		buf_add(names, chunk, k);
+	if (ferror(fp))
+		err(EXIT_DATA, "%s", file);
+	if (fp != stdin)
+		fclose(fp);
+	if (names->len > 0 && names->s[names->len - 1] != '\0')
+		buf_addc(names, '\0');	/* a last name without its NUL */
+	for (i = 0; i < names->len; i++)
+		count += names->s[i] == '\0';
+	v = ecalloc((size_t)count + 1, sizeof(*v));
+	for (i = 0, count = 0; i < names->len; i += strlen(names->s + i) + 1)
+		if (names->s[i] != '\0')	/* skip empty names */
+			v[count++] = names->s + i;
+	*n = count;
+	return v;
+}
+
 /* What a dump held, as a comment in the stream. */
 static void
 note(const char *msg, void *arg)
@@ -427,6 +459,7 @@ int
 main(int argc, char *argv[])
 {
 	static const struct option opts[] = {
+		{ "files0-from", required_argument, NULL, '0' },
 		{ "format", required_argument, NULL, 'f' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "id", required_argument, NULL, 'i' },
@@ -439,10 +472,13 @@ main(int argc, char *argv[])
 		{ NULL, 0, NULL, 0 }
 	};
 	struct doc d = { 0 };
-	int c, status;
+	struct buf names = { 0 };
+	char **paths, *files0 = NULL;
+	int c, status, npaths;
 
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		switch (c) {
+		case '0': files0 = optarg; break;
 		case 'D': inopts.json_date = optarg; break;
 		case 'f':
 			if ((c = input_format(optarg)) < 0) {
@@ -477,9 +513,23 @@ main(int argc, char *argv[])
 	setup_stdout();
 	d.boiler = boiler_compile();
 	d.ids = idset_new();
+	paths = argv + optind;
+	npaths = argc - optind;
+	if (files0 != NULL) {
+		if (npaths > 0) {
+			warnx("--files0-from: no FILE arguments as well");
+			usage(stderr, EXIT_USAGE);
+		}
+		paths = read_names(files0, &names, &npaths);
+	}
 	inopts.note = note;
-	status = input_each(argv + optind, argc - optind, &inopts, document,
-	    &d);
+	/* No names in a --files0-from file means no input, not stdin. */
+	status = files0 != NULL && npaths == 0 ? 0 :
+	    input_each(paths, npaths, &inopts, document, &d);
+	if (files0 != NULL) {
+		free(paths);
+		buf_free(&names);
+	}
 	doc_free(&d);
 	return closeout() | status;
 }
