@@ -84,14 +84,22 @@ test: check asan
 	    BIN=build/asan/bin TESTBIN=build/asan sh tests/all
 
 run: all
-	LEDE_BIN=$(BIN) scripts/articles-to-csv -o out samples
+	LEDE_BIN=$(BIN) scripts/articles-to-csv -o out --db out/lede.db samples
+	@echo '== the entities mentioned most (out/lede.db, view entity_mentions)'
+	@sqlite3 -header -column out/lede.db "SELECT canonical, type, \
+	    mentions, documents FROM entity_mentions \
+	    ORDER BY mentions DESC, canonical LIMIT 10"
+	@echo '== figures per document (view document_figures)'
+	@sqlite3 -header -column out/lede.db "SELECT doc_id, figures, money, \
+	    percent, counts, dates, quantities FROM document_figures \
+	    ORDER BY doc_id"
 
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
 	cp $(PROGS:%=$(BIN)/%) $(DESTDIR)$(BINDIR)/
 	cp filters/*.1 $(DESTDIR)$(MANDIR)/man1/
 	cp common/record.5 $(DESTDIR)$(MANDIR)/man5/
-	cp scripts/articles-to-csv $(DESTDIR)$(BINDIR)/
+	cp scripts/articles-to-csv scripts/load-sqlite $(DESTDIR)$(BINDIR)/
 
 # Options of scripts/bench (its own default is 200 MB, which takes over
 # five minutes on 2 cores with every filter built).

@@ -2,38 +2,28 @@
  * normalize: raw article text to the lede record stream.
  *
  * Each input file (plain or gzip, or every file below a directory) is one
- * document.  Its bytes are cleaned to UTF-8 (clean.h), its lines become
+ * document, or a dump of many (tar, WARC, JSON Lines, Gigaword: input.h).
+ * A document's bytes are cleaned to UTF-8 (clean.h), its lines become
  * paragraphs (hard-wrapped lines re-joined), a leading headline becomes
- * the title, and boilerplate lines (common/lexicons/boilerplate.tsv) are
- * dropped.  Out come one D record and its P records per document.
+ * the title, and boilerplate paragraphs (boiler.h) are dropped.  Out come
+ * one D record and its P records per document.
  */
 #include <err.h>
 #include <getopt.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define PCRE2_CODE_UNIT_WIDTH 8
-#include <pcre2.h>
-
+#include "boiler.h"
 #include "clean.h"
+#include "docid.h"
 #include "input.h"
-#include "lexicon.h"
 #include "record.h"
 #include "utf8.h"
 #include "util.h"
 
-#include "lex_boilerplate.h"
-
-#define MAXBOILER	400	/* longer paragraphs are never boilerplate */
 #define MAXTITLE	200	/* bytes */
 #define MAXTITLEWORDS	25
-
-#define MAXGROUPS	16
-
-enum idmode { IDM_NAME, IDM_PATH, IDM_HASH };
-enum where { W_ANY, W_HEAD, W_TAIL };
 
 static enum idmode idmode = IDM_NAME;
 static int keep_boilerplate;
@@ -52,14 +42,6 @@ struct spans {
 	size_t		 n, cap;
 };
 
-/* Boilerplate rules with the same place, joined into one pattern. */
-struct group {
-	enum where	 where;
-	size_t		 window;	/* paragraphs from the start or end */
-	struct buf	 pat;
-	pcre2_code	*re;
-};
-
 /* Everything one document needs, reused from document to document. */
 struct doc {
 	struct buf	 clean;		/* cleaned text */
@@ -68,12 +50,8 @@ struct doc {
 	struct buf	 id;
 	struct spans	 line;
 	struct spans	 para;
-	struct group	 group[MAXGROUPS];
-	int		 ngroup;
-	pcre2_match_data *md;
-	/* ids written so far, to keep doc_id unique within the run */
-	uint64_t	*seen;
-	size_t		 nseen, seencap;
+	struct boiler	*boiler;
+	struct idset	*ids;
 };
 
 static void
@@ -84,7 +62,7 @@ usage(FILE *fp, int status)
 	    "                 [--format=auto|text|tar|warc|jsonl|gigaword]\n"
 	    "                 [--json-text=F] [--json-title=F] [--json-url=F] "
 	    "[--json-date=F]\n"
-	    "                 [FILE ...]\n");
+	    "                 [--files0-from=F | FILE ...]\n");
 	exit(status);
 }
 
@@ -97,108 +75,6 @@ span_add(struct spans *s)
 	}
 	memset(&s->v[s->n], 0, sizeof(s->v[0]));
 	return &s->v[s->n++];
-}
-
-/* The group for a WHERE column: any, headN or tailN (N paragraphs). */
-static struct group *
-group_for(struct doc *d, const struct lexline *l)
-{
-	enum where w;
-	size_t window = 0;
-	const char *num;
-	char *end;
-	int i;
-
-	if (strcmp(l->col[1], "any") == 0)
-		w = W_ANY, num = NULL;
-	else if (strncmp(l->col[1], "head", 4) == 0)
-		w = W_HEAD, num = l->col[1] + 4;
-	else if (strncmp(l->col[1], "tail", 4) == 0)
-		w = W_TAIL, num = l->col[1] + 4;
-	else
-		errx(EXIT_DATA, "boilerplate.tsv:%lu: bad WHERE %s", l->lineno,
-		    l->col[1]);
-	if (num != NULL && ((window = strtoul(num, &end, 10)) == 0 ||
-	    *end != '\0'))
-		errx(EXIT_DATA, "boilerplate.tsv:%lu: want %.4sN, N > 0",
-		    l->lineno, l->col[1]);
-	for (i = 0; i < d->ngroup; i++)
-		if (d->group[i].where == w && d->group[i].window == window)
-			return &d->group[i];
-	if (d->ngroup == MAXGROUPS)
-		errx(EXIT_DATA, "boilerplate.tsv:%lu: more than %d places",
-		    l->lineno, MAXGROUPS);
-	d->group[d->ngroup].where = w;
-	d->group[d->ngroup].window = window;
-	return &d->group[d->ngroup++];
-}
-
-/* Compile each group as (?:(?:rule)|(?:rule)...)\z, anchored and JIT. */
-static void
-compile_boilerplate(struct doc *d)
-{
-	struct lexreader lr;
-	struct lexline l;
-	struct group *g;
-	PCRE2_SIZE erroff;
-	PCRE2_UCHAR msg[256];
-	int i, errcode;
-
-	lex_open(&lr, lex_boilerplate, "boilerplate.tsv");
-	while (lex_next(&lr, &l)) {
-		if (l.ncol != 3)
-			errx(EXIT_DATA, "boilerplate.tsv:%lu: want 3 columns",
-			    l.lineno);
-		g = group_for(d, &l);
-		buf_adds(&g->pat, g->pat.len ? "|(?:" : "(?:(?:");
-		buf_adds(&g->pat, l.col[2]);
-		buf_adds(&g->pat, ")");
-	}
-	for (i = 0; i < d->ngroup; i++) {
-		g = &d->group[i];
-		buf_adds(&g->pat, ")\\z");
-		g->re = pcre2_compile((PCRE2_SPTR)g->pat.s, g->pat.len,
-		    PCRE2_UTF | PCRE2_UCP | PCRE2_ANCHORED, &errcode, &erroff,
-		    NULL);
-		if (g->re == NULL) {
-			pcre2_get_error_message(errcode, msg, sizeof(msg));
-			errx(EXIT_DATA, "boilerplate.tsv: %s", (char *)msg);
-		}
-		pcre2_jit_compile(g->re, PCRE2_JIT_COMPLETE);
-		buf_free(&g->pat);
-	}
-	d->md = pcre2_match_data_create(16, NULL);
-}
-
-/*
- * Is paragraph i (of n; body from first on) boilerplate by a rule whose
- * place allows it there?  Long paragraphs never are, and a rule bound to
- * the head or tail applies only when some body lies outside its window.
- */
-static int
-is_boiler(struct doc *d, size_t i, size_t first, size_t n)
-{
-	const struct span *p = &d->para.v[i];
-	const struct group *g;
-	int k, rc;
-
-	if (p->len > MAXBOILER)
-		return 0;
-	for (k = 0; k < d->ngroup; k++) {
-		g = &d->group[k];
-		if (g->where == W_HEAD && (i >= first + g->window ||
-		    n <= first + g->window))
-			continue;
-		if (g->where == W_TAIL && (i + g->window < n ||
-		    n <= first + g->window))
-			continue;
-		rc = pcre2_match(g->re, (PCRE2_SPTR)d->paras.s + p->off,
-		    p->len, 0, PCRE2_NO_UTF_CHECK, d->md, NULL);
-		if (rc >= 0)
-			return 1;
-		/* other errors (match limit): treat as body, never drop */
-	}
-	return 0;
 }
 
 /*
@@ -453,128 +329,22 @@ mark_paragraphs(struct doc *d, int given)
 	first = (size_t)(title + 1);
 	for (i = first; i < n; i++)
 		if (!p[i].drop)
-			p[i].drop = is_boiler(d, i, first, n);
+			p[i].drop = boiler_match(d->boiler,
+			    d->paras.s + p[i].off, p[i].len, i, first, n);
 	return title;
-}
-
-static int
-seen_id(struct doc *d, const char *s, size_t n)
-{
-	uint64_t h = hash64(s, n);
-	size_t i;
-
-	/* Open addressing over 64-bit hashes; 0 marks a free slot. */
-	h += h == 0;
-	if ((d->nseen + 1) * 2 > d->seencap) {
-		uint64_t *old = d->seen;
-		size_t oldcap = d->seencap;
-
-		d->seencap = d->seencap ? d->seencap * 2 : 1024;
-		d->seen = ecalloc(d->seencap, sizeof(*d->seen));
-		d->nseen = 0;
-		for (i = 0; i < oldcap; i++) {
-			size_t j = (size_t)old[i] & (d->seencap - 1);
-
-			if (old[i] == 0)
-				continue;
-			while (d->seen[j] != 0)
-				j = (j + 1) & (d->seencap - 1);
-			d->seen[j] = old[i];
-			d->nseen++;
-		}
-		free(old);
-	}
-	for (i = (size_t)h & (d->seencap - 1); d->seen[i] != 0;
-	    i = (i + 1) & (d->seencap - 1))
-		if (d->seen[i] == h)
-			return 1;
-	d->seen[i] = h;
-	d->nseen++;
-	return 0;
-}
-
-static void
-strip_suffix(struct buf *b, const char *suffix)
-{
-	size_t k = strlen(suffix);
-
-	if (b->len > k && memcmp(b->s + b->len - k, suffix, k) == 0)
-		b->s[b->len -= k] = '\0';
-}
-
-/* A URL as an id: the scheme dropped, other than [A-Za-z0-9._-] to '_'. */
-static void
-url_id(struct buf *id, const char *url)
-{
-	const char *p = strstr(url, "://");
-	int under = 0;
-
-	for (p = p ? p + 3 : url; *p != '\0' && id->len < 120; p++) {
-		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-		    (*p >= '0' && *p <= '9') || *p == '.' || *p == '-') {
-			buf_addc(id, *p);
-			under = 0;
-		} else if (!under && id->len > 0) {
-			buf_addc(id, '_');
-			under = 1;
-		}
-	}
-	while (id->len > 0 && id->s[id->len - 1] == '_')
-		id->s[--id->len] = '\0';
-}
-
-/* The document's id per --id, made unique within the run. */
-static void
-make_id(struct doc *d, const struct document *in)
-{
-	const char *base;
-	size_t stem;
-	unsigned long k;
-	char sfx[24];
-
-	buf_reset(&d->id);
-	if (idmode == IDM_HASH) {
-		snprintf(sfx, sizeof(sfx), "%016llx",
-		    (unsigned long long)hash64(in->text, in->len));
-		buf_adds(&d->id, sfx);
-	} else if (in->idfrom == ID_URL)
-		url_id(&d->id, in->name);
-	else if (in->idfrom == ID_GIVEN)
-		buf_adds(&d->id, in->name);
-	else if (strcmp(in->name, "-") == 0)
-		buf_adds(&d->id, "stdin");
-	else {
-		base = idmode == IDM_PATH ? in->name : strrchr(in->name, '/');
-		base = base == NULL ? in->name : base + (idmode == IDM_NAME);
-		buf_adds(&d->id, base);
-		strip_suffix(&d->id, ".gz");
-		strip_suffix(&d->id, ".txt");
-	}
-	if (d->id.len == 0)
-		buf_adds(&d->id, "doc");
-	stem = d->id.len;
-	for (k = 2; seen_id(d, d->id.s, d->id.len); k++) {
-		d->id.len = stem;
-		snprintf(sfx, sizeof(sfx), "-%lu", k);
-		buf_adds(&d->id, sfx);
-	}
 }
 
 static void
 doc_free(struct doc *d)
 {
-	int w;
-
 	buf_free(&d->clean);
 	buf_free(&d->lines);
 	buf_free(&d->paras);
 	buf_free(&d->id);
 	free(d->line.v);
 	free(d->para.v);
-	free(d->seen);
-	for (w = 0; w < d->ngroup; w++)
-		pcre2_code_free(d->group[w].re);
-	pcre2_match_data_free(d->md);
+	boiler_free(d->boiler);
+	idset_free(d->ids);
 }
 
 /* Does the text's first line hold the same words as the title? */
@@ -607,7 +377,7 @@ document(const struct document *in, void *arg)
 	int given = in->title != NULL && in->title[strspn(in->title,
 	    " \t\r\n")] != '\0';
 
-	make_id(d, in);
+	docid_make(d->ids, &d->id, in, idmode);
 	buf_reset(&d->clean);
 	if (given && !starts_with_title(in->text, in->len, in->title)) {
 		clean_text(&d->clean, in->title, strlen(in->title));
@@ -645,6 +415,38 @@ document(const struct document *in, void *arg)
 	return 0;
 }
 
+/*
+ * The NUL-terminated names in file (- for stdin), for --files0-from: a
+ * list of any length, with any bytes in the names.  names holds them.
+ */
+static char **
+read_names(const char *file, struct buf *names, int *n)
+{
+	FILE *fp = strcmp(file, "-") == 0 ? stdin : fopen(file, "r");
+	char chunk[65536], **v;
+	size_t k, i;
+	int count = 0;
+
+	if (fp == NULL)
+		err(EXIT_DATA, "%s", file);
+	while ((k = fread(chunk, 1, sizeof(chunk), fp)) > 0)
+		buf_add(names, chunk, k);
+	if (ferror(fp))
+		err(EXIT_DATA, "%s", file);
+	if (fp != stdin)
+		fclose(fp);
+	if (names->len > 0 && names->s[names->len - 1] != '\0')
+		buf_addc(names, '\0');	/* a last name without its NUL */
+	for (i = 0; i < names->len; i++)
+		count += names->s[i] == '\0';
+	v = ecalloc((size_t)count + 1, sizeof(*v));
+	for (i = 0, count = 0; i < names->len; i += strlen(names->s + i) + 1)
+		if (names->s[i] != '\0')	/* skip empty names */
+			v[count++] = names->s + i;
+	*n = count;
+	return v;
+}
+
 /* What a dump held, as a comment in the stream. */
 static void
 note(const char *msg, void *arg)
@@ -657,6 +459,7 @@ int
 main(int argc, char *argv[])
 {
 	static const struct option opts[] = {
+		{ "files0-from", required_argument, NULL, '0' },
 		{ "format", required_argument, NULL, 'f' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "id", required_argument, NULL, 'i' },
@@ -669,10 +472,13 @@ main(int argc, char *argv[])
 		{ NULL, 0, NULL, 0 }
 	};
 	struct doc d = { 0 };
-	int c, status;
+	struct buf names = { 0 };
+	char **paths, *files0 = NULL;
+	int c, status, npaths;
 
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		switch (c) {
+		case '0': files0 = optarg; break;
 		case 'D': inopts.json_date = optarg; break;
 		case 'f':
 			if ((c = input_format(optarg)) < 0) {
@@ -705,10 +511,25 @@ main(int argc, char *argv[])
 		}
 	}
 	setup_stdout();
-	compile_boilerplate(&d);
+	d.boiler = boiler_compile();
+	d.ids = idset_new();
+	paths = argv + optind;
+	npaths = argc - optind;
+	if (files0 != NULL) {
+		if (npaths > 0) {
+			warnx("--files0-from: no FILE arguments as well");
+			usage(stderr, EXIT_USAGE);
+		}
+		paths = read_names(files0, &names, &npaths);
+	}
 	inopts.note = note;
-	status = input_each(argv + optind, argc - optind, &inopts, document,
-	    &d);
+	/* No names in a --files0-from file means no input, not stdin. */
+	status = files0 != NULL && npaths == 0 ? 0 :
+	    input_each(paths, npaths, &inopts, document, &d);
+	if (files0 != NULL) {
+		free(paths);
+		buf_free(&names);
+	}
 	doc_free(&d);
 	return closeout() | status;
 }

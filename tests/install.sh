@@ -13,7 +13,14 @@ for p in "$BIN"/*; do
 done
 check "install: record(5)" test -f "$t/root/opt/lede/share/man/man5/record.5"
 check "install: articles-to-csv" test -x "$t/root/opt/lede/bin/articles-to-csv"
+check "install: load-sqlite" test -x "$t/root/opt/lede/bin/load-sqlite"
 PATH=/usr/bin:/bin "$t/root/opt/lede/bin/articles-to-csv" -q -o "$t/out" \
     samples 2>"$t/err"
 check "install: installed articles-to-csv runs the pipeline" \
     test -s "$t/out/sentences.csv"
+if command -v sqlite3 >/dev/null 2>&1; then
+	PATH=/usr/bin:/bin "$t/root/opt/lede/bin/articles-to-csv" -q \
+	    -o "$t/out2" --db "$t/lede.db" samples 2>"$t/err"
+	check "install: installed articles-to-csv --db finds load-sqlite" \
+	    test -s "$t/lede.db"
+fi
