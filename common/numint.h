@@ -69,7 +69,11 @@ struct tok {
 struct numfinder {
 	struct strmap	*words, *cur, *units, *quals;
 	pcre2_code	*zone;
+	pcre2_code	*zonea;		/* the same, anchored at the start */
 	pcre2_match_data *md;
+	int		 keep;		/* zone's group number of "keep" */
+	unsigned char	*zc;		/* per byte: a zone may start here */
+	size_t		 zccap;
 	const char	*s;		/* the sentence */
 	size_t		 n;
 	struct tok	*t;

@@ -177,12 +177,27 @@ load_quals(struct strmap *m)
 	}
 }
 
-void
-numlex_init(struct numfinder *nf)
+static pcre2_code *
+zone_compile(uint32_t anchored)
 {
+	pcre2_code *re;
 	PCRE2_SIZE eoff;
 	int ecode;
 	char msg[256];
+
+	re = pcre2_compile((PCRE2_SPTR)zone_pattern, PCRE2_ZERO_TERMINATED,
+	    PCRE2_UTF | PCRE2_UCP | anchored, &ecode, &eoff, NULL);
+	if (re == NULL) {
+		pcre2_get_error_message(ecode, (PCRE2_UCHAR *)msg, sizeof(msg));
+		errx(1, "zone pattern at %zu: %s", (size_t)eoff, msg);
+	}
+	pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
+	return re;
+}
+
+void
+numlex_init(struct numfinder *nf)
+{
 
 	nf->words = strmap_new();
 	nf->cur = strmap_new();
@@ -193,14 +208,11 @@ numlex_init(struct numfinder *nf)
 	load_currencies(nf);
 	load_units(nf);
 	load_quals(nf->quals);
-	nf->zone = pcre2_compile((PCRE2_SPTR)zone_pattern,
-	    PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP, &ecode, &eoff, NULL);
-	if (nf->zone == NULL) {
-		pcre2_get_error_message(ecode, (PCRE2_UCHAR *)msg, sizeof(msg));
-		errx(1, "zone pattern at %zu: %s", (size_t)eoff, msg);
-	}
-	pcre2_jit_compile(nf->zone, PCRE2_JIT_COMPLETE);
+	nf->zone = zone_compile(0);
+	nf->zonea = zone_compile(PCRE2_ANCHORED);
 	nf->md = pcre2_match_data_create_from_pattern(nf->zone, NULL);
+	nf->keep = pcre2_substring_number_from_name(nf->zone,
+	    (PCRE2_SPTR)"keep");
 }
 
 void
@@ -217,6 +229,8 @@ numlex_free(struct numfinder *nf)
 	strmap_free(nf->quals);
 	pcre2_match_data_free(nf->md);
 	pcre2_code_free(nf->zone);
+	pcre2_code_free(nf->zonea);
+	free(nf->zc);
 }
 
 const char *
@@ -462,13 +476,24 @@ numlex_tokens(struct numfinder *nf, const char *s, size_t n)
 	return maybe;
 }
 
-void
-numlex_zones(struct numfinder *nf)
+/* Mark the tokens that overlap the zone s[b..e). */
+static void
+zone_mark(struct numfinder *nf, size_t b, size_t e, int *i)
+{
+	while (*i > 0 && nf->t[*i - 1].e > b)
+		(*i)--;
+	for (; *i < nf->nt && nf->t[*i].b < e; (*i)++)
+		if (nf->t[*i].e > b)
+			nf->t[*i].skip = 1;
+}
+
+/* The zones found by trying the pattern at every position (any text). */
+static void
+zones_slow(struct numfinder *nf)
 {
 	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(nf->md);
 	size_t start = 0, b, e;
-	int rc, i = 0, keep = pcre2_substring_number_from_name(nf->zone,
-	    (PCRE2_SPTR)"keep");
+	int rc, i = 0;
 
 	while (start <= nf->n) {
 		rc = pcre2_match(nf->zone, (PCRE2_SPTR)nf->s, nf->n, start,
@@ -480,13 +505,111 @@ numlex_zones(struct numfinder *nf)
 		start = e > b ? e : e + 1;
 		while (start < nf->n && !UTF8_POINT(nf->s[start]))
 			start++;
-		if (rc > keep && ov[2 * keep] != PCRE2_UNSET)
+		if (rc > nf->keep && ov[2 * nf->keep] != PCRE2_UNSET)
 			continue;
-		while (i > 0 && nf->t[i - 1].e > b)
-			i--;
-		for (; i < nf->nt && nf->t[i].b < e; i++)
-			if (nf->t[i].e > b)
-				nf->t[i].skip = 1;
+		zone_mark(nf, b, e, &i);
+	}
+}
+
+/* ASCII \w, and bytes of characters not ASCII (maybe \w). */
+#define ZW(c)	(((c) | 0x20) >= 'a' && ((c) | 0x20) <= 'z' ? 1 : \
+		 (c) >= '0' && (c) <= '9' ? 1 : (c) == '_' || (c) >= 0x80)
+/* Bytes of a domain run: [\w.-] and anything not ASCII. */
+#define ZR(c)	(ZW(c) || (c) == '.' || (c) == '-')
+#define ZD(c)	((c) >= '0' && (c) <= '9')
+
+/* The first letters of the top-level domains of zone_pattern. */
+static int
+tld_first(unsigned char c)
+{
+	return c < 0x80 && strchr("conrgeiudfhpaxjCONRGEIUDFHPAXJ", c) &&
+	    c != '\0';
+}
+
+/*
+ * Where a zone may start in a sentence without '@': every match of
+ * zone_pattern there starts at a digit (ASCII, or any character not
+ * ASCII) not preceded by an ASCII word character, "+" or "(" before a
+ * digit, '#', "http", "www.", or inside a run of [\w.-] bytes that
+ * holds a '.' before a letter a top-level domain starts with (then at a
+ * possible word boundary).  Sets nf->zc and returns how many.
+ */
+static size_t
+zone_starts(struct numfinder *nf)
+{
+	const unsigned char *s = (const unsigned char *)nf->s;
+	size_t n = nf->n, p, q, run = 0, done = 0, count = 0;
+	unsigned char c, prev = ' ';
+
+	if (n > nf->zccap) {
+		nf->zccap = n > 256 ? n : 256;
+		free(nf->zc);
+		nf->zc = emalloc(nf->zccap);
+	}
+	memset(nf->zc, 0, n);
+	for (p = 0; p < n; prev = c, p++) {
+		c = s[p];
+		if (!ZR(c))
+			run = p + 1;
+		if (c < 0x80) {
+			if ((ZD(c) && (prev >= 0x80 || !ZW(prev))) || c == '#' ||
+			    ((c == '+' || c == '(') && p + 1 < n &&
+			    (ZD(s[p + 1]) || s[p + 1] >= 0x80)) ||
+			    (c == 'h' && p + 3 < n &&
+			    memcmp(s + p, "http", 4) == 0) ||
+			    (c == 'w' && p + 3 < n &&
+			    memcmp(s + p, "www.", 4) == 0))
+				nf->zc[p] = 1;
+			else if (c == '.' && p + 1 < n && tld_first(s[p + 1])) {
+				for (q = run > done ? run : done; q < p; q++)
+					if (UTF8_POINT(s[q]) && (q == 0 ||
+					    !(ZW(s[q]) && ZW(s[q - 1])) ||
+					    s[q] >= 0x80 || s[q - 1] >= 0x80))
+						nf->zc[q] = 1;
+				done = p;
+			}
+		} else if (c >= 0xc0)
+			nf->zc[p] = 1;	/* a digit not ASCII, maybe */
+	}
+	for (p = 0; p < n; p++)
+		count += nf->zc[p];
+	return count;
+}
+
+void
+numlex_zones(struct numfinder *nf)
+{
+	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(nf->md);
+	size_t p, b, e;
+	int rc, i = 0;
+
+	if (memchr(nf->s, '@', nf->n) != NULL) {
+		zones_slow(nf);		/* e-mail addresses, handles */
+		return;
+	}
+	if (zone_starts(nf) == 0)
+		return;
+	for (p = 0; p < nf->n; ) {
+		if (!nf->zc[p]) {
+			p++;
+			continue;
+		}
+		rc = pcre2_match(nf->zonea, (PCRE2_SPTR)nf->s, nf->n, p,
+		    PCRE2_NO_UTF_CHECK, nf->md, NULL);
+		if (rc == PCRE2_ERROR_NOMATCH) {
+			p++;
+			continue;
+		}
+		if (rc < 0)
+			break;
+		b = ov[0];
+		e = ov[1];
+		p = e > b ? e : e + 1;
+		while (p < nf->n && !UTF8_POINT(nf->s[p]))
+			p++;
+		if (rc > nf->keep && ov[2 * nf->keep] != PCRE2_UNSET)
+			continue;
+		zone_mark(nf, b, e, &i);
 	}
 }
 
