@@ -59,6 +59,7 @@ struct tok {
 	size_t		 lo, lolen;	/* TK_WORD: lower case copy in nf->low */
 	int		 cap, allcap;	/* TK_WORD: initial capital, all capitals */
 	const struct word *w;		/* TK_WORD: lexicon entry or NULL */
+	int		 curf;		/* may start a currency's key */
 	struct numval	 v;		/* TK_NUM */
 	int		 intg;		/* TK_NUM: no decimal point */
 	int		 comma;		/* TK_NUM: thousands separators */
@@ -66,8 +67,21 @@ struct tok {
 	int		 sci;		/* TK_NUM: scientific notation */
 };
 
+/*
+ * Bit sets over a hash of lower-cased words (numlex.c): a clear bit says
+ * the word is not in the set, so most words are never looked up.
+ */
+#define NF_HBITS	16
+#define NF_HWORDS	((1 << NF_HBITS) / 64)
+
 struct numfinder {
 	struct strmap	*words, *cur, *units, *quals;
+	uint64_t	 wbits[NF_HWORDS];	/* the keys of words */
+	uint64_t	 nbits[NF_HWORDS];	/* number words (may hold one) */
+	uint64_t	 cbits[NF_HWORDS];	/* first words of currencies */
+	uint64_t	 csym[64];	/* first symbols of currencies (cp % 4096) */
+	int		 cnum;		/* a currency starts with a digit or '.' */
+	int		 nwide;		/* a number word is not ASCII */
 	pcre2_code	*zone;
 	pcre2_code	*zonea;		/* the same, anchored at the start */
 	pcre2_match_data *md;

@@ -47,6 +47,50 @@ owned(struct numfinder *nf, size_t size)
 	return nf->own[nf->nown++] = ecalloc(1, size);
 }
 
+/* The hash of the bit sets: 32-bit FNV-1a of the lower-cased bytes. */
+#define H0		2166136261u
+#define HSTEP(h, c)	(((h) ^ (uint32_t)(unsigned char)(c)) * 16777619u)
+
+static uint32_t
+lowhash(const char *s, size_t n)
+{
+	uint32_t h = H0;
+	unsigned char c;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		c = (unsigned char)s[i];
+		h = HSTEP(h, c < 0x80 && ((c | 0x20) >= 'a' &&
+		    (c | 0x20) <= 'z') ? c | 0x20 : c);
+	}
+	return h;
+}
+
+static void
+bit_set(uint64_t *set, uint32_t h)
+{
+	h >>= 32 - NF_HBITS;
+	set[h / 64] |= (uint64_t)1 << (h % 64);
+}
+
+static int
+bit_get(const uint64_t *set, uint32_t h)
+{
+	h >>= 32 - NF_HBITS;
+	return (int)(set[h / 64] >> (h % 64) & 1);
+}
+
+static int
+is_ascii(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if ((unsigned char)s[i] >= 0x80)
+			return 0;
+	return 1;
+}
+
 static struct word *
 word_entry(struct numfinder *nf, const char *key, size_t len)
 {
@@ -55,6 +99,7 @@ word_entry(struct numfinder *nf, const char *key, size_t len)
 	if ((w = strmap_get(nf->words, key, len)) == NULL) {
 		w = owned(nf, sizeof(*w));
 		strmap_put(nf->words, key, len, w);
+		bit_set(nf->wbits, lowhash(key, len));
 	}
 	return w;
 }
@@ -89,6 +134,12 @@ load_words(struct numfinder *nf, const char *text, const char *name)
 			    l.col[1]);
 		w = word_entry(nf, l.col[0], l.len[0]);
 		w->roles |= roles[i].role;
+		if (roles[i].role & (R_CARD | R_SCALE | R_VAGUE | R_ORD |
+		    R_DENOM)) {
+			bit_set(nf->nbits, lowhash(l.col[0], l.len[0]));
+			if (!is_ascii(l.col[0], l.len[0]))
+				nf->nwide = 1;
+		}
 		v = l.ncol > 2 ? strtoll(l.col[2], NULL, 10) : 0;
 		switch (roles[i].role) {
 		case R_CARD: w->card = (int)v; break;
@@ -99,6 +150,38 @@ load_words(struct numfinder *nf, const char *text, const char *name)
 		case R_MONTH: case R_WEEKDAY: w->month = (int)v; break;
 		}
 	}
+}
+
+static int is_letter(uint32_t cp);
+
+/*
+ * Note the token a currency's key starts with, as numlex_tokens() would
+ * cut it: a run of letters, a number, or one other character.
+ */
+static void
+currency_first(struct numfinder *nf, const char *key, size_t len)
+{
+	uint32_t c;
+	size_t j = 0;
+	int l;
+
+	if (len == 0)
+		return;
+	if ((l = utf8_decode(key, len, &c)) == 0) {
+		nf->cnum = 1;		/* not expected: stay on the safe side */
+		memset(nf->csym, 0xff, sizeof(nf->csym));
+		memset(nf->cbits, 0xff, sizeof(nf->cbits));
+		return;
+	}
+	if ((c >= '0' && c <= '9') || c == '.')
+		nf->cnum = 1;
+	if (is_letter(c)) {
+		while (j < len && (l = utf8_decode(key + j, len - j, &c)) &&
+		    is_letter(c))
+			j += (size_t)l;
+		bit_set(nf->cbits, lowhash(key, j));
+	} else if (!(c >= '0' && c <= '9'))
+		nf->csym[c % 4096 / 64] |= (uint64_t)1 << (c % 64);
 }
 
 static void
@@ -120,6 +203,7 @@ load_currencies(struct numfinder *nf)
 		c->glued = strcmp(l.col[2], "glued") == 0;
 		c->minor = atoi(l.col[3]);
 		strmap_put(nf->cur, l.col[0], l.len[0], c);
+		currency_first(nf, l.col[0], l.len[0]);
 		if (l.len[0] == 3 && (l.col[0][0] | 0x20) == (c->code[0] | 0x20) &&
 		    (l.col[0][2] | 0x20) == (c->code[2] | 0x20)) {
 			/* an ISO code: "MUSD 20", "120 MEUR" in millions */
@@ -131,6 +215,7 @@ load_currencies(struct numfinder *nf)
 			key[0] = 'm';
 			memcpy(key + 1, l.col[0], 4);
 			strmap_put(nf->cur, key, 4, mc);
+			currency_first(nf, key, 4);
 		}
 	}
 }
@@ -387,20 +472,116 @@ scan_digits(const char *s, size_t n, size_t i, struct tok *t, int *exp,
 }
 #undef D
 
+#define AL(c)	(((c) | 0x20) >= 'a' && ((c) | 0x20) <= 'z')
+
+/*
+ * Whether numlex_tokens() can find a number: a digit, a vulgar fraction
+ * character or a number word.  Number words are ASCII (else nf->nwide),
+ * so a word token that is one is a run of ASCII letters between bytes
+ * that are not: checking every such run finds it, and more (a clear bit
+ * in nf->nbits rules a word out, a set one may be another word).
+ */
+static int
+may_hold_number(const struct numfinder *nf, const char *str, size_t n)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t i = 0;
+	uint32_t h;
+	unsigned c;
+
+	if (nf->nwide)
+		return 1;
+	while (i < n) {
+		c = s[i];
+		if (AL(c)) {
+			h = H0;
+			do
+				h = HSTEP(h, c | 0x20);
+			while (++i < n && AL(c = s[i]));
+			if (bit_get(nf->nbits, h))
+				return 1;
+			continue;
+		}
+		if (c >= '0' && c <= '9')
+			return 1;
+		if (c == 0xc2 && i + 1 < n && s[i + 1] >= 0xbc && s[i + 1] <= 0xbe)
+			return 1;		/* U+00BC-00BE */
+		if (c == 0xe2 && i + 2 < n && s[i + 1] == 0x85 &&
+		    s[i + 2] >= 0x90 && s[i + 2] <= 0x9e)
+			return 1;		/* U+2150-215E */
+		i++;
+	}
+	return 0;
+}
+
+/* Read the word at s[i]; returns its end. */
+static size_t
+scan_word(struct numfinder *nf, struct tok *t, const char *s, size_t n,
+    size_t i, size_t *cp)
+{
+	char *low = nf->low.s + nf->low.len;
+	size_t j = i, o = 0;
+	uint32_t c, h = H0;
+	int len, upper = 0, k;
+	unsigned char b;
+
+	t->type = TK_WORD;
+	t->lo = nf->low.len;
+	t->allcap = 1;
+	while (j < n) {
+		b = (unsigned char)s[j];
+		if (b < 0x80) {
+			if (!AL(b))
+				break;
+			low[o++] = (char)(b | 0x20);
+			h = HSTEP(h, b | 0x20);
+			upper += b < 'a';
+			if (b >= 'a')
+				t->allcap = 0;
+			j++;
+			(*cp)++;
+			continue;
+		}
+		if ((len = utf8_decode(s + j, n - j, &c)) == 0 || !is_letter(c))
+			break;
+		for (k = 0; k < len; k++) {
+			low[o++] = s[j + k];
+			h = HSTEP(h, s[j + k]);
+		}
+		j += (size_t)len;
+		(*cp)++;
+	}
+	low[o] = '\0';
+	t->cap = s[i] >= 'A' && s[i] <= 'Z';
+	if (!t->cap || j - i < 2)
+		t->allcap = 0;
+	t->lolen = o;
+	nf->low.len += o + 1;
+	t->w = bit_get(nf->wbits, h) ? strmap_get(nf->words, low, o) : NULL;
+	t->curf = bit_get(nf->cbits, h);
+	return j;
+}
+
 int
 numlex_tokens(struct numfinder *nf, const char *s, size_t n)
 {
 	struct tok *t;
 	size_t i = 0, j, cp = 0, k, mend;
 	uint32_t c;
-	int len, sp = 1, maybe = 0, upper, exp;
+	int len, sp = 1, maybe = 0, exp;
 
 	nf->s = s;
 	nf->n = n;
 	nf->nt = 0;
+	if (!may_hold_number(nf, s, n))
+		return 0;
+	/* Room for all the lower-cased words: the buffer does not move. */
 	buf_reset(&nf->low);
+	buf_grow(&nf->low, 2 * n + 1);
 	while (i < n) {
-		if ((len = utf8_decode(s + i, n - i, &c)) == 0)
+		c = (unsigned char)s[i];
+		len = 1;
+		if (c >= 0x80 && (len = utf8_decode(s + i, n - i, &c)) == 0)
 			len = 1, c = 0xfffd;
 		if (is_space(c)) {
 			sp = 1;
@@ -416,6 +597,7 @@ numlex_tokens(struct numfinder *nf, const char *s, size_t n)
 		if ((c >= '0' && c <= '9') || (c == '.' && i + 1 < n &&
 		    s[i + 1] >= '0' && s[i + 1] <= '9' && t->sp)) {
 			t->type = TK_NUM;
+			t->curf = nf->cnum;
 			j = scan_digits(s, n, c == '.' ? i + 1 : i, t, &exp,
 			    &mend);
 			if (c == '.')
@@ -427,51 +609,27 @@ numlex_tokens(struct numfinder *nf, const char *s, size_t n)
 				t->sci = 1;
 			}
 			maybe = 1;
+			for (k = i; k < j; k++)
+				cp += UTF8_POINT(s[k]);
 		} else if (is_letter(c)) {
-			t->type = TK_WORD;
-			t->lo = nf->low.len;
-			t->allcap = 1;
-			j = i;
-			upper = 0;
-			while (j < n && (len = utf8_decode(s + j, n - j, &c)) &&
-			    is_letter(c)) {
-				if (c < 0x80) {
-					buf_addc(&nf->low, (int)(c | 0x20));
-					upper += c < 'a';
-					if (c >= 'a')
-						t->allcap = 0;
-				} else
-					buf_add(&nf->low, s + j, (size_t)len);
-				j += (size_t)len;
-			}
-			t->cap = s[i] >= 'A' && s[i] <= 'Z';
-			if (!t->cap || j - i < 2)
-				t->allcap = 0;
-			t->lolen = nf->low.len - t->lo;
-			buf_addc(&nf->low, '\0');
+			j = scan_word(nf, t, s, n, i, &cp);
+			if (t->w && (t->w->roles & (R_CARD | R_SCALE | R_VAGUE |
+			    R_ORD | R_DENOM)))
+				maybe = 1;
 		} else {
 			t->type = TK_SYM;
 			t->cp = c;
+			t->curf = c == 0xfffd ||
+			    (nf->csym[c % 4096 / 64] >> (c % 64) & 1);
 			j = i + (size_t)len;
 			if (c == 0xbd || c == 0xbc || c == 0xbe ||
 			    (c >= 0x2150 && c <= 0x215e))
 				maybe = 1;
+			cp++;
 		}
-		for (k = i; k < j; k++)
-			cp += UTF8_POINT(s[k]);
 		t->e = j;
 		t->ce = cp;
 		i = j;
-	}
-	/* Look words up once the buffer has stopped moving. */
-	for (k = 0; k < (size_t)nf->nt; k++) {
-		t = &nf->t[k];
-		if (t->type != TK_WORD)
-			continue;
-		t->w = strmap_get(nf->words, nf->low.s + t->lo, t->lolen);
-		if (t->w && (t->w->roles & (R_CARD | R_SCALE | R_VAGUE |
-		    R_ORD | R_DENOM)))
-			maybe = 1;
 	}
 	return maybe;
 }

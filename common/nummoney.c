@@ -16,6 +16,8 @@ nf_currency_at(const struct numfinder *nf, int i, int len, int post)
 	char key[64];
 	int k;
 
+	if (!in(nf, i) || !TOK(i)->curf)
+		return NULL;		/* no currency's key starts so */
 	for (k = i + 1; k < i + len; k++)
 		if (!glued(nf, k) && !(TOK(k)->type == TK_WORD &&
 		    TOK(k - 1)->type == TK_WORD) && !(TOK(k)->type == TK_SYM &&
