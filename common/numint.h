@@ -122,7 +122,11 @@ void	numlex_zones(struct numfinder *nf);
 size_t	numlex_key(const struct numfinder *nf, int i, int k, char *key,
 	    size_t size);
 /* The lower-case text of word token i. */
-const char *numlex_low(const struct numfinder *nf, int i);
+static inline const char *
+numlex_low(const struct numfinder *nf, int i)
+{
+	return nf->low.s + nf->t[i].lo;
+}
 
 #define TOK(i)	(&nf->t[(i)])
 
@@ -140,11 +144,14 @@ isfree(const struct numfinder *nf, int i)
 	return in(nf, i) && !nf->t[i].skip && !nf->used[i];
 }
 
+/* Word token i is w (lower case; the length folds for a literal). */
 static inline int
 isw(const struct numfinder *nf, int i, const char *w)
 {
+	size_t n = strlen(w);
+
 	return in(nf, i) && nf->t[i].type == TK_WORD &&
-	    strcmp(numlex_low(nf, i), w) == 0;
+	    nf->t[i].lolen == n && memcmp(numlex_low(nf, i), w, n) == 0;
 }
 
 static inline int

@@ -318,12 +318,6 @@ numlex_free(struct numfinder *nf)
 	free(nf->zc);
 }
 
-const char *
-numlex_low(const struct numfinder *nf, int i)
-{
-	return nf->low.s + nf->t[i].lo;
-}
-
 static int
 is_letter(uint32_t cp)
 {
