@@ -74,6 +74,8 @@ struct tok {
 #define NF_HBITS	16
 #define NF_HWORDS	((1 << NF_HBITS) / 64)
 
+enum { ZC_RUN = 1, ZC_LOOK = 2 };	/* numlex.c: zone_starts() */
+
 struct numfinder {
 	struct strmap	*words, *cur, *units, *quals;
 	uint64_t	 wbits[NF_HWORDS];	/* the keys of words */
@@ -86,6 +88,7 @@ struct numfinder {
 	pcre2_code	*zonea;		/* the same, anchored at the start */
 	pcre2_match_data *md;
 	int		 keep;		/* zone's group number of "keep" */
+	unsigned char	 zcls[256];	/* per byte value: ZC_ bits */
 	unsigned char	*zc;		/* per byte: a zone may start here */
 	size_t		 zccap;
 	const char	*s;		/* the sentence */

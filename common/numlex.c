@@ -36,6 +36,13 @@ static const char zone_pattern[] =
     "|\\b\\d+(?:-\\d+){2,}\\b"
     "|\\b24/7\\b";
 
+/* ASCII \w, and bytes of characters not ASCII (maybe \w). */
+#define ZW(c)	(((c) | 0x20) >= 'a' && ((c) | 0x20) <= 'z' ? 1 : \
+		 (c) >= '0' && (c) <= '9' ? 1 : (c) == '_' || (c) >= 0x80)
+/* Bytes of a domain run: [\w.-] and anything not ASCII. */
+#define ZR(c)	(ZW(c) || (c) == '.' || (c) == '-')
+#define ZD(c)	((c) >= '0' && (c) <= '9')
+
 /* Allocate a zeroed lexicon value that nf owns. */
 static void *
 owned(struct numfinder *nf, size_t size)
@@ -283,6 +290,8 @@ zone_compile(uint32_t anchored)
 void
 numlex_init(struct numfinder *nf)
 {
+	int c;
+
 
 	nf->words = strmap_new();
 	nf->cur = strmap_new();
@@ -293,6 +302,12 @@ numlex_init(struct numfinder *nf)
 	load_currencies(nf);
 	load_units(nf);
 	load_quals(nf->quals);
+	for (c = 0; c < 256; c++) {
+		if (ZR(c))
+			nf->zcls[c] |= ZC_RUN;
+		if (ZD(c) || c >= 0xc0 || (c != 0 && strchr("#+(hw.", c) != NULL))
+			nf->zcls[c] |= ZC_LOOK;
+	}
 	nf->zone = zone_compile(0);
 	nf->zonea = zone_compile(PCRE2_ANCHORED);
 	nf->md = pcre2_match_data_create_from_pattern(nf->zone, NULL);
@@ -663,12 +678,6 @@ zones_slow(struct numfinder *nf)
 	}
 }
 
-/* ASCII \w, and bytes of characters not ASCII (maybe \w). */
-#define ZW(c)	(((c) | 0x20) >= 'a' && ((c) | 0x20) <= 'z' ? 1 : \
-		 (c) >= '0' && (c) <= '9' ? 1 : (c) == '_' || (c) >= 0x80)
-/* Bytes of a domain run: [\w.-] and anything not ASCII. */
-#define ZR(c)	(ZW(c) || (c) == '.' || (c) == '-')
-#define ZD(c)	((c) >= '0' && (c) <= '9')
 
 /* The first letters of the top-level domains of zone_pattern. */
 static int
@@ -676,6 +685,27 @@ tld_first(unsigned char c)
 {
 	return c < 0x80 && strchr("conrgeiudfhpaxjCONRGEIUDFHPAXJ", c) &&
 	    c != '\0';
+}
+
+/*
+ * Whether a zone that starts with a digit may start at the digit s[p]:
+ * after its ASCII digits comes one of "-:./" (a date, clock time, phone
+ * number, version, 24/7), an 'a', 'p' or 'o' (5pm, 5 o'clock), maybe
+ * after one space, or a byte not ASCII (a digit or space of Unicode).
+ */
+static int
+digit_zone(const unsigned char *s, size_t n, size_t p)
+{
+	while (p < n && ZD(s[p]))
+		p++;
+	if (p < n && (s[p] == ' ' || s[p] == '\t' || s[p] == '\n' ||
+	    s[p] == '\v' || s[p] == '\f' || s[p] == '\r'))
+		p++;
+	if (p >= n)
+		return 0;
+	return s[p] >= 0x80 || s[p] == '-' || s[p] == ':' || s[p] == '.' ||
+	    s[p] == '/' || (s[p] | 0x20) == 'a' || (s[p] | 0x20) == 'p' ||
+	    (s[p] | 0x20) == 'o';
 }
 
 /*
@@ -691,7 +721,9 @@ zone_starts(struct numfinder *nf)
 {
 	const unsigned char *s = (const unsigned char *)nf->s;
 	size_t n = nf->n, p, q, run = 0, done = 0, count = 0;
-	unsigned char c, prev = ' ';
+	unsigned char c, prev;
+	uint32_t cp;
+	int k;
 
 	if (n > nf->zccap) {
 		nf->zccap = n > 256 ? n : 256;
@@ -699,32 +731,35 @@ zone_starts(struct numfinder *nf)
 		nf->zc = emalloc(nf->zccap);
 	}
 	memset(nf->zc, 0, n);
-	for (p = 0; p < n; prev = c, p++) {
+	for (p = 0; p < n; p++) {
 		c = s[p];
-		if (!ZR(c))
+		if (!(nf->zcls[c] & ZC_RUN))
 			run = p + 1;
-		if (c < 0x80) {
-			if ((ZD(c) && (prev >= 0x80 || !ZW(prev))) || c == '#' ||
-			    ((c == '+' || c == '(') && p + 1 < n &&
-			    (ZD(s[p + 1]) || s[p + 1] >= 0x80)) ||
-			    (c == 'h' && p + 3 < n &&
-			    memcmp(s + p, "http", 4) == 0) ||
-			    (c == 'w' && p + 3 < n &&
-			    memcmp(s + p, "www.", 4) == 0))
-				nf->zc[p] = 1;
-			else if (c == '.' && p + 1 < n && tld_first(s[p + 1])) {
-				for (q = run > done ? run : done; q < p; q++)
-					if (UTF8_POINT(s[q]) && (q == 0 ||
-					    !(ZW(s[q]) && ZW(s[q - 1])) ||
-					    s[q] >= 0x80 || s[q - 1] >= 0x80))
-						nf->zc[q] = 1;
-				done = p;
-			}
-		} else if (c >= 0xc0)
-			nf->zc[p] = 1;	/* a digit not ASCII, maybe */
+		if (!(nf->zcls[c] & ZC_LOOK))
+			continue;
+		prev = p > 0 ? s[p - 1] : ' ';
+		if (c >= 0x80) {
+			/* a digit not ASCII */
+			if (utf8_decode((const char *)s + p, n - p, &cp) > 0 &&
+			    (k = utf8proc_category((utf8proc_int32_t)cp)) >=
+			    UTF8PROC_CATEGORY_ND && k <= UTF8PROC_CATEGORY_NO)
+				count += nf->zc[p] = 1;
+		} else if ((ZD(c) && (prev >= 0x80 || !ZW(prev)) &&
+		    digit_zone(s, n, p)) || c == '#' ||
+		    ((c == '+' || c == '(') && p + 1 < n &&
+		    (ZD(s[p + 1]) || s[p + 1] >= 0x80)) ||
+		    (c == 'h' && p + 3 < n && memcmp(s + p, "http", 4) == 0) ||
+		    (c == 'w' && p + 3 < n && memcmp(s + p, "www.", 4) == 0))
+			count += nf->zc[p] = 1;
+		else if (c == '.' && p + 1 < n && tld_first(s[p + 1])) {
+			for (q = run > done ? run : done; q < p; q++)
+				if (!nf->zc[q] && UTF8_POINT(s[q]) && (q == 0 ||
+				    !(ZW(s[q]) && ZW(s[q - 1])) ||
+				    s[q] >= 0x80 || s[q - 1] >= 0x80))
+					count += nf->zc[q] = 1;
+			done = p;
+		}
 	}
-	for (p = 0; p < n; p++)
-		count += nf->zc[p];
 	return count;
 }
 

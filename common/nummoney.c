@@ -54,6 +54,8 @@ nf_try_money(struct numfinder *nf, int i)
 	struct numeral nu;
 	int len, k;
 
+	if (!TOK(i)->curf)
+		return 0;		/* as nf_currency_at() would find */
 	for (len = 3; len >= 1 && c == NULL; len--)
 		c = nf_currency_at(nf, i, len, 0);
 	if (c == NULL)
