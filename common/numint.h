@@ -84,6 +84,8 @@ struct numfinder {
 	uint64_t	 csym[64];	/* first symbols of currencies (cp % 4096) */
 	int		 cnum;		/* a currency starts with a digit or '.' */
 	int		 nwide;		/* a number word is not ASCII */
+	uint32_t	 nlen[256];	/* bit per length (31: longer) of the
+					   number words by first letter */
 	pcre2_code	*zone;
 	pcre2_code	*zonea;		/* the same, anchored at the start */
 	pcre2_match_data *md;

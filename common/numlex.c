@@ -144,8 +144,12 @@ load_words(struct numfinder *nf, const char *text, const char *name)
 		if (roles[i].role & (R_CARD | R_SCALE | R_VAGUE | R_ORD |
 		    R_DENOM)) {
 			bit_set(nf->nbits, lowhash(l.col[0], l.len[0]));
-			if (!is_ascii(l.col[0], l.len[0]))
+			if (!is_ascii(l.col[0], l.len[0]) || l.len[0] == 0)
 				nf->nwide = 1;
+			else
+				nf->nlen[(unsigned char)l.col[0][0] | 0x20] |=
+				    (uint32_t)1 << (l.len[0] < 31 ?
+				    l.len[0] : 31);
 		}
 		v = l.ncol > 2 ? strtoll(l.col[2], NULL, 10) : 0;
 		switch (roles[i].role) {
@@ -490,29 +494,54 @@ scan_digits(const char *s, size_t n, size_t i, struct tok *t, int *exp,
  * that are not: checking every such run finds it, and more (a clear bit
  * in nf->nbits rules a word out, a set one may be another word).
  */
+/* Some byte of the 8 in x is an ASCII digit (bytes over 0x7f are not). */
+#define ONES		0x0101010101010101ULL
+#define HASDIGIT(x)	(((ONES * (127 + 0x3a) - ((x) & ONES * 127)) & \
+			 ~(x) & (((x) & ONES * 127) + ONES * (127 - 0x2f)) & \
+			 ONES * 128) != 0)
+
+static int
+has_digit(const unsigned char *s, size_t n)
+{
+	uint64_t x;
+	size_t i = 0;
+
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&x, s + i, 8);
+		if (HASDIGIT(x))
+			return 1;
+	}
+	for (; i < n; i++)
+		if (s[i] >= '0' && s[i] <= '9')
+			return 1;
+	return 0;
+}
+
 static int
 may_hold_number(const struct numfinder *nf, const char *str, size_t n)
 {
 	const unsigned char *s = (const unsigned char *)str;
-	size_t i = 0;
+	size_t i = 0, w, len;
 	uint32_t h;
 	unsigned c;
 
-	if (nf->nwide)
+	if (nf->nwide || has_digit(s, n))
 		return 1;
 	while (i < n) {
 		c = s[i];
 		if (AL(c)) {
-			h = H0;
-			do
-				h = HSTEP(h, c | 0x20);
-			while (++i < n && AL(c = s[i]));
+			w = i;
+			while (++i < n && AL(s[i]))
+				;
+			len = i - w < 31 ? i - w : 31;
+			if (!(nf->nlen[c | 0x20] >> len & 1))
+				continue;
+			for (h = H0; w < i; w++)
+				h = HSTEP(h, s[w] | 0x20);
 			if (bit_get(nf->nbits, h))
 				return 1;
 			continue;
 		}
-		if (c >= '0' && c <= '9')
-			return 1;
 		if (c == 0xc2 && i + 1 < n && s[i + 1] >= 0xbc && s[i + 1] <= 0xbe)
 			return 1;		/* U+00BC-00BE */
 		if (c == 0xe2 && i + 2 < n && s[i + 1] == 0x85 &&
