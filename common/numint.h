@@ -59,7 +59,7 @@ struct tok {
 	size_t		 lo, lolen;	/* TK_WORD: lower case copy in nf->low */
 	int		 cap, allcap;	/* TK_WORD: initial capital, all capitals */
 	const struct word *w;		/* TK_WORD: lexicon entry or NULL */
-	int		 curf;		/* may start a currency's key */
+	unsigned	 first;		/* F_ bits: may start such a key */
 	struct numval	 v;		/* TK_NUM */
 	int		 intg;		/* TK_NUM: no decimal point */
 	int		 comma;		/* TK_NUM: thousands separators */
@@ -76,13 +76,23 @@ struct tok {
 
 enum { ZC_RUN = 1, ZC_LOOK = 2 };	/* numlex.c: zone_starts() */
 
+/*
+ * The tokens the keys of a lexicon (currencies, units, qualifiers) start
+ * with; a token no key starts with need not be looked up with its
+ * neighbours (struct tok's first).
+ */
+enum { F_CUR = 1, F_UNIT = 2, F_QUAL = 4 };
+struct firsts {
+	uint64_t	 words[NF_HWORDS];	/* word hashes */
+	uint64_t	 sym[64];		/* symbols, cp % 4096 */
+	int		 num;			/* a key starts with a digit */
+};
+
 struct numfinder {
 	struct strmap	*words, *cur, *units, *quals;
 	uint64_t	 wbits[NF_HWORDS];	/* the keys of words */
 	uint64_t	 nbits[NF_HWORDS];	/* number words (may hold one) */
-	uint64_t	 cbits[NF_HWORDS];	/* first words of currencies */
-	uint64_t	 csym[64];	/* first symbols of currencies (cp % 4096) */
-	int		 cnum;		/* a currency starts with a digit or '.' */
+	struct firsts	 fcur, funit, fqual;	/* of the keys of nf->cur... */
 	int		 nwide;		/* a number word is not ASCII */
 	uint32_t	 nlen[256];	/* bit per length (31: longer) of the
 					   number words by first letter */

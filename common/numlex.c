@@ -166,11 +166,11 @@ load_words(struct numfinder *nf, const char *text, const char *name)
 static int is_letter(uint32_t cp);
 
 /*
- * Note the token a currency's key starts with, as numlex_tokens() would
- * cut it: a run of letters, a number, or one other character.
+ * Note in f the token a key starts with, as numlex_tokens() would cut
+ * it: a run of letters, a number, or one other character.
  */
 static void
-currency_first(struct numfinder *nf, const char *key, size_t len)
+key_first(struct firsts *f, const char *key, size_t len)
 {
 	uint32_t c;
 	size_t j = 0;
@@ -179,20 +179,20 @@ currency_first(struct numfinder *nf, const char *key, size_t len)
 	if (len == 0)
 		return;
 	if ((l = utf8_decode(key, len, &c)) == 0) {
-		nf->cnum = 1;		/* not expected: stay on the safe side */
-		memset(nf->csym, 0xff, sizeof(nf->csym));
-		memset(nf->cbits, 0xff, sizeof(nf->cbits));
+		f->num = 1;		/* not expected: stay on the safe side */
+		memset(f->sym, 0xff, sizeof(f->sym));
+		memset(f->words, 0xff, sizeof(f->words));
 		return;
 	}
 	if ((c >= '0' && c <= '9') || c == '.')
-		nf->cnum = 1;
+		f->num = 1;
 	if (is_letter(c)) {
 		while (j < len && (l = utf8_decode(key + j, len - j, &c)) &&
 		    is_letter(c))
 			j += (size_t)l;
-		bit_set(nf->cbits, lowhash(key, j));
+		bit_set(f->words, lowhash(key, j));
 	} else if (!(c >= '0' && c <= '9'))
-		nf->csym[c % 4096 / 64] |= (uint64_t)1 << (c % 64);
+		f->sym[c % 4096 / 64] |= (uint64_t)1 << (c % 64);
 }
 
 static void
@@ -214,7 +214,7 @@ load_currencies(struct numfinder *nf)
 		c->glued = strcmp(l.col[2], "glued") == 0;
 		c->minor = atoi(l.col[3]);
 		strmap_put(nf->cur, l.col[0], l.len[0], c);
-		currency_first(nf, l.col[0], l.len[0]);
+		key_first(&nf->fcur, l.col[0], l.len[0]);
 		if (l.len[0] == 3 && (l.col[0][0] | 0x20) == (c->code[0] | 0x20) &&
 		    (l.col[0][2] | 0x20) == (c->code[2] | 0x20)) {
 			/* an ISO code: "MUSD 20", "120 MEUR" in millions */
@@ -226,7 +226,7 @@ load_currencies(struct numfinder *nf)
 			key[0] = 'm';
 			memcpy(key + 1, l.col[0], 4);
 			strmap_put(nf->cur, key, 4, mc);
-			currency_first(nf, key, 4);
+			key_first(&nf->fcur, key, 4);
 		}
 	}
 }
@@ -249,11 +249,12 @@ load_units(struct numfinder *nf)
 		    NK_QUANTITY;
 		u->glued = strcmp(l.col[2], "glued") == 0;
 		strmap_put(nf->units, l.col[0], l.len[0], u);
+		key_first(&nf->funit, l.col[0], l.len[0]);
 	}
 }
 
 static void
-load_quals(struct strmap *m)
+load_quals(struct numfinder *nf)
 {
 	static const char *names[] = { "exact", "approx", "over",
 	    "at_least", "under", "at_most" };
@@ -269,7 +270,8 @@ load_quals(struct strmap *m)
 		if (q == 6)
 			errx(1, "num-qualifiers.tsv:%lu: bad qualifier",
 			    l.lineno);
-		strmap_put(m, l.col[0], l.len[0], (void *)q);
+		strmap_put(nf->quals, l.col[0], l.len[0], (void *)q);
+		key_first(&nf->fqual, l.col[0], l.len[0]);
 	}
 }
 
@@ -305,7 +307,7 @@ numlex_init(struct numfinder *nf)
 	load_words(nf, lex_num_context, "num-context.tsv");
 	load_currencies(nf);
 	load_units(nf);
-	load_quals(nf->quals);
+	load_quals(nf);
 	for (c = 0; c < 256; c++) {
 		if (ZR(c))
 			nf->zcls[c] |= ZC_RUN;
@@ -596,9 +598,13 @@ scan_word(struct numfinder *nf, struct tok *t, const char *s, size_t n,
 	t->lolen = o;
 	nf->low.len += o + 1;
 	t->w = bit_get(nf->wbits, h) ? strmap_get(nf->words, low, o) : NULL;
-	t->curf = bit_get(nf->cbits, h);
+	t->first = (bit_get(nf->fcur.words, h) ? F_CUR : 0) |
+	    (bit_get(nf->funit.words, h) ? F_UNIT : 0) |
+	    (bit_get(nf->fqual.words, h) ? F_QUAL : 0);
 	return j;
 }
+
+#define SYMBIT(f, c)	((f).sym[(c) % 4096 / 64] >> ((c) % 64) & 1)
 
 int
 numlex_tokens(struct numfinder *nf, const char *s, size_t n)
@@ -635,7 +641,9 @@ numlex_tokens(struct numfinder *nf, const char *s, size_t n)
 		if ((c >= '0' && c <= '9') || (c == '.' && i + 1 < n &&
 		    s[i + 1] >= '0' && s[i + 1] <= '9' && t->sp)) {
 			t->type = TK_NUM;
-			t->curf = nf->cnum;
+			t->first = (nf->fcur.num ? F_CUR : 0) |
+			    (nf->funit.num ? F_UNIT : 0) |
+			    (nf->fqual.num ? F_QUAL : 0);
 			j = scan_digits(s, n, c == '.' ? i + 1 : i, t, &exp,
 			    &mend);
 			if (c == '.')
@@ -657,8 +665,10 @@ numlex_tokens(struct numfinder *nf, const char *s, size_t n)
 		} else {
 			t->type = TK_SYM;
 			t->cp = c;
-			t->curf = c == 0xfffd ||
-			    (nf->csym[c % 4096 / 64] >> (c % 64) & 1);
+			t->first = c == 0xfffd ? F_CUR | F_UNIT | F_QUAL :
+			    (SYMBIT(nf->fcur, c) ? F_CUR : 0) |
+			    (SYMBIT(nf->funit, c) ? F_UNIT : 0) |
+			    (SYMBIT(nf->fqual, c) ? F_QUAL : 0);
 			j = i + (size_t)len;
 			if (c == 0xbd || c == 0xbc || c == 0xbe ||
 			    (c >= 0x2150 && c <= 0x215e))

@@ -44,6 +44,8 @@ unit_at(const struct numfinder *nf, int k, int *end)
 	char key[64];
 	int len, j;
 
+	if (!in(nf, k) || !(TOK(k)->first & F_UNIT))
+		return NULL;		/* no unit's key starts so */
 	for (len = 3; len >= 1; len--) {
 		for (j = k + 1; j < k + len && in(nf, j); j++)
 			if (!glued(nf, j) && !(TOK(j)->type == TK_WORD &&
@@ -384,7 +386,7 @@ inert(const struct numfinder *nf, int i)
 {
 	const struct tok *t = TOK(i);
 
-	if (t->type != TK_WORD || t->curf || (t->w != NULL &&
+	if (t->type != TK_WORD || t->first & F_CUR || (t->w != NULL &&
 	    t->w->roles & (R_CARD | R_SCALE | R_ABBR | R_VAGUE | R_ORD |
 	    R_DENOM | R_MONTH)))
 		return 0;
