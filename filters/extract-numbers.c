@@ -70,10 +70,13 @@ addfield(struct buf *b, const char *s, size_t n)
 static void
 addulong(struct buf *b, size_t n)
 {
-	char tmp[24];
+	char tmp[24], *p = tmp + sizeof(tmp);
 
-	buf_addc(b, '\t');
-	buf_add(b, tmp, (size_t)snprintf(tmp, sizeof(tmp), "%zu", n));
+	do
+		*--p = (char)('0' + n % 10);
+	while ((n /= 10) > 0);
+	*--p = '\t';
+	buf_add(b, p, (size_t)(tmp + sizeof(tmp) - p));
 }
 
 /* Format the N records of sentence r into p. */
