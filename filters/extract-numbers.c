@@ -10,7 +10,6 @@
  * gives the same stream.  The finding itself is in common/num*.c.
  */
 #include <err.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,39 +25,6 @@ struct pending {
 	struct buf	 sid;		/* and sentence_id */
 	int		 active;
 };
-
-static void
-usage(FILE *fp, int status)
-{
-	fprintf(fp, "usage: extract-numbers [--help] [--version] < records\n");
-	exit(status);
-}
-
-static void
-parseargs(int argc, char *argv[])
-{
-	static const struct option longopts[] = {
-		{ "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, 'V' },
-		{ NULL, 0, NULL, 0 }
-	};
-	int c;
-
-	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'h':
-			usage(stdout, 0);
-			break;
-		case 'V':
-			print_version();
-			break;
-		default:
-			usage(stderr, EXIT_USAGE);
-		}
-	}
-	if (optind != argc)
-		usage(stderr, EXIT_USAGE);
-}
 
 static void
 addfield(struct buf *b, const char *s, size_t n)
@@ -145,7 +111,7 @@ main(int argc, char *argv[])
 	struct record r;
 
 	setup_stdout();
-	parseargs(argc, argv);
+	filter_args(argc, argv, "extract-numbers [--help] [--version] < records");
 	nf = num_open();
 	rd = rec_open(stdin, "stdin");
 	while (rec_read(rd, &r)) {
