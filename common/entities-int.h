@@ -30,6 +30,27 @@ enum { KW_ORG = ENT_ORG, KW_LOC = ENT_LOC, KW_CORP = 8, KW_DIR };
 enum { CUE_SPEECH = 1, CUE_PLACE, CUE_PARTICLE, CUE_CONNECT, CUE_SUBJECT,
     CUE_PLACEOF, CUE_PLACEAFTER };
 
+/*
+ * A one-hash Bloom filter over the gazetteer's spellings and their
+ * prefixes as spelt (not lower-cased: only a word in capitals is looked
+ * up in lower case), from a word's length and first, second and last
+ * bytes: most words of a sentence (the, said) are ruled out without
+ * hashing them.
+ */
+#define GAZBITS		(1u << 18)
+static inline unsigned
+gazbit(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	unsigned h;
+
+	h = u[0] * 0x9e37u ^ (n > 1 ? u[1] : 0) * 0x85ebu ^
+	    u[n - 1] * 0xc2b3u ^ (unsigned)n * 0x27d5u;
+	return (h ^ h >> 13) & (GAZBITS - 1);
+}
+#define GAZMAYBE(lx, s, n)	((n) > 0 && \
+	((lx)->gazbits[gazbit(s, n) >> 3] >> (gazbit(s, n) & 7) & 1))
+
 struct nerlex {
 	struct strmap	*gaz;		/* exact spelling -> struct gent */
 	struct strmap	*gazlc;		/* lower-case spelling -> struct gent */
@@ -43,6 +64,8 @@ struct nerlex {
 	struct strmap	*cues;		/* context words -> CUE_* */
 	struct strmap	*abbr;		/* words that keep a following period */
 	int		 maxtok;	/* most tokens in a gazetteer key */
+	/* A bit per gaz and prefix key (GAZBIT): no bit, no match starts. */
+	unsigned char	 gazbits[GAZBITS / 8];
 	char		**files;	/* run-time lexicon texts, kept */
 	size_t		 nfiles;
 	struct gent	**gents;	/* every entry, to free them */

@@ -164,6 +164,17 @@ add_fuzzy(struct nerlex *lx, struct gent *g, const char *s, size_t n)
 }
 
 static void
+gazset(struct nerlex *lx, const char *s, size_t n)
+{
+	unsigned b;
+
+	if (n == 0)
+		return;
+	b = gazbit(s, n);
+	lx->gazbits[b >> 3] |= 1u << (b & 7);
+}
+
+static void
 add_spelling(struct nerlex *lx, struct gent *g, char *s, size_t n)
 {
 	struct buf lc = { 0 };
@@ -176,6 +187,7 @@ add_spelling(struct nerlex *lx, struct gent *g, char *s, size_t n)
 	/* The first spelling wins: an earlier, more specific list keeps it. */
 	if (strmap_get(lx->gaz, s, n) == NULL)
 		strmap_put(lx->gaz, s, n, g);
+	gazset(lx, s, n);
 	ner_lower(&lc, s, n);
 	if (strmap_get(lx->gazlc, lc.s, lc.len) == NULL)
 		strmap_put(lx->gazlc, lc.s, lc.len, g);
@@ -185,6 +197,7 @@ add_spelling(struct nerlex *lx, struct gent *g, char *s, size_t n)
 	for (i = 1; i + 1 < n; i++)
 		if (s[i] == ' ' || s[i] == '-') {
 			strmap_put(lx->prefix, s, i, INTMAP(1));
+			gazset(lx, s, i);
 			ner_lower(&lc, s, i);
 			strmap_put(lx->prefix, lc.s, lc.len, INTMAP(1));
 		}

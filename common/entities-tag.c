@@ -568,10 +568,13 @@ ner_body(struct nerdoc *d, size_t si)
 	const char *base = SENT(d, si);
 	size_t i = 0, j, n0, h;
 	const struct gent *g;
+	const struct tok *t;
 
 	while (i < d->ntoks) {
-		if (!(d->toks[i].f & T_WORD) || !((d->toks[i].f & T_CAP) ||
-		    ner_gazmatch(d, base, i, d->ntoks, &g) > 0)) {
+		t = &d->toks[i];
+		if (!(t->f & T_WORD) || !((t->f & T_CAP) || (((t->f & T_UPPER) ||
+		    GAZMAYBE(d->lx, base + t->b0, t->b1 - t->b0)) &&
+		    ner_gazmatch(d, base, i, d->ntoks, &g) > 0))) {
 			i++;
 			continue;
 		}
