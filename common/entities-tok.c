@@ -21,7 +21,7 @@ ner_grow(void *p, size_t *cap, size_t n, size_t sz)
 	return erealloc(p, *cap * sz);
 }
 
-static int
+static inline int
 isalnumcp(uint32_t cp, int *cat)
 {
 	if (cp < 0x80) {	/* the common case, without a table lookup */
@@ -39,7 +39,7 @@ isalnumcp(uint32_t cp, int *cat)
 	return *cat >= UTF8PROC_CATEGORY_LU && *cat <= UTF8PROC_CATEGORY_NO;
 }
 
-static uint32_t
+static inline uint32_t
 cpat(const char *s, size_t n, size_t i, int *len)
 {
 	uint32_t cp = 0;
@@ -47,6 +47,10 @@ cpat(const char *s, size_t n, size_t i, int *len)
 	if (i >= n) {
 		*len = 0;
 		return 0;
+	}
+	if ((unsigned char)s[i] < 0x80) {	/* ASCII: no decoding */
+		*len = 1;
+		return (unsigned char)s[i];
 	}
 	if ((*len = utf8_decode(s + i, n - i, &cp)) == 0) {
 		*len = 1;
@@ -75,10 +79,10 @@ isopen(uint32_t cp)
 	    cp == 0x2013 || cp == 0x2022;
 }
 
-static struct tok *
+/* A new token; ner_tokenize() made room for one per byte. */
+static inline struct tok *
 newtok(struct nerdoc *d)
 {
-	d->toks = ner_grow(d->toks, &d->captoks, d->ntoks + 1, sizeof(*d->toks));
 	memset(&d->toks[d->ntoks], 0, sizeof(*d->toks));
 	return &d->toks[d->ntoks++];
 }
@@ -113,6 +117,26 @@ scanword(struct nerdoc *d, const char *s, size_t n, size_t i, size_t *cpos,
 	t->c0 = c;
 	t->f |= T_WORD;
 	for (;;) {
+		/* ASCII letters and digits, the bulk of a word, quickly. */
+		for (; j < n; j++, c++) {
+			unsigned char b = (unsigned char)s[j];
+
+			if (b >= 'a' && b <= 'z') {
+				letters++;
+				lower++;
+				if (j == i)
+					t->f |= T_LOWER;
+			} else if (b >= 'A' && b <= 'Z') {
+				letters++;
+				upper++;
+				if (j == i)
+					t->f |= T_CAP;
+			} else if (b >= '0' && b <= '9') {
+				if (j == i)
+					t->f |= T_DIGIT;
+			} else
+				break;
+		}
 		cp = cpat(s, n, j, &len);
 		if (len == 0)
 			break;
@@ -232,6 +256,7 @@ ner_tokenize(struct nerdoc *d, size_t si)
 	struct tok *t;
 
 	d->ntoks = 0;
+	d->toks = ner_grow(d->toks, &d->captoks, n + 1, sizeof(*d->toks));
 	while (i < n) {
 		cp = cpat(s, n, i, &len);
 		if (cp == ' ' || cp == '\t' || cp == '\n') {
@@ -281,8 +306,8 @@ ner_tokenize(struct nerdoc *d, size_t si)
 			uppers++;
 		if (t->f & T_CAP)
 			caps++;
-		else if (!minor(s + t->b0, t->b1 - t->b0))
-			lowers++;
+		else if (lowers == 0 && !minor(s + t->b0, t->b1 - t->b0))
+			lowers++;	/* only whether there is one counts */
 	}
 	if (words >= 3 && uppers * 5 >= words * 4)
 		return 2;
