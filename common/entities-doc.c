@@ -35,6 +35,14 @@ nerdoc_free(struct nerdoc *d)
 	buf_free(&d->key);
 	buf_free(&d->tmp);
 	buf_free(&d->lc);
+	hidx_free(&d->clidx);
+	hidx_free(&d->grpidx);
+	hidx_free(&d->lastidx);
+	hidx_free(&d->lcidx);
+	free(d->grp);
+	free(d->groups);
+	free(d->lastc);
+	free(d->lcc);
 	free(d->sents);
 	free(d->toks);
 	free(d->cands);
@@ -155,24 +163,6 @@ ctext(const struct nerdoc *d, const struct cand *c)
 	return SENT(d, c->sent) + c->b0;
 }
 
-static long
-findcluster(struct nerdoc *d, const char *first, size_t firstlen,
-    const char *last, size_t lastlen)
-{
-	struct cluster *k;
-	size_t i;
-
-	for (i = 0; i < d->ncl; i++) {
-		k = &d->cl[i];
-		if (!name_close(k->last, k->lastlen, last, lastlen))
-			continue;
-		if (first == NULL || k->first == NULL || (k->firstlen ==
-		    firstlen && memcmp(k->first, first, firstlen) == 0))
-			return (long)i;
-	}
-	return -1;
-}
-
 static void
 cluster(struct nerdoc *d, struct cand *c)
 {
@@ -197,7 +187,7 @@ cluster(struct nerdoc *d, struct cand *c)
 		;
 	lastlen = (size_t)(s + n - last);
 	flen = name_fold(last, lastlen, fold, sizeof(fold));
-	if ((i = findcluster(d, first, firstlen, fold, flen)) < 0) {
+	if ((i = ner_clfind(d, fold, flen, first, firstlen, 0)) < 0) {
 		d->cl = ner_grow(d->cl, &d->capcl, d->ncl + 1, sizeof(*d->cl));
 		i = (long)d->ncl++;
 		k = &d->cl[i];
@@ -226,8 +216,8 @@ static void
 surname(struct nerdoc *d, struct cand *c)
 {
 	char fold[48];
-	size_t flen, i;
-	long best = -1;
+	size_t flen;
+	long best;
 
 	if (c->ntok != 1 || c->cluster >= 0 || c->type == ENT_NORP ||
 	    (c->f & C_ACRO))
@@ -241,17 +231,8 @@ surname(struct nerdoc *d, struct cand *c)
 	    !(c->f & C_PLACE)) && c->type != ENT_PERSON)
 		return;
 	flen = name_fold(ctext(d, c), c->b1 - c->b0, fold, sizeof(fold));
-	for (i = 0; i < d->ncl; i++) {
-		if (d->cl[i].lastlen == flen && memcmp(d->cl[i].last, fold,
-		    flen) == 0) {
-			best = (long)i;
-			break;
-		}
-		if (best < 0 && name_close(d->cl[i].last, d->cl[i].lastlen,
-		    fold, flen))
-			best = (long)i;
-	}
-	if (best < 0)
+	/* The first cluster of that surname, else of a near spelling. */
+	if ((best = ner_clfind(d, fold, flen, NULL, 0, 1)) < 0)
 		return;
 	c->cluster = best;
 	c->type = ENT_PERSON;
@@ -488,6 +469,8 @@ nerdoc_resolve(struct nerdoc *d)
 		if (!d->sents[si].headline)
 			ner_body(d, si);
 	}
+	hidx_reset(&d->clidx, 0);
+	d->nclidx = 0;
 	for (i = 0; i < d->ncands; i++)
 		if (d->cands[i].type == ENT_PERSON && (d->cands[i].ntok > 1 ||
 		    d->cands[i].g != NULL))

@@ -151,6 +151,26 @@ struct cluster {
 	const struct gent *g;
 };
 
+/*
+ * A multimap from 64-bit hashes to small integers (entities-idx.c), open
+ * addressing; the callers check their keys.  It keeps the whole-document
+ * matching linear in the number of candidates.
+ */
+struct hidx {
+	uint64_t	*h;
+	uint32_t	*v;		/* value + 1; 0 is an empty slot */
+	size_t		 cap;		/* slots in use, a power of two */
+	size_t		 alloc, n;
+};
+
+/* Candidates with the same text (hash and bytes) form a group. */
+struct group {
+	size_t		 rep;		/* its first candidate */
+	size_t		 first[4];	/* per EV_*: first one that can lend it */
+	size_t		 head;		/* first a headline may take, or NONE */
+};
+#define NONE_IDX	((size_t)-1)
+
 struct nerdoc {
 	const struct nerlex *lx;
 	struct buf	 text;		/* the sentences, one after another */
@@ -165,7 +185,54 @@ struct nerdoc {
 	struct mention	*ments;
 	size_t		 nments, capments;
 	struct buf	 key, tmp, lc;	/* scratch */
+	struct hidx	 clidx;		/* folded surnames and their variants */
+	size_t		 nclidx;	/* clusters in clidx */
+	struct hidx	 grpidx;	/* candidate text -> group */
+	struct hidx	 lastidx;	/* a person's last word -> candidate */
+	struct hidx	 lcidx;		/* lower-cased text -> candidate */
+	size_t		*grp;		/* group of each candidate */
+	size_t		 capgrp;
+	struct group	*groups;
+	size_t		 ngroups, capgroups;
+	size_t		*lastc, *lcc;	/* first candidate per key (lastidx, lcidx) */
+	size_t		 caplastc, caplcc;
+	int		 lcready;	/* lcidx built for this document */
 };
+
+/* ---- per-document indexes (entities-idx.c) ---- */
+
+void	hidx_reset(struct hidx *, size_t want);
+void	hidx_put(struct hidx *, uint64_t h, uint32_t v);
+void	hidx_free(struct hidx *);
+/*
+ * The first slot from slot i on (wrapping) that holds hash h, or NONE_IDX
+ * at an empty slot.  Walk: for (i = hidx_find(x, h, h); i != NONE_IDX;
+ * i = hidx_find(x, h, i + 1)) ... x->v[i] - 1 ...
+ */
+static inline size_t
+hidx_find(const struct hidx *x, uint64_t h, size_t i)
+{
+	if (x->cap == 0)
+		return NONE_IDX;
+	for (i &= x->cap - 1; x->v[i] != 0; i = (i + 1) & (x->cap - 1))
+		if (x->h[i] == h)
+			return i;
+	return NONE_IDX;
+}
+
+/*
+ * The first cluster whose surname is close (name_close()) to the folded
+ * fold and, when first is given, has no other given name; with exact, an
+ * equal surname first, then a close one.  -1 if none.
+ */
+long	ner_clfind(struct nerdoc *d, const char *fold, size_t flen,
+	    const char *first, size_t firstlen, int exact);
+/* Group the candidates by text (d->grp, d->groups). */
+void	ner_groups(struct nerdoc *d);
+/* Index what a headline may match: whole texts and people's surnames. */
+void	ner_headindex(struct nerdoc *d);
+/* First body candidate with the lower-cased text of d->lc, byte length n. */
+size_t	ner_headlc(struct nerdoc *d, size_t n);
 
 /* Tokenize sentence si into d->toks; returns the headline mode (0-2). */
 int	ner_tokenize(struct nerdoc *d, size_t si);

@@ -1,0 +1,205 @@
+/*
+ * entities-idx.c: the indexes that keep the whole-document steps of the
+ * tagger (entities-doc.c, entities-head.c) linear in the number of
+ * candidates: surnames by their near spellings, candidates by text.
+ *
+ * Near spellings: two folded surnames name_close() accepts differ by an
+ * edit distance (optimal string alignment) of 1, or 2 when both have 8 or
+ * more letters.  Every edit, a transposition too, is undone by deleting at
+ * most one letter from each side, so two such names share a string got by
+ * deleting at most that many letters from each.  Each cluster's surname is
+ * indexed under those deletions, a name looks its own deletions up, and
+ * only the clusters found are compared with name_close().
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "entities-int.h"
+
+void
+hidx_reset(struct hidx *x, size_t want)
+{
+	size_t cap = 64;
+
+	while (cap < want * 2)
+		cap *= 2;
+	if (cap > x->alloc) {
+		free(x->h);
+		free(x->v);
+		x->h = emalloc(cap * sizeof(*x->h));
+		x->v = emalloc(cap * sizeof(*x->v));
+		x->alloc = cap;
+	}
+	x->cap = cap;
+	x->n = 0;
+	memset(x->v, 0, cap * sizeof(*x->v));
+}
+
+static void
+hidx_grow(struct hidx *x)
+{
+	uint64_t *oh;
+	uint32_t *ov;
+	size_t ocap = x->cap, i, j;
+
+	oh = emalloc(ocap * sizeof(*oh));
+	ov = emalloc(ocap * sizeof(*ov));
+	memcpy(oh, x->h, ocap * sizeof(*oh));
+	memcpy(ov, x->v, ocap * sizeof(*ov));
+	hidx_reset(x, ocap);
+	for (i = 0; i < ocap; i++) {
+		if (ov[i] == 0)
+			continue;
+		for (j = (size_t)oh[i] & (x->cap - 1); x->v[j] != 0;
+		    j = (j + 1) & (x->cap - 1))
+			;
+		x->h[j] = oh[i];
+		x->v[j] = ov[i];
+		x->n++;
+	}
+	free(oh);
+	free(ov);
+}
+
+void
+hidx_put(struct hidx *x, uint64_t h, uint32_t v)
+{
+	size_t i;
+
+	if (x->cap == 0)
+		hidx_reset(x, 32);
+	if ((x->n + 1) * 2 > x->cap)
+		hidx_grow(x);
+	for (i = (size_t)h & (x->cap - 1); x->v[i] != 0; i = (i + 1) & (x->cap - 1))
+		;
+	x->h[i] = h;
+	x->v[i] = v + 1;
+	x->n++;
+}
+
+void
+hidx_free(struct hidx *x)
+{
+	free(x->h);
+	free(x->v);
+	memset(x, 0, sizeof(*x));
+}
+
+/* ---- surnames ---- */
+
+/* Deletions a folded name of n letters is indexed and looked up under. */
+static int
+depth(size_t n)
+{
+	if (n < 5 || n > 32)
+		return 0;	/* name_close() wants these equal */
+	return n >= 8 ? 2 : 1;
+}
+
+#define CLSCAN	32	/* clusters compared one by one */
+#define MAXVAR	(1 + 32 + 32 * 31 / 2)
+
+/*
+ * The hashes of s[0..n) and of every string got by deleting up to
+ * depth(n) of its letters (some alike) into h; returns their count.
+ */
+static size_t
+variants(const char *s, size_t n, uint64_t h[MAXVAR])
+{
+	char v[32];
+	size_t i, j, m, nh = 0;
+	int dep = depth(n);
+
+	h[nh++] = hash64(s, n);
+	for (i = 0; dep >= 1 && i < n; i++) {
+		memcpy(v, s, i);
+		memcpy(v + i, s + i + 1, n - i - 1);
+		h[nh++] = hash64(v, n - 1);
+		/* Less letters i and j too, i < j. */
+		for (j = i + 1; dep >= 2 && j < n; j++) {
+			memcpy(v, s, i);
+			m = i;
+			memcpy(v + m, s + i + 1, j - i - 1);
+			m += j - i - 1;
+			memcpy(v + m, s + j + 1, n - j - 1);
+			m += n - j - 1;
+			h[nh++] = hash64(v, m);
+		}
+	}
+	return nh;
+}
+
+/* Index cluster ci's folded surname under itself and its near spellings. */
+static void
+clindex(struct nerdoc *d, size_t ci)
+{
+	const struct cluster *k = &d->cl[ci];
+	uint64_t h[MAXVAR];
+	size_t i, nh;
+
+	nh = variants(k->last, k->lastlen, h);
+	for (i = 0; i < nh; i++)
+		hidx_put(&d->clidx, h[i], (uint32_t)ci);
+}
+
+/* Few clusters (a news story's people) are quicker compared one by one. */
+static long
+clscan(struct nerdoc *d, const char *fold, size_t flen, const char *first,
+    size_t firstlen, int exact)
+{
+	const struct cluster *k;
+	size_t i;
+	long best = -1;
+
+	for (i = 0; i < d->ncl; i++) {
+		k = &d->cl[i];
+		if (first != NULL && k->first != NULL && !(k->firstlen ==
+		    firstlen && memcmp(k->first, first, firstlen) == 0))
+			continue;
+		if (exact && k->lastlen == flen && memcmp(k->last, fold,
+		    flen) == 0)
+			return (long)i;
+		if (best < 0 && name_close(k->last, k->lastlen, fold, flen)) {
+			best = (long)i;
+			if (!exact)
+				break;
+		}
+	}
+	return best;
+}
+
+long
+ner_clfind(struct nerdoc *d, const char *fold, size_t flen, const char *first,
+    size_t firstlen, int exact)
+{
+	const struct cluster *k;
+	uint64_t h[MAXVAR];
+	size_t nh, j, i, ci;
+	long close = -1, same = -1;
+
+	if (d->ncl <= CLSCAN)
+		return clscan(d, fold, flen, first, firstlen, exact);
+	while (d->nclidx < d->ncl)
+		clindex(d, d->nclidx++);
+	nh = variants(fold, flen, h);
+	for (j = 0; j < nh; j++)
+		for (i = hidx_find(&d->clidx, h[j], h[j]); i != NONE_IDX;
+		    i = hidx_find(&d->clidx, h[j], i + 1)) {
+			ci = d->clidx.v[i] - 1;
+			k = &d->cl[ci];
+			if (first != NULL && k->first != NULL &&
+			    !(k->firstlen == firstlen && memcmp(k->first,
+			    first, firstlen) == 0))
+				continue;
+			if (k->lastlen == flen && memcmp(k->last, fold,
+			    flen) == 0) {
+				if (same < 0 || (long)ci < same)
+					same = (long)ci;
+			} else if ((close >= 0 && (long)ci >= close) ||
+			    !name_close(k->last, k->lastlen, fold, flen))
+				continue;
+			if (close < 0 || (long)ci < close)
+				close = (long)ci;
+		}
+	return exact && same >= 0 ? same : close;
+}
