@@ -41,8 +41,7 @@ nerdoc_free(struct nerdoc *d)
 	hidx_free(&d->lcidx);
 	free(d->grp);
 	free(d->groups);
-	free(d->lastc);
-	free(d->lcc);
+	free(d->gnext);
 	free(d->sents);
 	free(d->toks);
 	free(d->cands);
@@ -254,31 +253,36 @@ common(struct nerdoc *d, const struct cand *c)
 static void
 consistency(struct nerdoc *d)
 {
-	struct cand *c, *x, *best;
-	size_t i, j, n;
+	struct cand *c, *best;
+	struct group *gr;
+	size_t i;
+	int ev;
 
+	/*
+	 * The same text elsewhere with stronger evidence, the strongest
+	 * first (ner_groups() found the first of each strength).  A word
+	 * that takes another's reading becomes strong evidence itself.
+	 */
+	ner_groups(d);
 	for (i = 0; i < d->ncands; i++) {
 		c = &d->cands[i];
 		if (c->ev >= EV_STRONG || (c->f & (C_DROP | C_COMMON)))
 			continue;
-		n = c->b1 - c->b0;
+		gr = &d->groups[d->grp[i]];
 		best = NULL;
-		for (j = 0; j < d->ncands; j++) {
-			x = &d->cands[j];
-			if (x->hash != c->hash || x->ev <= c->ev ||
-			    (x->f & (C_DROP | C_INIT)) ||
-			    x->type == ENT_NONE || x->b1 - x->b0 != n ||
-			    memcmp(ctext(d, x), ctext(d, c), n) != 0)
-				continue;
-			if (best == NULL || x->ev > best->ev)
-				best = x;
-		}
+		for (ev = EV_GAZ; ev > c->ev && best == NULL; ev--)
+			if (gr->first[ev] != NONE_IDX)
+				best = &d->cands[gr->first[ev]];
 		if (best != NULL) {
 			c->type = best->type;
 			c->g = best->g;
 			c->cluster = best->cluster;
 			c->ev = EV_STRONG;
 			c->f &= ~C_INIT;
+			/* A weak one it was is never asked for again. */
+			if (gr->first[EV_STRONG] == NONE_IDX ||
+			    gr->first[EV_STRONG] > i)
+				gr->first[EV_STRONG] = i;
 		}
 	}
 	for (i = 0; i < d->ncands; i++) {
@@ -392,12 +396,9 @@ acronyms(struct nerdoc *d)
 		    a->b0 != c->b1 + 2 || s[c->b1] != ' ' || s[c->b1 + 1] != '(' ||
 		    s[a->b1] != ')' || c->ntok < 2 || !spells(d, c, a))
 			continue;
-		for (j = 0; j < d->ncands; j++) {
+		for (j = d->groups[d->grp[i]].rep; j != NONE_IDX;
+		    j = d->gnext[j]) {
 			x = &d->cands[j];
-			if (x->hash != a->hash ||
-			    x->b1 - x->b0 != a->b1 - a->b0 || memcmp(ctext(d, x),
-			    ctext(d, a), a->b1 - a->b0) != 0)
-				continue;
 			x->type = c->type;
 			x->canon = c->canon;
 			x->canonlen = c->canonlen;
@@ -482,6 +483,7 @@ nerdoc_resolve(struct nerdoc *d)
 	for (i = 0; i < d->ncands; i++)
 		canon(d, &d->cands[i]);
 	acronyms(d);
+	ner_headindex(d);
 	for (si = 0; si < d->nsents; si++)
 		if (d->sents[si].headline) {
 			ner_tokenize(d, si);

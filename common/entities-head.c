@@ -15,40 +15,22 @@
 static size_t
 bodymatch(struct nerdoc *d, size_t si, size_t k, int caps, size_t *ci)
 {
-	const char *base = SENT(d, si), *t;
-	size_t len, best = 0, c, n;
-	const struct cand *x;
-	uint32_t h;
+	const char *base = SENT(d, si);
+	size_t len, best = 0, c;
 
 	for (len = 1; len <= 6 && k + len <= d->ntoks; len++) {
 		if (len > 1 && !ner_adjacent(d, k + len - 1))
 			break;
 		ner_tokkey(d, base, k, k + len);
-		h = (uint32_t)hash64(d->key.s, d->key.len);
-		if (caps)
+		if (caps) {
 			ner_lower(&d->lc, d->key.s, d->key.len);
-		for (c = 0; c < d->ncands; c++) {
-			x = &d->cands[c];
-			if (x->f & (C_HEAD | C_DROP) || x->type == ENT_NONE)
-				continue;
-			n = x->b1 - x->b0;
-			t = SENT(d, x->sent) + x->b0;
-			if (caps) {
-				if (n != d->key.len)
-					continue;
-				ner_lower(&d->tmp, t, n);
-				if (d->tmp.len != d->lc.len || memcmp(d->tmp.s,
-				    d->lc.s, d->lc.len) != 0)
-					continue;
-			} else if (!(x->hash == h && n == d->key.len &&
-			    memcmp(t, d->key.s, n) == 0) && !(len == 1 &&
-			    x->type == ENT_PERSON && x->ntok > 1 &&
-			    x->b1 - x->lb0 == d->key.len && memcmp(SENT(d,
-			    x->sent) + x->lb0, d->key.s, d->key.len) == 0))
-				continue;
+			c = ner_headlc(d, d->lc.s, d->lc.len, d->key.len);
+		} else
+			c = ner_headtext(d, d->key.s, d->key.len,
+			    (uint32_t)hash64(d->key.s, d->key.len), len == 1);
+		if (c != NONE_IDX) {
 			best = len;
 			*ci = c;
-			break;
 		}
 	}
 	return best;

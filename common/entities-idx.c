@@ -203,3 +203,177 @@ ner_clfind(struct nerdoc *d, const char *fold, size_t flen, const char *first,
 		}
 	return exact && same >= 0 ? same : close;
 }
+
+/* ---- candidates by text ---- */
+
+#define CTEXT(d, c)	(SENT(d, (c)->sent) + (c)->b0)
+
+void
+ner_groups(struct nerdoc *d)
+{
+	const struct cand *c, *r;
+	struct group *gr;
+	size_t i, j, g, n, e;
+
+	hidx_reset(&d->grpidx, d->ncands);
+	d->grp = ner_grow(d->grp, &d->capgrp, d->ncands, sizeof(*d->grp));
+	d->gnext = ner_grow(d->gnext, &d->capgnext, d->ncands,
+	    sizeof(*d->gnext));
+	d->ngroups = 0;
+	for (i = 0; i < d->ncands; i++) {
+		c = &d->cands[i];
+		n = c->b1 - c->b0;
+		for (j = hidx_find(&d->grpidx, c->hash, c->hash); j != NONE_IDX;
+		    j = hidx_find(&d->grpidx, c->hash, j + 1)) {
+			r = &d->cands[d->groups[d->grpidx.v[j] - 1].rep];
+			if (r->b1 - r->b0 == n && memcmp(CTEXT(d, r),
+			    CTEXT(d, c), n) == 0)
+				break;
+		}
+		if (j == NONE_IDX) {
+			d->groups = ner_grow(d->groups, &d->capgroups,
+			    d->ngroups + 1, sizeof(*d->groups));
+			g = d->ngroups++;
+			gr = &d->groups[g];
+			gr->rep = gr->tail = i;
+			for (e = 0; e < 4; e++)
+				gr->first[e] = NONE_IDX;
+			gr->head = NONE_IDX;
+			hidx_put(&d->grpidx, c->hash, (uint32_t)g);
+		} else {
+			g = d->grpidx.v[j] - 1;
+			gr = &d->groups[g];
+			d->gnext[gr->tail] = i;
+			gr->tail = i;
+		}
+		d->grp[i] = g;
+		d->gnext[i] = NONE_IDX;
+		if (!(c->f & (C_DROP | C_INIT)) && c->type != ENT_NONE &&
+		    gr->first[c->ev] == NONE_IDX)
+			gr->first[c->ev] = i;
+	}
+}
+
+/* Add candidate i under h unless one before it has the same key. */
+static void
+putfirst(struct nerdoc *d, struct hidx *x, uint64_t h, size_t i,
+    int (*same)(struct nerdoc *, size_t, size_t))
+{
+	size_t j;
+
+	for (j = hidx_find(x, h, h); j != NONE_IDX; j = hidx_find(x, h, j + 1))
+		if (same(d, x->v[j] - 1, i))
+			return;
+	hidx_put(x, h, (uint32_t)i);
+}
+
+static int
+samelast(struct nerdoc *d, size_t a, size_t b)
+{
+	const struct cand *x = &d->cands[a], *y = &d->cands[b];
+
+	return x->b1 - x->lb0 == y->b1 - y->lb0 && memcmp(SENT(d, x->sent) +
+	    x->lb0, SENT(d, y->sent) + y->lb0, x->b1 - x->lb0) == 0;
+}
+
+void
+ner_headindex(struct nerdoc *d)
+{
+	const struct cand *c;
+	struct group *gr;
+	size_t i;
+
+	hidx_reset(&d->lastidx, 0);
+	d->lcready = 0;
+	for (i = 0; i < d->ncands; i++) {
+		c = &d->cands[i];
+		if (!HEADOK(c))
+			continue;
+		gr = &d->groups[d->grp[i]];
+		if (gr->head == NONE_IDX)
+			gr->head = i;
+		if (c->type == ENT_PERSON && c->ntok > 1)
+			putfirst(d, &d->lastidx, hash64(SENT(d, c->sent) +
+			    c->lb0, c->b1 - c->lb0), i, samelast);
+	}
+}
+
+size_t
+ner_headtext(struct nerdoc *d, const char *key, size_t n, uint32_t h,
+    int last)
+{
+	const struct cand *r, *c;
+	size_t j, best = NONE_IDX, ci;
+	uint64_t lh;
+
+	for (j = hidx_find(&d->grpidx, h, h); j != NONE_IDX;
+	    j = hidx_find(&d->grpidx, h, j + 1)) {
+		r = &d->cands[d->groups[d->grpidx.v[j] - 1].rep];
+		if (r->b1 - r->b0 == n && memcmp(CTEXT(d, r), key, n) == 0) {
+			best = d->groups[d->grpidx.v[j] - 1].head;
+			break;
+		}
+	}
+	if (!last)
+		return best;
+	lh = hash64(key, n);
+	for (j = hidx_find(&d->lastidx, lh, lh); j != NONE_IDX;
+	    j = hidx_find(&d->lastidx, lh, j + 1)) {
+		ci = d->lastidx.v[j] - 1;
+		c = &d->cands[ci];
+		if (c->b1 - c->lb0 == n && memcmp(SENT(d, c->sent) + c->lb0,
+		    key, n) == 0) {
+			if (best == NONE_IDX || ci < best)
+				best = ci;
+			break;
+		}
+	}
+	return best;
+}
+
+/* Same lower-cased text and byte length? (d->tmp, d->key as scratch) */
+static int
+samelc(struct nerdoc *d, size_t a, size_t b)
+{
+	const struct cand *x = &d->cands[a], *y = &d->cands[b];
+
+	if (x->b1 - x->b0 != y->b1 - y->b0)
+		return 0;
+	ner_lower(&d->tmp, CTEXT(d, x), x->b1 - x->b0);
+	ner_lower(&d->key, CTEXT(d, y), y->b1 - y->b0);
+	return d->tmp.len == d->key.len && memcmp(d->tmp.s, d->key.s,
+	    d->key.len) == 0;
+}
+
+size_t
+ner_headlc(struct nerdoc *d, const char *lc, size_t lclen, size_t n)
+{
+	const struct cand *c;
+	size_t i, j;
+	uint64_t h;
+
+	if (!d->lcready) {
+		/* Only documents with a headline in capitals need it. */
+		hidx_reset(&d->lcidx, 0);
+		for (i = 0; i < d->ncands; i++) {
+			c = &d->cands[i];
+			if (!HEADOK(c))
+				continue;
+			ner_lower(&d->tmp, CTEXT(d, c), c->b1 - c->b0);
+			putfirst(d, &d->lcidx, hash64(d->tmp.s, d->tmp.len), i,
+			    samelc);
+		}
+		d->lcready = 1;
+	}
+	h = hash64(lc, lclen);
+	for (j = hidx_find(&d->lcidx, h, h); j != NONE_IDX;
+	    j = hidx_find(&d->lcidx, h, j + 1)) {
+		c = &d->cands[d->lcidx.v[j] - 1];
+		if (c->b1 - c->b0 != n)
+			continue;
+		ner_lower(&d->tmp, CTEXT(d, c), n);
+		if (d->tmp.len == lclen && memcmp(d->tmp.s, lc, lclen) == 0)
+			return d->lcidx.v[j] - 1;
+	}
+	return NONE_IDX;
+}

@@ -166,8 +166,9 @@ struct hidx {
 /* Candidates with the same text (hash and bytes) form a group. */
 struct group {
 	size_t		 rep;		/* its first candidate */
-	size_t		 first[4];	/* per EV_*: first one that can lend it */
-	size_t		 head;		/* first a headline may take, or NONE */
+	size_t		 tail;		/* its last, for gnext */
+	size_t		 first[4];	/* per EV_*: first that can lend its type */
+	size_t		 head;		/* first a headline may take */
 };
 #define NONE_IDX	((size_t)-1)
 
@@ -191,11 +192,10 @@ struct nerdoc {
 	struct hidx	 lastidx;	/* a person's last word -> candidate */
 	struct hidx	 lcidx;		/* lower-cased text -> candidate */
 	size_t		*grp;		/* group of each candidate */
-	size_t		 capgrp;
+	size_t		*gnext;		/* next candidate of its group */
+	size_t		 capgrp, capgnext;
 	struct group	*groups;
 	size_t		 ngroups, capgroups;
-	size_t		*lastc, *lcc;	/* first candidate per key (lastidx, lcidx) */
-	size_t		 caplastc, caplcc;
 	int		 lcready;	/* lcidx built for this document */
 };
 
@@ -229,10 +229,19 @@ long	ner_clfind(struct nerdoc *d, const char *fold, size_t flen,
 	    const char *first, size_t firstlen, int exact);
 /* Group the candidates by text (d->grp, d->groups). */
 void	ner_groups(struct nerdoc *d);
+/* Can a headline take candidate c's reading (entities-head.c)? */
+#define HEADOK(c)	(!((c)->f & (C_HEAD | C_DROP)) && (c)->type != ENT_NONE)
 /* Index what a headline may match: whole texts and people's surnames. */
 void	ner_headindex(struct nerdoc *d);
-/* First body candidate with the lower-cased text of d->lc, byte length n. */
-size_t	ner_headlc(struct nerdoc *d, size_t n);
+/*
+ * The first candidate a headline may take with text key[0..n) (hash h as
+ * the candidates keep it), or with that last word of a person's full name
+ * (last); NONE_IDX if none.
+ */
+size_t	ner_headtext(struct nerdoc *d, const char *key, size_t n, uint32_t h,
+	    int last);
+/* The first it may take whose lower-cased text is lc, n bytes before. */
+size_t	ner_headlc(struct nerdoc *d, const char *lc, size_t lclen, size_t n);
 
 /* Tokenize sentence si into d->toks; returns the headline mode (0-2). */
 int	ner_tokenize(struct nerdoc *d, size_t si);
