@@ -11,7 +11,6 @@
  */
 #include <sys/stat.h>
 
-#include <csv.h>
 #include <err.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -22,6 +21,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "csvfield.h"
 #include "record.h"
 #include "util.h"
 
@@ -99,26 +99,13 @@ on_signal(int sig)
 	raise(sig);
 }
 
-/* A field as it is, or quoted by libcsv when it holds , " CR or LF. */
+/* A field after a comma unless it is the row's first (csvfield.h). */
 static void
 put_field(struct out *o, FILE *fp, const char *s, size_t n, int first)
 {
-	size_t need, i;
-
 	if (!first)
 		putc(',', fp);
-	for (i = 0; i < n; i++)
-		if (s[i] == ',' || s[i] == '"' || s[i] == '\r' || s[i] == '\n')
-			break;
-	if (i == n) {
-		fwrite(s, 1, n, fp);
-		return;
-	}
-	need = csv_write(NULL, 0, s, n);
-	buf_reset(&o->cell);
-	buf_grow(&o->cell, need);
-	csv_write(o->cell.s, need, s, n);
-	fwrite(o->cell.s, 1, need, fp);
+	csvfield_put(fp, &o->cell, s, n);
 }
 
 static void
