@@ -305,8 +305,9 @@ scan_groups(const char *s, size_t n, size_t i, size_t j, struct tok *t)
 		}
 	}
 	if (!t->comma && j - i <= 3 && s[i] != '0') {
-		sl = s[j] == ' ' ? 1 : thinsp(s, n, j);
-		while (sl > 0 && (s[j] == ' ' ? 1 : thinsp(s, n, j)) == sl &&
+		sl = j < n && s[j] == ' ' ? 1 : thinsp(s, n, j);
+		while (sl > 0 && (j < n && s[j] == ' ' ? 1 :
+		    thinsp(s, n, j)) == sl &&
 		    group3(s, n, j + sl)) {
 			j += sl + 3;
 			t->comma = 1;
