@@ -6,6 +6,7 @@
 #include <strings.h>
 
 #include "lexicon.h"
+#include "scan.h"
 #include "sentences.h"
 #include "textchar.h"
 #include "utf8.h"
@@ -132,6 +133,14 @@ hot(char ch)
 	unsigned char c = (unsigned char)ch;
 
 	return c >= 0x80 || c == '.' || c == '?' || c == '!' || c == '"';
+}
+
+/* Might one of the eight bytes in w be hot()? */
+static uint64_t
+hotword(uint64_t w)
+{
+	return scan_high(w) | scan_byte(w, '.') | scan_byte(w, '?') |
+	    scan_byte(w, '!') | scan_byte(w, '"');
 }
 
 /* ====== Tokens ====== */
@@ -875,6 +884,8 @@ sent_split(const char *s, size_t n, struct sentlist *out)
 		liststart(&sc, i);
 	while (i < n) {
 		if (sc.lnext == 0) {	/* skip plain ASCII fast */
+			while (i + 8 <= n && !hotword(scan_load(s + i)))
+				i += 8;
 			while (i < n && !hot(s[i]))
 				i++;
 			if (i == n)

@@ -1,4 +1,5 @@
 /* utf8.c: see utf8.h. */
+#include "scan.h"
 #include "utf8.h"
 
 int
@@ -73,6 +74,8 @@ utf8_valid_prefix(const char *s, size_t n)
 	while (i < n) {
 		if ((unsigned char)s[i] < 0x80) {	/* ASCII fast path */
 			i++;
+			while (i + 8 <= n && !scan_high(scan_load(s + i)))
+				i += 8;
 			continue;
 		}
 		if ((k = utf8_decode(s + i, n - i, &cp)) == 0)

@@ -10,6 +10,7 @@
 
 #include <stddef.h>
 #include <stdio.h>
+#include <string.h>
 
 #define EXIT_DATA	1	/* bad data or I/O error */
 #define EXIT_USAGE	2	/* bad usage */
@@ -31,9 +32,28 @@ char	*estrdup(const char *s);
 /* Make room for n more bytes (plus the NUL) after len; grows geometrically. */
 void	 buf_grow(struct buf *b, size_t n);
 /* Append n bytes / one byte / a NUL-terminated string; keep s NUL-terminated. */
-void	 buf_add(struct buf *b, const void *p, size_t n);
-void	 buf_addc(struct buf *b, int c);
 void	 buf_adds(struct buf *b, const char *s);
+
+/* Inline: text is often built a byte at a time, so room is checked here. */
+static inline void
+buf_add(struct buf *b, const void *p, size_t n)
+{
+	if (b->cap - b->len <= n)
+		buf_grow(b, n);
+	if (n)
+		memcpy(b->s + b->len, p, n);
+	b->len += n;
+	b->s[b->len] = '\0';
+}
+
+static inline void
+buf_addc(struct buf *b, int c)
+{
+	if (b->cap - b->len < 2)
+		buf_grow(b, 1);
+	b->s[b->len++] = (char)c;
+	b->s[b->len] = '\0';
+}
 /* Empty the buffer, keeping its memory for the next use. */
 void	 buf_reset(struct buf *b);
 /* Release the memory; the buffer is empty and usable again. */

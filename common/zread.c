@@ -26,7 +26,7 @@ struct zin {
 	int		 gzip;
 	z_stream	 zs;
 	int		 zinit;
-	unsigned char	 raw[RAWSIZE];		/* compressed or plain input */
+	unsigned char	*raw;			/* compressed or plain input */
 	size_t		 rpos, rlen;
 	int		 rawend;		/* read() returned 0 or failed */
 	unsigned long	 member;		/* members started */
@@ -44,6 +44,7 @@ zin_open(int fd, const char *path)
 {
 	struct zin *z = ecalloc(1, sizeof(*z));
 
+	z->raw = emalloc(RAWSIZE);	/* not zeroed: a file may be tiny */
 	z->fd = fd;
 	z->path = path;
 	z->ocap = OUTSIZE;
@@ -59,6 +60,7 @@ zin_close(struct zin *z)
 	if (z->zinit)
 		inflateEnd(&z->zs);
 	close(z->fd);
+	free(z->raw);
 	free(z->out);
 	free(z->damage);
 	free(z);
@@ -105,10 +107,10 @@ refill(struct zin *z)
 		z->rlen -= z->rpos;
 		z->rpos = 0;
 	}
-	if (z->rlen == sizeof(z->raw))
+	if (z->rlen == RAWSIZE)
 		return 1;
 	do
-		n = read(z->fd, z->raw + z->rlen, sizeof(z->raw) - z->rlen);
+		n = read(z->fd, z->raw + z->rlen, RAWSIZE - z->rlen);
 	while (n < 0 && errno == EINTR);
 	if (n < 0) {
 		warn("%s", z->path);
