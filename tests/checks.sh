@@ -62,24 +62,33 @@ offsets() {
 		return r
 	}
 	# code points a to b of s (0-based, b exclusive), or "\001" when
-	# they are not all in s
-	function cpsub(s, a, b,   i, cp, start, end, len) {
+	# they are not all in s.  Mentions come in text order, so the walk
+	# goes on from where the last one started (cur, at code point curcp).
+	function cpsub(k, s, a, b,   i, cp, start, len) {
 		len = length(s)
-		cp = 0
-		for (i = 1; i <= len + 1; i++) {
-			if (i <= len && (substr(s, i, 1) in cont))
+		if (k != curk || a < curcp) {
+			curk = k
+			cur = 1
+			curcp = 0
+		}
+		cp = curcp
+		for (i = cur; i <= len; i++) {
+			if (substr(s, i, 1) in cont)
 				continue
 			if (cp == a)
-				start = i
-			if (cp == b) {
-				end = i
 				break
-			}
 			cp++
 		}
-		if (!start || !end || b < a)
+		if (cp != a || b < a)
 			return "\001"
-		return substr(s, start, end - start)
+		cur = start = i
+		curcp = cp
+		for (; cp < b && i <= len; cp++)
+			for (i++; i <= len && (substr(s, i, 1) in cont); i++)
+				;
+		if (cp != b)
+			return "\001"
+		return substr(s, start, i - start)
 	}
 	$1 == "S" { sent[$2 SUBSEP $3] = unesc($5); next }
 	$1 != "E" && $1 != "N" { next }
@@ -89,9 +98,9 @@ offsets() {
 		if (!(k in sent)) {
 			printf "line %d: %s record of no sentence\n", NR, $1
 			bad = 1
-		} else if (cpsub(sent[k], $4, $5) != unesc($7)) {
+		} else if ((got = cpsub(k, sent[k], $4, $5)) != unesc($7)) {
 			printf "line %d: %s %s %s-%s: \"%s\" is not \"%s\"\n", \
-			    NR, $1, $2, $4, $5, cpsub(sent[k], $4, $5), $7
+			    NR, $1, $2, $4, $5, got, $7
 			bad = 1
 		}
 	}

@@ -115,3 +115,13 @@ check "guarantee 6: ... the old tables stay as they were" \
     diff -r "$t/g6.before" "$t/g6"
 check "guarantee 6: ... no temporary file left" \
     test -z "$(find "$t/g6" -name '.*')"
+
+# 3 again, past extract-numbers' 1 MiB window: a 3 MB sentence full of
+# numbers keeps its offsets right across the cuts.
+awk 'BEGIN { printf "D\tbig\tbig\t\nS\tbig\t1\t1\t"
+	for (i = 0; i < 60000; i++) printf "\342\200\224 %d people, $%d.5 million and ", i, i % 97
+	print "the end" }' > "$t/long.s"
+"$BIN/extract-numbers" < "$t/long.s" > "$t/long.n"
+check "guarantee 3: a 3 MB sentence: its 120000 numbers all found" \
+    test "$(grep -c '^N	' "$t/long.n")" -ge 119990
+check "guarantee 3: ... at their offsets" offsets "$t/long.n"
