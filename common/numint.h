@@ -8,6 +8,7 @@
 
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
+#include <limits.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -235,8 +236,11 @@ nv_whole(struct numval v)
 
 	if (m < 0 || e < 0 || e > 12)
 		return -1;
-	while (e-- > 0)
+	while (e-- > 0) {
+		if (m > LLONG_MAX / 10)
+			return -1;	/* too big to be a whole count */
 		m *= 10;
+	}
 	return m;
 }
 

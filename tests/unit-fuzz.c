@@ -115,6 +115,8 @@ test_numbers_end(void)
 {
 	static const char *cases[] = { "a n20", "The firm \xe2\x82\xac" "1.2 "
 	    "billion a n20", "12 345", "1 234 56" };
+	static const char big[] = "8888888888888888888888888said "
+	    "on8888888888888888888888888888[8888S2ome.";
 	struct numfinder *nf = num_open();
 	struct numdoc doc = { 0 };
 	const struct mention *m;
@@ -127,6 +129,11 @@ test_numbers_end(void)
 		free(s);
 	}
 	test_cond("numbers: digits at the very end are read within bounds", 1);
+	/* A scale on a huge mantissa overflowed nv_whole (UBSan). */
+	s = exact(big, strlen(big));
+	num_find(nf, &doc, s, strlen(big), &m);
+	free(s);
+	test_cond("numbers: 25 digits and a scale do not overflow", 1);
 	num_close(nf);
 }
 
