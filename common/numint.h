@@ -71,6 +71,8 @@ struct numfinder {
 	struct strmap	*words, *cur, *units, *quals;
 	pcre2_code	*zone;
 	pcre2_match_data *md;
+	pcre2_match_context *mc;	/* work limits, JIT stack */
+	pcre2_jit_stack	*jit;
 	const char	*s;		/* the sentence */
 	size_t		 n;
 	struct tok	*t;
