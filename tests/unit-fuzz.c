@@ -117,6 +117,7 @@ test_numbers_end(void)
 	    "billion a n20", "12 345", "1 234 56" };
 	static const char big[] = "8888888888888888888888888said "
 	    "on8888888888888888888888888888[8888S2ome.";
+	static const char end[] = "888888888888888888888888";
 	struct numfinder *nf = num_open();
 	struct numdoc doc = { 0 };
 	const struct mention *m;
@@ -134,6 +135,14 @@ test_numbers_end(void)
 	num_find(nf, &doc, s, strlen(big), &m);
 	free(s);
 	test_cond("numbers: 25 digits and a scale do not overflow", 1);
+	/* "...[8888S2ome." ends in a number: abbr_ok() looked at the token
+	 * after the last one (UBSan: offset applied to a null pointer). */
+	num_close(nf);
+	nf = num_open();	/* fresh: no token left from before */
+	s = exact(end, strlen(end));
+	num_find(nf, &doc, s, strlen(end), &m);
+	free(s);
+	test_cond("numbers: a number as the last token", 1);
 	num_close(nf);
 }
 
