@@ -88,8 +88,8 @@ fuzz: all fuzzers
 	FUZZTIME=$(FUZZTIME) BIN=$(BIN) sh tests/fuzz/run $(FUZZERS)
 
 # The big resource tests (minutes, gigabytes of scratch space in TMPDIR).
-stress: all
-	BIN=$(BIN) sh tests/stress.sh
+stress: all units
+	BIN=$(BIN) TESTBIN=$(OUT) sh tests/stress/run
 
 # Helper programs of the tests (tests/csvcat.c: CSV back to fields).
 $(OUT)/csvcat: tests/csvcat.c $(LIB) $(HDR)
