@@ -60,6 +60,7 @@ struct tok {
 	size_t		 lo, lolen;	/* TK_WORD: lower case copy in nf->low */
 	int		 cap, allcap;	/* TK_WORD: initial capital, all capitals */
 	const struct word *w;		/* TK_WORD: lexicon entry or NULL */
+	unsigned	 first;		/* F_ bits: may start such a key */
 	struct numval	 v;		/* TK_NUM */
 	int		 intg;		/* TK_NUM: no decimal point */
 	int		 comma;		/* TK_NUM: thousands separators */
@@ -67,12 +68,44 @@ struct tok {
 	int		 sci;		/* TK_NUM: scientific notation */
 };
 
+/*
+ * Bit sets over a hash of lower-cased words (numlex.c): a clear bit says
+ * the word is not in the set, so most words are never looked up.
+ */
+#define NF_HBITS	16
+#define NF_HWORDS	((1 << NF_HBITS) / 64)
+
+enum { ZC_RUN = 1, ZC_LOOK = 2 };	/* numlex.c: zone_starts() */
+
+/*
+ * The tokens the keys of a lexicon (currencies, units, qualifiers) start
+ * with; a token no key starts with need not be looked up with its
+ * neighbours (struct tok's first).
+ */
+enum { F_CUR = 1, F_UNIT = 2, F_QUAL = 4 };
+struct firsts {
+	uint64_t	 words[NF_HWORDS];	/* word hashes */
+	uint64_t	 sym[64];		/* symbols, cp % 4096 */
+	int		 num;			/* a key starts with a digit */
+};
+
 struct numfinder {
 	struct strmap	*words, *cur, *units, *quals;
+	uint64_t	 wbits[NF_HWORDS];	/* the keys of words */
+	uint64_t	 nbits[NF_HWORDS];	/* number words (may hold one) */
+	struct firsts	 fcur, funit, fqual;	/* of the keys of nf->cur... */
+	int		 nwide;		/* a number word is not ASCII */
+	uint32_t	 nlen[256];	/* bit per length (31: longer) of the
+					   number words by first letter */
 	pcre2_code	*zone;
+	pcre2_code	*zonea;		/* the same, anchored at the start */
 	pcre2_match_data *md;
 	pcre2_match_context *mc;	/* work limits, JIT stack */
 	pcre2_jit_stack	*jit;
+	int		 keep;		/* zone's group number of "keep" */
+	unsigned char	 zcls[256];	/* per byte value: ZC_ bits */
+	unsigned char	*zc;		/* per byte: a zone may start here */
+	size_t		 zccap;
 	const char	*s;		/* the sentence */
 	size_t		 n;
 	struct tok	*t;
@@ -107,7 +140,11 @@ void	numlex_zones(struct numfinder *nf);
 size_t	numlex_key(const struct numfinder *nf, int i, int k, char *key,
 	    size_t size);
 /* The lower-case text of word token i. */
-const char *numlex_low(const struct numfinder *nf, int i);
+static inline const char *
+numlex_low(const struct numfinder *nf, int i)
+{
+	return nf->low.s + nf->t[i].lo;
+}
 
 #define TOK(i)	(&nf->t[(i)])
 
@@ -125,11 +162,14 @@ isfree(const struct numfinder *nf, int i)
 	return in(nf, i) && !nf->t[i].skip && !nf->used[i];
 }
 
+/* Word token i is w (lower case; the length folds for a literal). */
 static inline int
 isw(const struct numfinder *nf, int i, const char *w)
 {
+	size_t n = strlen(w);
+
 	return in(nf, i) && nf->t[i].type == TK_WORD &&
-	    strcmp(numlex_low(nf, i), w) == 0;
+	    nf->t[i].lolen == n && memcmp(numlex_low(nf, i), w, n) == 0;
 }
 
 static inline int

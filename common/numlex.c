@@ -36,6 +36,13 @@ static const char zone_pattern[] =
     "|\\b\\d+(?:-\\d+){2,}\\b"
     "|\\b24/7\\b";
 
+/* ASCII \w, and bytes of characters not ASCII (maybe \w). */
+#define ZW(c)	(((c) | 0x20) >= 'a' && ((c) | 0x20) <= 'z' ? 1 : \
+		 (c) >= '0' && (c) <= '9' ? 1 : (c) == '_' || (c) >= 0x80)
+/* Bytes of a domain run: [\w.-] and anything not ASCII. */
+#define ZR(c)	(ZW(c) || (c) == '.' || (c) == '-')
+#define ZD(c)	((c) >= '0' && (c) <= '9')
+
 /* Allocate a zeroed lexicon value that nf owns. */
 static void *
 owned(struct numfinder *nf, size_t size)
@@ -47,6 +54,50 @@ owned(struct numfinder *nf, size_t size)
 	return nf->own[nf->nown++] = ecalloc(1, size);
 }
 
+/* The hash of the bit sets: 32-bit FNV-1a of the lower-cased bytes. */
+#define H0		2166136261u
+#define HSTEP(h, c)	(((h) ^ (uint32_t)(unsigned char)(c)) * 16777619u)
+
+static uint32_t
+lowhash(const char *s, size_t n)
+{
+	uint32_t h = H0;
+	unsigned char c;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		c = (unsigned char)s[i];
+		h = HSTEP(h, c < 0x80 && ((c | 0x20) >= 'a' &&
+		    (c | 0x20) <= 'z') ? c | 0x20 : c);
+	}
+	return h;
+}
+
+static void
+bit_set(uint64_t *set, uint32_t h)
+{
+	h >>= 32 - NF_HBITS;
+	set[h / 64] |= (uint64_t)1 << (h % 64);
+}
+
+static int
+bit_get(const uint64_t *set, uint32_t h)
+{
+	h >>= 32 - NF_HBITS;
+	return (int)(set[h / 64] >> (h % 64) & 1);
+}
+
+static int
+is_ascii(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if ((unsigned char)s[i] >= 0x80)
+			return 0;
+	return 1;
+}
+
 static struct word *
 word_entry(struct numfinder *nf, const char *key, size_t len)
 {
@@ -55,6 +106,7 @@ word_entry(struct numfinder *nf, const char *key, size_t len)
 	if ((w = strmap_get(nf->words, key, len)) == NULL) {
 		w = owned(nf, sizeof(*w));
 		strmap_put(nf->words, key, len, w);
+		bit_set(nf->wbits, lowhash(key, len));
 	}
 	return w;
 }
@@ -89,6 +141,16 @@ load_words(struct numfinder *nf, const char *text, const char *name)
 			    l.col[1]);
 		w = word_entry(nf, l.col[0], l.len[0]);
 		w->roles |= roles[i].role;
+		if (roles[i].role & (R_CARD | R_SCALE | R_VAGUE | R_ORD |
+		    R_DENOM)) {
+			bit_set(nf->nbits, lowhash(l.col[0], l.len[0]));
+			if (!is_ascii(l.col[0], l.len[0]) || l.len[0] == 0)
+				nf->nwide = 1;
+			else
+				nf->nlen[(unsigned char)l.col[0][0] | 0x20] |=
+				    (uint32_t)1 << (l.len[0] < 31 ?
+				    l.len[0] : 31);
+		}
 		v = l.ncol > 2 ? strtoll(l.col[2], NULL, 10) : 0;
 		switch (roles[i].role) {
 		case R_CARD: w->card = (int)v; break;
@@ -99,6 +161,38 @@ load_words(struct numfinder *nf, const char *text, const char *name)
 		case R_MONTH: case R_WEEKDAY: w->month = (int)v; break;
 		}
 	}
+}
+
+static int is_letter(uint32_t cp);
+
+/*
+ * Note in f the token a key starts with, as numlex_tokens() would cut
+ * it: a run of letters, a number, or one other character.
+ */
+static void
+key_first(struct firsts *f, const char *key, size_t len)
+{
+	uint32_t c;
+	size_t j = 0;
+	int l;
+
+	if (len == 0)
+		return;
+	if ((l = utf8_decode(key, len, &c)) == 0) {
+		f->num = 1;		/* not expected: stay on the safe side */
+		memset(f->sym, 0xff, sizeof(f->sym));
+		memset(f->words, 0xff, sizeof(f->words));
+		return;
+	}
+	if ((c >= '0' && c <= '9') || c == '.')
+		f->num = 1;
+	if (is_letter(c)) {
+		while (j < len && (l = utf8_decode(key + j, len - j, &c)) &&
+		    is_letter(c))
+			j += (size_t)l;
+		bit_set(f->words, lowhash(key, j));
+	} else if (!(c >= '0' && c <= '9'))
+		f->sym[c % 4096 / 64] |= (uint64_t)1 << (c % 64);
 }
 
 static void
@@ -120,6 +214,7 @@ load_currencies(struct numfinder *nf)
 		c->glued = strcmp(l.col[2], "glued") == 0;
 		c->minor = atoi(l.col[3]);
 		strmap_put(nf->cur, l.col[0], l.len[0], c);
+		key_first(&nf->fcur, l.col[0], l.len[0]);
 		if (l.len[0] == 3 && (l.col[0][0] | 0x20) == (c->code[0] | 0x20) &&
 		    (l.col[0][2] | 0x20) == (c->code[2] | 0x20)) {
 			/* an ISO code: "MUSD 20", "120 MEUR" in millions */
@@ -131,6 +226,7 @@ load_currencies(struct numfinder *nf)
 			key[0] = 'm';
 			memcpy(key + 1, l.col[0], 4);
 			strmap_put(nf->cur, key, 4, mc);
+			key_first(&nf->fcur, key, 4);
 		}
 	}
 }
@@ -153,11 +249,12 @@ load_units(struct numfinder *nf)
 		    NK_QUANTITY;
 		u->glued = strcmp(l.col[2], "glued") == 0;
 		strmap_put(nf->units, l.col[0], l.len[0], u);
+		key_first(&nf->funit, l.col[0], l.len[0]);
 	}
 }
 
 static void
-load_quals(struct strmap *m)
+load_quals(struct numfinder *nf)
 {
 	static const char *names[] = { "exact", "approx", "over",
 	    "at_least", "under", "at_most" };
@@ -173,16 +270,34 @@ load_quals(struct strmap *m)
 		if (q == 6)
 			errx(1, "num-qualifiers.tsv:%lu: bad qualifier",
 			    l.lineno);
-		strmap_put(m, l.col[0], l.len[0], (void *)q);
+		strmap_put(nf->quals, l.col[0], l.len[0], (void *)q);
+		key_first(&nf->fqual, l.col[0], l.len[0]);
 	}
+}
+
+static pcre2_code *
+zone_compile(uint32_t anchored)
+{
+	pcre2_code *re;
+	PCRE2_SIZE eoff;
+	int ecode;
+	char msg[256];
+
+	re = pcre2_compile((PCRE2_SPTR)zone_pattern, PCRE2_ZERO_TERMINATED,
+	    PCRE2_UTF | PCRE2_UCP | anchored, &ecode, &eoff, NULL);
+	if (re == NULL) {
+		pcre2_get_error_message(ecode, (PCRE2_UCHAR *)msg, sizeof(msg));
+		errx(1, "zone pattern at %zu: %s", (size_t)eoff, msg);
+	}
+	pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
+	return re;
 }
 
 void
 numlex_init(struct numfinder *nf)
 {
-	PCRE2_SIZE eoff;
-	int ecode;
-	char msg[256];
+	int c;
+
 
 	nf->words = strmap_new();
 	nf->cur = strmap_new();
@@ -192,14 +307,15 @@ numlex_init(struct numfinder *nf)
 	load_words(nf, lex_num_context, "num-context.tsv");
 	load_currencies(nf);
 	load_units(nf);
-	load_quals(nf->quals);
-	nf->zone = pcre2_compile((PCRE2_SPTR)zone_pattern,
-	    PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP, &ecode, &eoff, NULL);
-	if (nf->zone == NULL) {
-		pcre2_get_error_message(ecode, (PCRE2_UCHAR *)msg, sizeof(msg));
-		errx(1, "zone pattern at %zu: %s", (size_t)eoff, msg);
+	load_quals(nf);
+	for (c = 0; c < 256; c++) {
+		if (ZR(c))
+			nf->zcls[c] |= ZC_RUN;
+		if (ZD(c) || c >= 0xc0 || (c != 0 && strchr("#+(hw.", c) != NULL))
+			nf->zcls[c] |= ZC_LOOK;
 	}
-	pcre2_jit_compile(nf->zone, PCRE2_JIT_COMPLETE);
+	nf->zone = zone_compile(0);
+	nf->zonea = zone_compile(PCRE2_ANCHORED);
 	nf->md = pcre2_match_data_create_from_pattern(nf->zone, NULL);
 	/*
 	 * The zone pattern runs over whole sentences (windows of up to
@@ -215,6 +331,8 @@ numlex_init(struct numfinder *nf)
 	pcre2_set_match_limit(nf->mc, 10000000);
 	pcre2_set_depth_limit(nf->mc, 10000);
 	pcre2_jit_stack_assign(nf->mc, NULL, nf->jit);
+	nf->keep = pcre2_substring_number_from_name(nf->zone,
+	    (PCRE2_SPTR)"keep");
 }
 
 void
@@ -233,12 +351,8 @@ numlex_free(struct numfinder *nf)
 	pcre2_match_context_free(nf->mc);
 	pcre2_jit_stack_free(nf->jit);
 	pcre2_code_free(nf->zone);
-}
-
-const char *
-numlex_low(const struct numfinder *nf, int i)
-{
-	return nf->low.s + nf->t[i].lo;
+	pcre2_code_free(nf->zonea);
+	free(nf->zc);
 }
 
 static int
@@ -390,20 +504,145 @@ scan_digits(const char *s, size_t n, size_t i, struct tok *t, int *exp,
 }
 #undef D
 
+#define AL(c)	(((c) | 0x20) >= 'a' && ((c) | 0x20) <= 'z')
+
+/*
+ * Whether numlex_tokens() can find a number: a digit, a vulgar fraction
+ * character or a number word.  Number words are ASCII (else nf->nwide),
+ * so a word token that is one is a run of ASCII letters between bytes
+ * that are not: checking every such run finds it, and more (a clear bit
+ * in nf->nbits rules a word out, a set one may be another word).
+ */
+/* Some byte of the 8 in x is an ASCII digit (bytes over 0x7f are not). */
+#define ONES		0x0101010101010101ULL
+#define HASDIGIT(x)	(((ONES * (127 + 0x3a) - ((x) & ONES * 127)) & \
+			 ~(x) & (((x) & ONES * 127) + ONES * (127 - 0x2f)) & \
+			 ONES * 128) != 0)
+
+static int
+has_digit(const unsigned char *s, size_t n)
+{
+	uint64_t x;
+	size_t i = 0;
+
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&x, s + i, 8);
+		if (HASDIGIT(x))
+			return 1;
+	}
+	for (; i < n; i++)
+		if (s[i] >= '0' && s[i] <= '9')
+			return 1;
+	return 0;
+}
+
+static int
+may_hold_number(const struct numfinder *nf, const char *str, size_t n)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t i = 0, w, len;
+	uint32_t h;
+	unsigned c;
+
+	if (nf->nwide || has_digit(s, n))
+		return 1;
+	while (i < n) {
+		c = s[i];
+		if (AL(c)) {
+			w = i;
+			while (++i < n && AL(s[i]))
+				;
+			len = i - w < 31 ? i - w : 31;
+			if (!(nf->nlen[c | 0x20] >> len & 1))
+				continue;
+			for (h = H0; w < i; w++)
+				h = HSTEP(h, s[w] | 0x20);
+			if (bit_get(nf->nbits, h))
+				return 1;
+			continue;
+		}
+		if (c == 0xc2 && i + 1 < n && s[i + 1] >= 0xbc && s[i + 1] <= 0xbe)
+			return 1;		/* U+00BC-00BE */
+		if (c == 0xe2 && i + 2 < n && s[i + 1] == 0x85 &&
+		    s[i + 2] >= 0x90 && s[i + 2] <= 0x9e)
+			return 1;		/* U+2150-215E */
+		i++;
+	}
+	return 0;
+}
+
+/* Read the word at s[i]; returns its end. */
+static size_t
+scan_word(struct numfinder *nf, struct tok *t, const char *s, size_t n,
+    size_t i, size_t *cp)
+{
+	char *low = nf->low.s + nf->low.len;
+	size_t j = i, o = 0;
+	uint32_t c, h = H0;
+	int len, upper = 0, k;
+	unsigned char b;
+
+	t->type = TK_WORD;
+	t->lo = nf->low.len;
+	t->allcap = 1;
+	while (j < n) {
+		b = (unsigned char)s[j];
+		if (b < 0x80) {
+			if (!AL(b))
+				break;
+			low[o++] = (char)(b | 0x20);
+			h = HSTEP(h, b | 0x20);
+			upper += b < 'a';
+			if (b >= 'a')
+				t->allcap = 0;
+			j++;
+			(*cp)++;
+			continue;
+		}
+		if ((len = utf8_decode(s + j, n - j, &c)) == 0 || !is_letter(c))
+			break;
+		for (k = 0; k < len; k++) {
+			low[o++] = s[j + k];
+			h = HSTEP(h, s[j + k]);
+		}
+		j += (size_t)len;
+		(*cp)++;
+	}
+	low[o] = '\0';
+	t->cap = s[i] >= 'A' && s[i] <= 'Z';
+	if (!t->cap || j - i < 2)
+		t->allcap = 0;
+	t->lolen = o;
+	nf->low.len += o + 1;
+	t->w = bit_get(nf->wbits, h) ? strmap_get(nf->words, low, o) : NULL;
+	t->first = (bit_get(nf->fcur.words, h) ? F_CUR : 0) |
+	    (bit_get(nf->funit.words, h) ? F_UNIT : 0) |
+	    (bit_get(nf->fqual.words, h) ? F_QUAL : 0);
+	return j;
+}
+
+#define SYMBIT(f, c)	((f).sym[(c) % 4096 / 64] >> ((c) % 64) & 1)
+
 int
 numlex_tokens(struct numfinder *nf, const char *s, size_t n)
 {
 	struct tok *t;
 	size_t i = 0, j, cp = 0, k, mend;
 	uint32_t c;
-	int len, sp = 1, maybe = 0, upper, exp;
+	int len, sp = 1, maybe = 0, exp;
 
 	nf->s = s;
 	nf->n = n;
 	nf->nt = 0;
+	if (!may_hold_number(nf, s, n))
+		return 0;
+	/* Room for all the lower-cased words: the buffer does not move. */
 	buf_reset(&nf->low);
+	buf_grow(&nf->low, 2 * n + 1);
 	while (i < n) {
-		if ((len = utf8_decode(s + i, n - i, &c)) == 0)
+		c = (unsigned char)s[i];
+		len = 1;
+		if (c >= 0x80 && (len = utf8_decode(s + i, n - i, &c)) == 0)
 			len = 1, c = 0xfffd;
 		if (is_space(c)) {
 			sp = 1;
@@ -419,6 +658,9 @@ numlex_tokens(struct numfinder *nf, const char *s, size_t n)
 		if ((c >= '0' && c <= '9') || (c == '.' && i + 1 < n &&
 		    s[i + 1] >= '0' && s[i + 1] <= '9' && t->sp)) {
 			t->type = TK_NUM;
+			t->first = (nf->fcur.num ? F_CUR : 0) |
+			    (nf->funit.num ? F_UNIT : 0) |
+			    (nf->fqual.num ? F_QUAL : 0);
 			j = scan_digits(s, n, c == '.' ? i + 1 : i, t, &exp,
 			    &mend);
 			if (c == '.')
@@ -430,62 +672,51 @@ numlex_tokens(struct numfinder *nf, const char *s, size_t n)
 				t->sci = 1;
 			}
 			maybe = 1;
+			for (k = i; k < j; k++)
+				cp += UTF8_POINT(s[k]);
 		} else if (is_letter(c)) {
-			t->type = TK_WORD;
-			t->lo = nf->low.len;
-			t->allcap = 1;
-			j = i;
-			upper = 0;
-			while (j < n && (len = utf8_decode(s + j, n - j, &c)) &&
-			    is_letter(c)) {
-				if (c < 0x80) {
-					buf_addc(&nf->low, (int)(c | 0x20));
-					upper += c < 'a';
-					if (c >= 'a')
-						t->allcap = 0;
-				} else
-					buf_add(&nf->low, s + j, (size_t)len);
-				j += (size_t)len;
-			}
-			t->cap = s[i] >= 'A' && s[i] <= 'Z';
-			if (!t->cap || j - i < 2)
-				t->allcap = 0;
-			t->lolen = nf->low.len - t->lo;
-			buf_addc(&nf->low, '\0');
+			j = scan_word(nf, t, s, n, i, &cp);
+			if (t->w && (t->w->roles & (R_CARD | R_SCALE | R_VAGUE |
+			    R_ORD | R_DENOM)))
+				maybe = 1;
 		} else {
 			t->type = TK_SYM;
 			t->cp = c;
+			t->first = c == 0xfffd ? F_CUR | F_UNIT | F_QUAL :
+			    (SYMBIT(nf->fcur, c) ? F_CUR : 0) |
+			    (SYMBIT(nf->funit, c) ? F_UNIT : 0) |
+			    (SYMBIT(nf->fqual, c) ? F_QUAL : 0);
 			j = i + (size_t)len;
 			if (c == 0xbd || c == 0xbc || c == 0xbe ||
 			    (c >= 0x2150 && c <= 0x215e))
 				maybe = 1;
+			cp++;
 		}
-		for (k = i; k < j; k++)
-			cp += UTF8_POINT(s[k]);
 		t->e = j;
 		t->ce = cp;
 		i = j;
 	}
-	/* Look words up once the buffer has stopped moving. */
-	for (k = 0; k < (size_t)nf->nt; k++) {
-		t = &nf->t[k];
-		if (t->type != TK_WORD)
-			continue;
-		t->w = strmap_get(nf->words, nf->low.s + t->lo, t->lolen);
-		if (t->w && (t->w->roles & (R_CARD | R_SCALE | R_VAGUE |
-		    R_ORD | R_DENOM)))
-			maybe = 1;
-	}
 	return maybe;
 }
 
-void
-numlex_zones(struct numfinder *nf)
+/* Mark the tokens that overlap the zone s[b..e). */
+static void
+zone_mark(struct numfinder *nf, size_t b, size_t e, int *i)
+{
+	while (*i > 0 && nf->t[*i - 1].e > b)
+		(*i)--;
+	for (; *i < nf->nt && nf->t[*i].b < e; (*i)++)
+		if (nf->t[*i].e > b)
+			nf->t[*i].skip = 1;
+}
+
+/* The zones found by trying the pattern at every position (any text). */
+static void
+zones_slow(struct numfinder *nf)
 {
 	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(nf->md);
 	size_t start = 0, b, e;
-	int rc, i = 0, keep = pcre2_substring_number_from_name(nf->zone,
-	    (PCRE2_SPTR)"keep");
+	int rc, i = 0;
 
 	while (start <= nf->n) {
 		rc = pcre2_match(nf->zone, (PCRE2_SPTR)nf->s, nf->n, start,
@@ -497,13 +728,131 @@ numlex_zones(struct numfinder *nf)
 		start = e > b ? e : e + 1;
 		while (start < nf->n && !UTF8_POINT(nf->s[start]))
 			start++;
-		if (rc > keep && ov[2 * keep] != PCRE2_UNSET)
+		if (rc > nf->keep && ov[2 * nf->keep] != PCRE2_UNSET)
 			continue;
-		while (i > 0 && nf->t[i - 1].e > b)
-			i--;
-		for (; i < nf->nt && nf->t[i].b < e; i++)
-			if (nf->t[i].e > b)
-				nf->t[i].skip = 1;
+		zone_mark(nf, b, e, &i);
+	}
+}
+
+
+/* The first letters of the top-level domains of zone_pattern. */
+static int
+tld_first(unsigned char c)
+{
+	return c < 0x80 && strchr("conrgeiudfhpaxjCONRGEIUDFHPAXJ", c) &&
+	    c != '\0';
+}
+
+/*
+ * Whether a zone that starts with a digit may start at the digit s[p]:
+ * after its ASCII digits comes one of "-:./" (a date, clock time, phone
+ * number, version, 24/7), an 'a', 'p' or 'o' (5pm, 5 o'clock), maybe
+ * after one space, or a byte not ASCII (a digit or space of Unicode).
+ */
+static int
+digit_zone(const unsigned char *s, size_t n, size_t p)
+{
+	while (p < n && ZD(s[p]))
+		p++;
+	if (p < n && (s[p] == ' ' || s[p] == '\t' || s[p] == '\n' ||
+	    s[p] == '\v' || s[p] == '\f' || s[p] == '\r'))
+		p++;
+	if (p >= n)
+		return 0;
+	return s[p] >= 0x80 || s[p] == '-' || s[p] == ':' || s[p] == '.' ||
+	    s[p] == '/' || (s[p] | 0x20) == 'a' || (s[p] | 0x20) == 'p' ||
+	    (s[p] | 0x20) == 'o';
+}
+
+/*
+ * Where a zone may start in a sentence without '@': every match of
+ * zone_pattern there starts at a digit (ASCII, or any character not
+ * ASCII) not preceded by an ASCII word character, "+" or "(" before a
+ * digit, '#', "http", "www.", or inside a run of [\w.-] bytes that
+ * holds a '.' before a letter a top-level domain starts with (then at a
+ * possible word boundary).  Sets nf->zc and returns how many.
+ */
+static size_t
+zone_starts(struct numfinder *nf)
+{
+	const unsigned char *s = (const unsigned char *)nf->s;
+	size_t n = nf->n, p, q, run = 0, done = 0, count = 0;
+	unsigned char c, prev;
+	uint32_t cp;
+	int k;
+
+	if (n > nf->zccap) {
+		nf->zccap = n > 256 ? n : 256;
+		free(nf->zc);
+		nf->zc = emalloc(nf->zccap);
+	}
+	memset(nf->zc, 0, n);
+	for (p = 0; p < n; p++) {
+		c = s[p];
+		if (!(nf->zcls[c] & ZC_RUN))
+			run = p + 1;
+		if (!(nf->zcls[c] & ZC_LOOK))
+			continue;
+		prev = p > 0 ? s[p - 1] : ' ';
+		if (c >= 0x80) {
+			/* a digit not ASCII */
+			if (utf8_decode((const char *)s + p, n - p, &cp) > 0 &&
+			    (k = utf8proc_category((utf8proc_int32_t)cp)) >=
+			    UTF8PROC_CATEGORY_ND && k <= UTF8PROC_CATEGORY_NO)
+				count += nf->zc[p] = 1;
+		} else if ((ZD(c) && (prev >= 0x80 || !ZW(prev)) &&
+		    digit_zone(s, n, p)) || c == '#' ||
+		    ((c == '+' || c == '(') && p + 1 < n &&
+		    (ZD(s[p + 1]) || s[p + 1] >= 0x80)) ||
+		    (c == 'h' && p + 3 < n && memcmp(s + p, "http", 4) == 0) ||
+		    (c == 'w' && p + 3 < n && memcmp(s + p, "www.", 4) == 0))
+			count += nf->zc[p] = 1;
+		else if (c == '.' && p + 1 < n && tld_first(s[p + 1])) {
+			for (q = run > done ? run : done; q < p; q++)
+				if (!nf->zc[q] && UTF8_POINT(s[q]) && (q == 0 ||
+				    !(ZW(s[q]) && ZW(s[q - 1])) ||
+				    s[q] >= 0x80 || s[q - 1] >= 0x80))
+					count += nf->zc[q] = 1;
+			done = p;
+		}
+	}
+	return count;
+}
+
+void
+numlex_zones(struct numfinder *nf)
+{
+	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(nf->md);
+	size_t p, b, e;
+	int rc, i = 0;
+
+	if (memchr(nf->s, '@', nf->n) != NULL) {
+		zones_slow(nf);		/* e-mail addresses, handles */
+		return;
+	}
+	if (zone_starts(nf) == 0)
+		return;
+	for (p = 0; p < nf->n; ) {
+		if (!nf->zc[p]) {
+			p++;
+			continue;
+		}
+		rc = pcre2_match(nf->zonea, (PCRE2_SPTR)nf->s, nf->n, p,
+		    PCRE2_NO_UTF_CHECK, nf->md, nf->mc);
+		if (rc == PCRE2_ERROR_NOMATCH) {
+			p++;
+			continue;
+		}
+		if (rc < 0)
+			break;
+		b = ov[0];
+		e = ov[1];
+		p = e > b ? e : e + 1;
+		while (p < nf->n && !UTF8_POINT(nf->s[p]))
+			p++;
+		if (rc > nf->keep && ov[2 * nf->keep] != PCRE2_UNSET)
+			continue;
+		zone_mark(nf, b, e, &i);
 	}
 }
 

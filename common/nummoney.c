@@ -16,6 +16,8 @@ nf_currency_at(const struct numfinder *nf, int i, int len, int post)
 	char key[64];
 	int k;
 
+	if (!in(nf, i) || !(TOK(i)->first & F_CUR))
+		return NULL;		/* no currency's key starts so */
 	for (k = i + 1; k < i + len; k++)
 		if (!glued(nf, k) && !(TOK(k)->type == TK_WORD &&
 		    TOK(k - 1)->type == TK_WORD) && !(TOK(k)->type == TK_SYM &&
@@ -52,6 +54,8 @@ nf_try_money(struct numfinder *nf, int i)
 	struct numeral nu;
 	int len, k;
 
+	if (!(TOK(i)->first & F_CUR))
+		return 0;		/* as nf_currency_at() would find */
 	for (len = 3; len >= 1 && c == NULL; len--)
 		c = nf_currency_at(nf, i, len, 0);
 	if (c == NULL)

@@ -36,8 +36,13 @@ nf_qualify(struct numfinder *nf)
 			for (k = t0 - len; k < t0; k++)
 				if (nf->used[k] || TOK(k)->skip)
 					break;
-			if (k < t0 || !numlex_key(nf, t0 - len, len, key,
-			    sizeof(key)))
+			if (k < t0)
+				break;
+			/* no qualifier starts so (when this key is too long
+			 * to build, every longer one is too: no break lost) */
+			if (!(TOK(t0 - len)->first & F_QUAL))
+				continue;
+			if (!numlex_key(nf, t0 - len, len, key, sizeof(key)))
 				break;
 			if ((q = strmap_get(nf->quals, key, strlen(key))) != NULL)
 				nf->m[x].qual = (enum numqual)(size_t)q;

@@ -44,6 +44,8 @@ unit_at(const struct numfinder *nf, int k, int *end)
 	char key[64];
 	int len, j;
 
+	if (!in(nf, k) || !(TOK(k)->first & F_UNIT))
+		return NULL;		/* no unit's key starts so */
 	for (len = 3; len >= 1; len--) {
 		for (j = k + 1; j < k + len && in(nf, j); j++)
 			if (!glued(nf, j) && !(TOK(j)->type == TK_WORD &&
@@ -374,6 +376,39 @@ headline(const struct numfinder *nf)
 	return words >= 3 && caps * 10 >= words * 7;
 }
 
+/*
+ * A word no rule can start at: no date (a month or a day in words), no
+ * currency, none of the words nf_try_words() looks for, no numeral (which
+ * starts with a number word, "a" or "an" before a scale, or "minus").
+ */
+static int
+inert(const struct numfinder *nf, int i)
+{
+	const struct tok *t = TOK(i);
+
+	if (t->type != TK_WORD || t->first & F_CUR || (t->w != NULL &&
+	    t->w->roles & (R_CARD | R_SCALE | R_ABBR | R_VAGUE | R_ORD |
+	    R_DENOM | R_MONTH)))
+		return 0;
+	switch (t->lolen) {
+	case 1:
+		return !isw(nf, i, "a");
+	case 2:
+		return !isw(nf, i, "an") && !isw(nf, i, "no");
+	case 4:
+		return !isw(nf, i, "half");
+	case 5:
+		return !isw(nf, i, "minus");
+	case 7:
+		return !isw(nf, i, "quarter") && !isw(nf, i, "percent");
+	case 8:
+		return !isw(nf, i, "percents") && !isw(nf, i, "negative");
+	case 9:
+		return !isw(nf, i, "magnitude");
+	}
+	return 1;
+}
+
 size_t
 num_find(struct numfinder *nf, struct numdoc *doc, const char *s, size_t n,
     const struct mention **out)
@@ -392,7 +427,7 @@ num_find(struct numfinder *nf, struct numdoc *doc, const char *s, size_t n,
 	memset(nf->used, 0, (size_t)nf->nt);
 	nf->titlecase = headline(nf);
 	for (i = 0; i < nf->nt; i++) {
-		if (!isfree(nf, i))
+		if (!isfree(nf, i) || inert(nf, i))
 			continue;
 		if (nf_try_date(nf, doc, i) || nf_try_money(nf, i) ||
 		    nf_try_words(nf, i))

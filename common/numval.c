@@ -1,5 +1,4 @@
 /* numval.c: exact decimals for number values; see numbers.h. */
-#include <stdio.h>
 #include <string.h>
 
 #include "numbers.h"
@@ -163,7 +162,9 @@ nv_format(char *out, struct numval v)
 
 	v = norm(v.m, v.e);
 	u = v.m < 0 ? 0ULL - (unsigned long long)v.m : (unsigned long long)v.m;
-	nd = snprintf(dig, sizeof(dig), "%llu", u);
+	for (i = (int)sizeof(dig), nd = 0; u > 0 || nd == 0; u /= 10, nd++)
+		dig[--i] = (char)('0' + u % 10);
+	memmove(dig, dig + i, (size_t)nd);
 	if (v.m < 0)
 		out[p++] = '-';
 	if (v.e >= 0) {

@@ -1,6 +1,7 @@
 /* util.c: see util.h. */
 #include <err.h>
 #include <errno.h>
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -97,6 +98,38 @@ setup_stdout(void)
 	static char obuf[128 * 1024];
 
 	setvbuf(stdout, obuf, _IOFBF, sizeof(obuf));
+}
+
+void
+filter_args(int argc, char *argv[], const char *usage)
+{
+	static const struct option opts[] = {
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 }
+	};
+	int ch;
+
+	opterr = 0;		/* our own message: the same under any path */
+	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'h':
+			printf("usage: %s\n", usage);
+			exit(closeout());
+		case 'V':
+			print_version();
+			break;
+		default:
+			warnx("unknown option %s", argv[optind - 1]);
+			fprintf(stderr, "usage: %s\n", usage);
+			exit(EXIT_USAGE);
+		}
+	}
+	if (optind != argc) {
+		warnx("no operands: the record stream is read on stdin");
+		fprintf(stderr, "usage: %s\n", usage);
+		exit(EXIT_USAGE);
+	}
 }
 
 void

@@ -62,6 +62,14 @@ void	 buf_free(struct buf *b);
 /* Give stdout a 128 KiB buffer.  Call before the first write. */
 void	 setup_stdout(void);
 
+/*
+ * Parse the arguments of a filter whose only options are --help and
+ * --version and which takes no operands (it reads stdin): --help prints
+ * usage (the SYNOPSIS line, without "usage: ") on stdout and exits 0,
+ * anything else wrong prints it on stderr and exits 2.
+ */
+void	 filter_args(int argc, char *argv[], const char *usage);
+
 /* Print "PROG (lede) VERSION" on stdout and exit 0. */
 void	 print_version(void);
 

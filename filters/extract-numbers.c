@@ -10,7 +10,6 @@
  * gives the same stream.  The finding itself is in common/num*.c.
  */
 #include <err.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,39 +28,6 @@ struct pending {
 };
 
 static void
-usage(FILE *fp, int status)
-{
-	fprintf(fp, "usage: extract-numbers [--help] [--version] < records\n");
-	exit(status);
-}
-
-static void
-parseargs(int argc, char *argv[])
-{
-	static const struct option longopts[] = {
-		{ "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, 'V' },
-		{ NULL, 0, NULL, 0 }
-	};
-	int c;
-
-	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'h':
-			usage(stdout, 0);
-			break;
-		case 'V':
-			print_version();
-			break;
-		default:
-			usage(stderr, EXIT_USAGE);
-		}
-	}
-	if (optind != argc)
-		usage(stderr, EXIT_USAGE);
-}
-
-static void
 addfield(struct buf *b, const char *s, size_t n)
 {
 	buf_addc(b, '\t');
@@ -71,10 +37,13 @@ addfield(struct buf *b, const char *s, size_t n)
 static void
 addulong(struct buf *b, size_t n)
 {
-	char tmp[24];
+	char tmp[24], *p = tmp + sizeof(tmp);
 
-	buf_addc(b, '\t');
-	buf_add(b, tmp, (size_t)snprintf(tmp, sizeof(tmp), "%zu", n));
+	do
+		*--p = (char)('0' + n % 10);
+	while ((n /= 10) > 0);
+	*--p = '\t';
+	buf_add(b, p, (size_t)(tmp + sizeof(tmp) - p));
 }
 
 /* The N records of the window text[a..e) of sentence r, whose code
@@ -185,7 +154,7 @@ main(int argc, char *argv[])
 	struct record r;
 
 	setup_stdout();
-	parseargs(argc, argv);
+	filter_args(argc, argv, "extract-numbers [--help] [--version] < records");
 	nf = num_open();
 	rd = rec_open(stdin, "stdin");
 	while (rec_read(rd, &r)) {

@@ -12,7 +12,6 @@
  * common/sentences.c.
  */
 #include <err.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,43 +24,6 @@ struct doc {
 	struct buf	 id;		/* the current document's doc_id */
 	unsigned long	 nsent;		/* sentences written for it */
 };
-
-static void
-usage(FILE *fp, int status)
-{
-	fprintf(fp, "usage: split-sentences [--help] [--version]\n");
-	exit(status);
-}
-
-static void
-parseargs(int argc, char *argv[])
-{
-	static const struct option opts[] = {
-		{ "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, 'V' },
-		{ NULL, 0, NULL, 0 }
-	};
-	int ch;
-
-	opterr = 0;		/* our own message: the same under any path */
-	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		switch (ch) {
-		case 'h':
-			usage(stdout, 0);
-			break;
-		case 'V':
-			print_version();
-			break;
-		default:
-			warnx("unknown option %s", argv[optind - 1]);
-			usage(stderr, EXIT_USAGE);
-		}
-	}
-	if (optind != argc) {
-		warnx("no operands: the record stream is read on stdin");
-		usage(stderr, EXIT_USAGE);
-	}
-}
 
 /* Start counting sentences again when the document changes. */
 static void
@@ -104,7 +66,7 @@ main(int argc, char *argv[])
 	struct sentlist sl;
 
 	setup_stdout();
-	parseargs(argc, argv);
+	filter_args(argc, argv, "split-sentences [--help] [--version]");
 	memset(&d, 0, sizeof(d));
 	memset(&sl, 0, sizeof(sl));
 	rd = rec_open(stdin, "stdin");

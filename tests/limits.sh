@@ -67,46 +67,58 @@ rm -rf "$t/tiny" "$t/tiny.jsonl"
 
 # Hostile text runs in linear time.  Each kind is timed at 256 KB and at
 # 1 MB; quadratic work would take 16 times as long, linear 4 times.  The
-# bound is wide (10 times, or 0.2 s when both are quick) because timing on
-# a shared machine is noisy: it catches a quadratic blow-up, it is no
-# benchmark.
+# bound is wide (12 times, or 0.36 s when both are quick) and a failure is
+# timed once more (the best of two counts) because timing on a shared
+# machine is noisy: it catches a quadratic blow-up, it is no benchmark.
 now() { date +%s%N; }
-# ratio NAME PROG KIND: time PROG on the KIND text at both sizes.
-ratio() {
-	name=$1 prog=$2 kind=$3
-	for size in 262144 1048576; do
-		awk -v n=$size -v k="$kind" -v prog="$prog" 'BEGIN {
-			s = k
-			while (length(s) < n)
-				s = s s
-			s = "5 people said " substr(s, 1, n) " end."
-			if (prog == "normalize")
-				print s
-			else if (prog == "split-sentences")
-				printf "D\tx\tx\t\nP\tx\t1\t%s\n", s
-			else
-				printf "D\tx\tx\t\nS\tx\t1\t1\t%s\n", s
-		}' > "$t/h.$size"
-		a=$(now)
-		timeout 60 "$BIN/$prog" < "$t/h.$size" > /dev/null
-		rc=$?
-		b=$(now)
-		eval "t$size=\$((b - a)) rc$size=\$rc"
+# hostile KIND PROG SIZE: the KIND text, SIZE bytes, as PROG reads it.
+hostile() {
+	awk -v n="$3" -v k="$1" -v prog="$2" 'BEGIN {
+		s = k
+		while (length(s) < n)
+			s = s s
+		s = "5 people said " substr(s, 1, n) " end."
+		if (prog == "normalize")
+			print s
+		else if (prog == "split-sentences")
+			printf "D\tx\tx\t\nP\tx\t1\t%s\n", s
+		else
+			printf "D\tx\tx\t\nS\tx\t1\t1\t%s\n", s
+	}'
+}
+# timed PROG FILE: nanoseconds PROG takes on FILE ("fail" if it fails).
+timed() {
+	a=$(now)
+	timeout 60 "$BIN/$1" < "$2" > /dev/null || { echo fail; return; }
+	b=$(now)
+	echo $((b - a))
+}
+# linear NAME PROG KIND
+linear() {
+	hostile "$3" "$2" 262144 > "$t/h.small"
+	hostile "$3" "$2" 1048576 > "$t/h.big"
+	ok=0
+	for try in 1 2; do
+		s=$(timed "$2" "$t/h.small") b=$(timed "$2" "$t/h.big")
+		[ "$s" = fail ] || [ "$b" = fail ] && break
+		[ "$try" -eq 1 ] || { [ "$s" -lt "$s1" ] || s=$s1; [ "$b" -lt "$b1" ] || b=$b1; }
+		s1=$s b1=$b
+		[ "$b" -le $((12 * (s > 30000000 ? s : 30000000))) ] && ok=1 && break
 	done
-	check "limits: linear time: $prog: $name (${t262144}ns, ${t1048576}ns)" \
-	    test "$rc262144" -eq 0 -a "$rc1048576" -eq 0 -a \
-	    "$t1048576" -le $((10 * (t262144 > 20000000 ? t262144 : 20000000)))
+	check "limits: linear time: $2: $1 (256 KB ${s}ns, 1 MB ${b}ns)" \
+	    test "$ok" -eq 1
 }
 for prog in normalize split-sentences extract-numbers tag-entities; do
 	[ -x "$BIN/$prog" ] || continue
-	ratio "a long word" $prog "abcdefghij"
-	ratio "a run of digits" $prog "1234567890"
-	ratio "capitalised words" $prog "Abcd Efgh Ijkl "
-	ratio "dotted runs" $prog "a.b-"
-	ratio "clock-like runs" $prog "1:1"
-	ratio "handles" $prog "@a"
-	ratio "abbreviations" $prog "Mr. U.S. "
-	ratio "spaced ellipses" $prog ". . . "
-	ratio "amounts" $prog "\$1,000.5 million, "
-	ratio "mojibake" $prog "Ã©â€™"
+	linear "a long word" $prog "abcdefghij"
+	linear "a run of digits" $prog "1234567890"
+	linear "capitalised words" $prog "Abcd Efgh Ijkl "
+	linear "dotted runs" $prog "a.b-"
+	linear "domain-like runs" $prog "a.co-"
+	linear "clock-like runs" $prog "1:1"
+	linear "handles" $prog "@a"
+	linear "abbreviations" $prog "Mr. U.S. "
+	linear "spaced ellipses" $prog ". . . "
+	linear "amounts" $prog "\$1,000.5 million, "
+	linear "mojibake" $prog "Ã©â€™"
 done
