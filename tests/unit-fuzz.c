@@ -118,6 +118,7 @@ test_numbers_end(void)
 	static const char big[] = "8888888888888888888888888said "
 	    "on8888888888888888888888888888[8888S2ome.";
 	static const char end[] = "888888888888888888888888";
+	static const char friday[] = "The trial opens Friday 7.6";
 	struct numfinder *nf = num_open();
 	struct numdoc doc = { 0 };
 	const struct mention *m;
@@ -143,6 +144,11 @@ test_numbers_end(void)
 	num_find(nf, &doc, s, strlen(end), &m);
 	free(s);
 	test_cond("numbers: a number as the last token", 1);
+	/* "Friday 7.6" at the very end: atoi() read past the sentence. */
+	s = exact(friday, strlen(friday));
+	num_find(nf, &doc, s, strlen(friday), &m);
+	free(s);
+	test_cond("numbers: a weekday's dotted date at the very end", 1);
 	num_close(nf);
 }
 
