@@ -1,0 +1,541 @@
+/*
+ * entities-doc.c: one document at a time, settle what the sentences'
+ * candidates are (see entities.h).
+ *
+ * One sense per discourse: people named in full form clusters (spelling
+ * variants and typos of the surname merged); a surname alone, or after
+ * Mr., joins its cluster and takes its canonical name; a word left
+ * unresolved takes the reading the same word has elsewhere in the
+ * document; a sentence's first word that nothing else supports is
+ * dropped; "Full Name (ACRONYM)" gives the acronym the full name.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <utf8proc.h>
+
+#include "entities-int.h"
+#include "utf8.h"
+
+struct nerdoc *
+nerdoc_new(const struct nerlex *lx)
+{
+	struct nerdoc *d = ecalloc(1, sizeof(*d));
+
+	d->lx = lx;
+	return d;
+}
+
+void
+nerdoc_free(struct nerdoc *d)
+{
+	if (d == NULL)
+		return;
+	buf_free(&d->text);
+	buf_free(&d->key);
+	buf_free(&d->tmp);
+	buf_free(&d->lc);
+	free(d->sents);
+	free(d->toks);
+	free(d->cands);
+	free(d->cl);
+	free(d->ments);
+	free(d);
+}
+
+void
+nerdoc_reset(struct nerdoc *d)
+{
+	buf_reset(&d->text);
+	d->nsents = d->ncands = d->ncl = d->nments = d->ntoks = 0;
+}
+
+void
+nerdoc_add(struct nerdoc *d, const char *s, size_t len, int title)
+{
+	struct sent *st;
+
+	d->sents = ner_grow(d->sents, &d->capsents, d->nsents + 1,
+	    sizeof(*d->sents));
+	st = &d->sents[d->nsents++];
+	st->off = d->text.len;
+	st->len = len;
+	st->title = title;
+	st->headline = 0;
+	buf_add(&d->text, s, len);
+	buf_addc(&d->text, '\0');
+}
+
+const char *
+ent_typename(int type)
+{
+	static const char *const names[] = { "", "PERSON", "ORG", "LOC",
+	    "NORP" };
+
+	return type >= 0 && type <= ENT_NORP ? names[type] : "";
+}
+
+/* ---- spelling variants ---- */
+
+size_t
+name_fold(const char *s, size_t len, char *out, size_t outsz)
+{
+	utf8proc_int32_t dec[8];
+	utf8proc_ssize_t nd, k;
+	uint32_t cp;
+	size_t i, n = 0;
+	int last = 0, l;
+	char c;
+
+	for (i = 0; i < len && n + 1 < outsz; i += l) {
+		if ((l = utf8_decode(s + i, len - i, &cp)) == 0) {
+			l = 1;
+			continue;
+		}
+		nd = utf8proc_decompose_char((utf8proc_int32_t)cp, dec, 8,
+		    UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD,
+		    &last);
+		for (k = 0; k < nd && k < 8 && n + 1 < outsz; k++) {
+			if (dec[k] >= 0x80 || !((dec[k] >= 'a' && dec[k] <= 'z') ||
+			    (dec[k] >= '0' && dec[k] <= '9')))
+				continue;
+			c = (char)dec[k];
+			/* Doubled letters single; iy, yi to y. */
+			if (n > 0 && out[n - 1] == c)
+				continue;
+			if (c == 'y' && n > 0 && out[n - 1] == 'i') {
+				out[n - 1] = 'y';
+				continue;
+			}
+			out[n++] = c;
+		}
+	}
+	out[n] = '\0';
+	return n;
+}
+
+int
+name_close(const char *a, size_t alen, const char *b, size_t blen)
+{
+	size_t d[3][33], i, j, min = alen < blen ? alen : blen, v;
+
+	if (alen == blen && memcmp(a, b, alen) == 0)
+		return 1;
+	if (alen == 0 || blen == 0 || a[0] != b[0] || min < 5 || alen > 32 ||
+	    blen > 32 || (alen > blen ? alen - blen : blen - alen) > 2)
+		return 0;
+	/* Optimal string alignment distance, three rows kept. */
+	for (j = 0; j <= blen; j++)
+		d[0][j] = j;
+	for (i = 1; i <= alen; i++) {
+		size_t *r = d[i % 3], *p = d[(i - 1) % 3], *pp = d[(i + 1) % 3];
+
+		r[0] = i;
+		for (j = 1; j <= blen; j++) {
+			v = p[j - 1] + (a[i - 1] != b[j - 1]);
+			if (p[j] + 1 < v)
+				v = p[j] + 1;
+			if (r[j - 1] + 1 < v)
+				v = r[j - 1] + 1;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
+			    a[i - 2] == b[j - 1] && pp[j - 2] + 1 < v)
+				v = pp[j - 2] + 1;
+			r[j] = v;
+		}
+	}
+	v = d[alen % 3][blen];
+	return v <= 1 || (v <= 2 && min >= 8);
+}
+
+/* ---- people ---- */
+
+static const char *
+ctext(const struct nerdoc *d, const struct cand *c)
+{
+	return SENT(d, c->sent) + c->b0;
+}
+
+static long
+findcluster(struct nerdoc *d, const char *first, size_t firstlen,
+    const char *last, size_t lastlen)
+{
+	struct cluster *k;
+	size_t i;
+
+	for (i = 0; i < d->ncl; i++) {
+		k = &d->cl[i];
+		if (!name_close(k->last, k->lastlen, last, lastlen))
+			continue;
+		if (first == NULL || k->first == NULL || (k->firstlen ==
+		    firstlen && memcmp(k->first, first, firstlen) == 0))
+			return (long)i;
+	}
+	return -1;
+}
+
+static void
+cluster(struct nerdoc *d, struct cand *c)
+{
+	const char *s = ctext(d, c), *first, *last, *sp;
+	size_t firstlen, lastlen, n = c->b1 - c->b0;
+	struct cluster *k;
+	char fold[48];
+	size_t flen;
+	long i;
+
+	if (c->g != NULL && c->ntok == 1) {
+		/* Zelenskyy: the gazetteer's full name stands for it. */
+		s = c->g->canon;
+		n = c->g->canonlen;
+		if ((sp = memchr(s, ' ', n)) == NULL)
+			return;
+	}
+	sp = memchr(s, ' ', n);
+	first = s;
+	firstlen = sp ? (size_t)(sp - s) : n;
+	for (last = s + n; last > s && last[-1] != ' '; last--)
+		;
+	lastlen = (size_t)(s + n - last);
+	flen = name_fold(last, lastlen, fold, sizeof(fold));
+	if ((i = findcluster(d, first, firstlen, fold, flen)) < 0) {
+		d->cl = ner_grow(d->cl, &d->capcl, d->ncl + 1, sizeof(*d->cl));
+		i = (long)d->ncl++;
+		k = &d->cl[i];
+		memset(k, 0, sizeof(*k));
+		memcpy(k->last, fold, flen + 1);
+		k->lastlen = flen;
+		k->first = first;
+		k->firstlen = firstlen;
+	}
+	k = &d->cl[i];
+	c->cluster = i;
+	/* The gazetteer's name wins, else the fullest form. */
+	if (c->g != NULL && k->g == NULL) {
+		k->g = c->g;
+		k->canon = c->g->canon;
+		k->canonlen = c->g->canonlen;
+	} else if (k->g == NULL && c->ntok > k->ntok) {
+		k->canon = ctext(d, c);
+		k->canonlen = c->b1 - c->b0;
+		k->ntok = c->ntok;
+	}
+}
+
+/* A single word that is a known person's surname joins the person. */
+static void
+surname(struct nerdoc *d, struct cand *c)
+{
+	char fold[48];
+	size_t flen, i;
+	long best = -1;
+
+	if (c->ntok != 1 || c->cluster >= 0 || c->type == ENT_NORP ||
+	    (c->f & C_ACRO))
+		return;
+	/* in May, May 5: the month */
+	if ((c->f & C_COMMON) && ((c->f & C_PLACE) || (ctext(d, c)[c->b1 -
+	    c->b0] == ' ' && ctext(d, c)[c->b1 - c->b0 + 1] >= '0' &&
+	    ctext(d, c)[c->b1 - c->b0 + 1] <= '9')))
+		return;
+	if (c->ev == EV_GAZ && !((c->f & (C_TITLED | C_SPEECH)) &&
+	    !(c->f & C_PLACE)) && c->type != ENT_PERSON)
+		return;
+	flen = name_fold(ctext(d, c), c->b1 - c->b0, fold, sizeof(fold));
+	for (i = 0; i < d->ncl; i++) {
+		if (d->cl[i].lastlen == flen && memcmp(d->cl[i].last, fold,
+		    flen) == 0) {
+			best = (long)i;
+			break;
+		}
+		if (best < 0 && name_close(d->cl[i].last, d->cl[i].lastlen,
+		    fold, flen))
+			best = (long)i;
+	}
+	if (best < 0)
+		return;
+	c->cluster = best;
+	c->type = ENT_PERSON;
+	if (c->ev < EV_STRONG)
+		c->ev = EV_STRONG;
+	c->f &= ~C_INIT;
+}
+
+/* ---- one sense per discourse ---- */
+
+/* Is candidate c a common English word (Government, War)? */
+static int
+common(struct nerdoc *d, const struct cand *c)
+{
+	return (c->f & C_COMMON) || ner_common(d->lx, &d->lc, ctext(d, c),
+	    c->b1 - c->b0);
+}
+
+static void
+consistency(struct nerdoc *d)
+{
+	struct cand *c, *x, *best;
+	size_t i, j, n;
+
+	for (i = 0; i < d->ncands; i++) {
+		c = &d->cands[i];
+		if (c->ev >= EV_STRONG || (c->f & (C_DROP | C_COMMON)))
+			continue;
+		n = c->b1 - c->b0;
+		best = NULL;
+		for (j = 0; j < d->ncands; j++) {
+			x = &d->cands[j];
+			if (x->hash != c->hash || x->ev <= c->ev ||
+			    (x->f & (C_DROP | C_INIT)) ||
+			    x->type == ENT_NONE || x->b1 - x->b0 != n ||
+			    memcmp(ctext(d, x), ctext(d, c), n) != 0)
+				continue;
+			if (best == NULL || x->ev > best->ev)
+				best = x;
+		}
+		if (best != NULL) {
+			c->type = best->type;
+			c->g = best->g;
+			c->cluster = best->cluster;
+			c->ev = EV_STRONG;
+			c->f &= ~C_INIT;
+		}
+	}
+	for (i = 0; i < d->ncands; i++) {
+		c = &d->cands[i];
+		if (c->type == ENT_NONE && c->ntok == 1 && !(c->f & C_NOTNAME) &&
+		    (!(c->f & C_INIT) ||
+		    (c->f & (C_SPEECH | C_SUBJ))) && (!common(d, c) ||
+		    ((c->f & C_SPEECH) && !(c->f & C_INIT)))) {
+			/* A capitalised word mid-sentence, nothing else known. */
+			c->type = ENT_PERSON;
+			c->ev = EV_WEAK;
+		}
+		if (c->type == ENT_NONE || ((c->f & C_INIT) &&
+		    c->ev < EV_STRONG && c->ntok < 2 &&
+		    !(c->f & (C_SPEECH | C_SUBJ))))
+			c->f |= C_DROP;
+	}
+}
+
+/* Is the text between candidates a and b (a before b) ", ", " and "? */
+static int
+conjoined(const struct nerdoc *d, const struct cand *a, const struct cand *b)
+{
+	static const char *const joins[] = { " and ", ", and ", " or ",
+	    ", or ", " & ", ", " };
+	const char *s = SENT(d, a->sent) + a->b1, *e;
+	size_t i, n = b->b0 - a->b1;
+
+	if (a->sent != b->sent || b->b0 < a->b1)
+		return 0;
+	for (i = 0; i < sizeof(joins) / sizeof(joins[0]); i++)
+		if (strlen(joins[i]) == n && memcmp(s, joins[i], n) == 0)
+			break;
+	if (i == sizeof(joins) / sizeof(joins[0]))
+		return 0;
+	if (i < sizeof(joins) / sizeof(joins[0]) - 1)
+		return 1;
+	/* A bare comma only inside a list: b goes on with ", " or " and ". */
+	e = SENT(d, b->sent) + b->b1;
+	return strncmp(e, ", ", 2) == 0 || strncmp(e, " and ", 5) == 0;
+}
+
+/*
+ * Puerto Rico, Guam and the Philippines: a name of unsure type in a list
+ * takes the type of a sure neighbour.
+ */
+static void
+conjuncts(struct nerdoc *d)
+{
+	struct cand *c, *x;
+	size_t i;
+	int pass;
+
+	for (pass = 0; pass < 2; pass++)
+		for (i = 0; i < d->ncands; i++) {
+			c = &d->cands[i];
+			if (c->ev >= EV_STRONG || (c->f & C_DROP))
+				continue;
+			x = NULL;
+			if (i > 0 && conjoined(d, &d->cands[i - 1], c))
+				x = &d->cands[i - 1];
+			if ((x == NULL || x->ev < EV_STRONG) &&
+			    i + 1 < d->ncands && conjoined(d, c,
+			    &d->cands[i + 1]))
+				x = &d->cands[i + 1];
+			if (x == NULL || x->ev < EV_STRONG ||
+			    x->type != ENT_LOC ||
+			    (c->type == ENT_NONE && common(d, c)))
+				continue;
+			c->type = x->type;
+			c->ev = EV_WEAK;
+			c->f &= ~C_INIT;
+		}
+}
+
+/* Do the capitals of c's words spell the acronym a? */
+static int
+spells(const struct nerdoc *d, const struct cand *c, const struct cand *a)
+{
+	const char *s = ctext(d, c), *t = ctext(d, a);
+	size_t i, j = 0, n = c->b1 - c->b0, m = a->b1 - a->b0;
+
+	for (i = 0; i < n; i++) {
+		if (!(i == 0 || s[i - 1] == ' ' || s[i - 1] == '-') ||
+		    !(s[i] >= 'A' && s[i] <= 'Z'))
+			continue;
+		while (j < m && t[j] == '.')
+			j++;
+		if (j >= m || t[j] != s[i])
+			return 0;
+		j++;
+	}
+	while (j < m && t[j] == '.')
+		j++;
+	return j == m && m >= 2;
+}
+
+/* "European Central Bank (ECB)": every ECB takes the full name. */
+static void
+acronyms(struct nerdoc *d)
+{
+	struct cand *a, *c, *x;
+	const char *s;
+	size_t i, j;
+
+	for (i = 1; i < d->ncands; i++) {
+		a = &d->cands[i];
+		c = &d->cands[i - 1];
+		s = SENT(d, a->sent);
+		if (!(a->f & C_ACRO) || c->sent != a->sent || a->g != NULL ||
+		    a->b0 != c->b1 + 2 || s[c->b1] != ' ' || s[c->b1 + 1] != '(' ||
+		    s[a->b1] != ')' || c->ntok < 2 || !spells(d, c, a))
+			continue;
+		for (j = 0; j < d->ncands; j++) {
+			x = &d->cands[j];
+			if (x->hash != a->hash ||
+			    x->b1 - x->b0 != a->b1 - a->b0 || memcmp(ctext(d, x),
+			    ctext(d, a), a->b1 - a->b0) != 0)
+				continue;
+			x->type = c->type;
+			x->canon = c->canon;
+			x->canonlen = c->canonlen;
+			x->f &= ~C_DROP;
+		}
+	}
+}
+
+/* Canonical name of a candidate not in the gazetteer or a cluster. */
+static void
+owncanon(struct nerdoc *d, struct cand *c)
+{
+	const char *s = ctext(d, c), *w;
+	size_t n = c->b1 - c->b0;
+
+	c->canon = s;
+	c->canonlen = n;
+	if (c->type != ENT_ORG || c->ntok < 2)
+		return;
+	/* Nvidia Corp. -> Nvidia */
+	for (w = s + n; w > s && w[-1] != ' '; w--)
+		;
+	if (w > s && MAPINT(strmap_get(d->lx->keywords, w, (size_t)(s + n -
+	    w))) == KW_CORP) {
+		n = (size_t)(w - s);
+		while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == ','))
+			n--;
+		c->canonlen = n;
+	}
+}
+
+static void
+canon(struct nerdoc *d, struct cand *c)
+{
+	const struct cluster *k;
+
+	if (c->cluster >= 0) {
+		k = &d->cl[c->cluster];
+		c->canon = k->canon;
+		c->canonlen = k->canonlen;
+	} else if (c->g != NULL) {
+		c->canon = c->g->canon;
+		c->canonlen = c->g->canonlen;
+	} else
+		owncanon(d, c);
+}
+
+static int
+bypos(const void *a, const void *b)
+{
+	const struct mention *x = a, *y = b;
+
+	if (x->sent != y->sent)
+		return x->sent < y->sent ? -1 : 1;
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	return x->end < y->end ? 1 : x->end > y->end ? -1 : 0;
+}
+
+size_t
+nerdoc_resolve(struct nerdoc *d)
+{
+	struct cand *c;
+	struct mention *m;
+	size_t si, i, n;
+
+	for (si = 0; si < d->nsents; si++) {
+		d->sents[si].headline = ner_tokenize(d, si);
+		if (!d->sents[si].headline)
+			ner_body(d, si);
+	}
+	for (i = 0; i < d->ncands; i++)
+		if (d->cands[i].type == ENT_PERSON && (d->cands[i].ntok > 1 ||
+		    d->cands[i].g != NULL))
+			cluster(d, &d->cands[i]);
+	for (i = 0; i < d->ncands; i++)
+		surname(d, &d->cands[i]);
+	conjuncts(d);
+	consistency(d);
+	for (i = 0; i < d->ncands; i++)
+		canon(d, &d->cands[i]);
+	acronyms(d);
+	for (si = 0; si < d->nsents; si++)
+		if (d->sents[si].headline) {
+			ner_tokenize(d, si);
+			ner_headline(d, si, d->sents[si].headline == 2);
+		}
+	d->nments = 0;
+	for (i = 0; i < d->ncands; i++) {
+		c = &d->cands[i];
+		if ((c->f & C_DROP) || c->type == ENT_NONE)
+			continue;
+		if (c->canon == NULL)
+			canon(d, c);
+		d->ments = ner_grow(d->ments, &d->capments, d->nments + 1,
+		    sizeof(*d->ments));
+		m = &d->ments[d->nments++];
+		m->sent = c->sent;
+		m->start = c->c0;
+		m->end = c->c1;
+		m->text = ctext(d, c);
+		m->len = c->b1 - c->b0;
+		m->type = c->type;
+		m->canon = c->canon;
+		m->canonlen = c->canonlen;
+	}
+	if (d->nments > 1)
+		qsort(d->ments, d->nments, sizeof(*d->ments), bypos);
+	/* Overlaps keep the first, longest mention. */
+	for (i = n = 0; i < d->nments; i++)
+		if (n == 0 || d->ments[n - 1].sent != d->ments[i].sent ||
+		    d->ments[n - 1].end <= d->ments[i].start)
+			d->ments[n++] = d->ments[i];
+	d->nments = n;
+	return n;
+}
+
+const struct mention *
+nerdoc_mention(const struct nerdoc *d, size_t i)
+{
+	return &d->ments[i];
+}

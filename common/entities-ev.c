@@ -1,0 +1,349 @@
+/*
+ * entities-ev.c: the evidence the tagger reads in and around a run of
+ * capitalised words: gazetteer matches, keywords, titles, cue words
+ * before and after, the shape and ending of a word.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "entities-int.h"
+
+/* The key of tokens k0..k1 (spaces or hyphens between) into d->key. */
+const char *
+ner_tokkey(struct nerdoc *d, const char *s, size_t k0, size_t k1)
+{
+	size_t k;
+
+	buf_reset(&d->key);
+	for (k = k0; k < k1; k++) {
+		if (k > k0)
+			buf_addc(&d->key, (d->toks[k].f & T_HYPH) ? '-' : ' ');
+		buf_add(&d->key, s + d->toks[k].b0, d->toks[k].b1 - d->toks[k].b0);
+	}
+	return d->key.s;
+}
+
+/* Are tokens k-1 and k parts of one name (nothing but a space between)? */
+int
+ner_adjacent(const struct nerdoc *d, size_t k)
+{
+	const struct tok *a = &d->toks[k - 1], *b = &d->toks[k];
+
+	return (a->f & T_WORD) && (b->f & T_WORD) && !(a->f & T_POSS) &&
+	    ((b->f & T_SPACE) || (b->f & T_HYPH));
+}
+
+/* Longest gazetteer match at k within [k, lim); 0 if none. */
+/*
+ * WASHINGTON (AP), NEW YORK: a name in capitals the gazetteer knows in
+ * lower case, when that is not also a common word.
+ */
+static size_t
+upper(struct nerdoc *d, const char *base, size_t k, size_t max,
+    const struct gent **gp)
+{
+	const struct gent *g;
+	size_t len, best = 0;
+
+	if (d->toks[k].b1 - d->toks[k].b0 < 4)
+		return 0;
+	buf_reset(&d->key);
+	for (len = 1; len <= max; len++) {
+		const struct tok *t = &d->toks[k + len - 1];
+
+		if (len > 1 && (!ner_adjacent(d, k + len - 1) ||
+		    !(t->f & T_UPPER)))
+			break;
+		if (len > 1)
+			buf_addc(&d->key, (t->f & T_HYPH) ? '-' : ' ');
+		buf_add(&d->key, base + t->b0, t->b1 - t->b0);
+		ner_lower(&d->lc, d->key.s, d->key.len);
+		if ((g = strmap_get(d->lx->gazlc, d->lc.s, d->lc.len)) != NULL &&
+		    g->weak == 0 && strmap_get(d->lx->common, d->lc.s,
+		    d->lc.len) == NULL) {
+			best = len;
+			*gp = g;
+		}
+		if (strmap_get(d->lx->prefix, d->lc.s, d->lc.len) == NULL)
+			break;
+	}
+	return best;
+}
+
+size_t
+ner_gazmatch(struct nerdoc *d, const char *base, size_t k, size_t lim,
+    const struct gent **gp)
+{
+	size_t len, best = 0, max = (size_t)d->lx->maxtok;
+	const struct gent *g;
+
+	if (lim - k < max)
+		max = lim - k;
+	buf_reset(&d->key);
+	for (len = 1; len <= max; len++) {
+		const struct tok *t = &d->toks[k + len - 1];
+
+		if (len > 1 && !ner_adjacent(d, k + len - 1))
+			break;
+		if (len > 1)
+			buf_addc(&d->key, (t->f & T_HYPH) ? '-' : ' ');
+		buf_add(&d->key, base + t->b0, t->b1 - t->b0);
+		if ((g = strmap_get(d->lx->gaz, d->key.s, d->key.len)) != NULL &&
+		    g->weak != 2) {
+			best = len;
+			*gp = g;
+		}
+		if (strmap_get(d->lx->prefix, d->key.s, d->key.len) == NULL)
+			break;
+	}
+	if (best == 0 && (d->toks[k].f & T_UPPER))
+		best = upper(d, base, k, max, gp);
+	return best;
+}
+
+int
+ner_cue(const struct nerdoc *d, const char *base, size_t k)
+{
+	const struct tok *t;
+
+	if (k >= d->ntoks || !((t = &d->toks[k])->f & T_WORD))
+		return 0;
+	return MAPINT(strmap_get(d->lx->cues, base + t->b0, t->b1 - t->b0));
+}
+
+/* The keyword type of token k (KW_ORG, KW_LOC, KW_CORP), or 0. */
+int
+ner_keyword(const struct nerdoc *d, const char *base, size_t k)
+{
+	const struct tok *t = &d->toks[k];
+	int v = MAPINT(strmap_get(d->lx->keywords, base + t->b0,
+	    t->b1 - t->b0));
+
+	return v == KW_DIR ? 0 : v;
+}
+
+int
+ner_direction(const struct nerdoc *d, const char *base, size_t k)
+{
+	const struct tok *t = &d->toks[k];
+
+	return MAPINT(strmap_get(d->lx->keywords, base + t->b0,
+	    t->b1 - t->b0)) == KW_DIR;
+}
+
+/* Does a verb (enrolled, dismisses) or a comma follow at k? */
+int
+ner_verbnext(const struct nerdoc *d, const char *base, size_t k)
+{
+	const struct tok *t;
+	size_t n;
+
+	if (k >= d->ntoks)
+		return 0;
+	t = &d->toks[k];
+	if (!(t->f & T_WORD))
+		return base[t->b0] == ',';
+	n = t->b1 - t->b0;
+	if (!(t->f & T_LOWER) || n < 4)
+		return 0;
+	return memcmp(base + t->b1 - 2, "ed", 2) == 0 ||
+	    (base[t->b1 - 1] == 's' && base[t->b1 - 2] != 's');
+}
+
+/* Is the word before k a lower-case person title (president Biden)? */
+int
+ner_lowertitle(struct nerdoc *d, const char *base, size_t k)
+{
+	const struct tok *t;
+	int v;
+
+	if (k == 0 || !((t = &d->toks[k - 1])->f & T_LOWER))
+		return 0;
+	buf_reset(&d->tmp);
+	buf_add(&d->tmp, base + t->b0, t->b1 - t->b0);
+	if (d->tmp.len > 0 && d->tmp.s[0] >= 'a' && d->tmp.s[0] <= 'z')
+		d->tmp.s[0] -= 'a' - 'A';
+	v = MAPINT(strmap_get(d->lx->titles, d->tmp.s, d->tmp.len));
+	return v == TITLE_PERSON;
+}
+
+/* Is the name before token k followed by ", Country" or ", State"? */
+int
+ner_placenext(struct nerdoc *d, const char *base, size_t k)
+{
+	const struct gent *g;
+
+	if (k + 1 >= d->ntoks || base[d->toks[k].b0] != ',' ||
+	    !(d->toks[k + 1].f & T_CAP))
+		return 0;
+	return ner_gazmatch(d, base, k + 1, d->ntoks, &g) > 0 &&
+	    g->type == ENT_LOC && g->sub != SUB_CITY;
+}
+
+/*
+ * The shape of a word: 1 for a plural acronym (MPs, GIFs), 2 for inner
+ * capitals (SaskTel, eMicro), else 0.
+ */
+int
+ner_shape(const char *s, size_t n)
+{
+	size_t i, up = 0;
+
+	for (i = 0; i < n && s[i] >= 'A' && s[i] <= 'Z'; i++)
+		up++;
+	if (up >= 2 && i == n - 1 && s[i] == 's')
+		return 1;
+	/* McCarthy, MacArthur, LaBeouf, DeSantis, DiCaprio: surnames. */
+	if (n > 3 && (memcmp(s, "Mc", 2) == 0 || memcmp(s, "Mac", 3) == 0 ||
+	    memcmp(s, "La", 2) == 0 || memcmp(s, "Le", 2) == 0 ||
+	    memcmp(s, "De", 2) == 0 || memcmp(s, "Di", 2) == 0 ||
+	    memcmp(s, "Du", 2) == 0 || memcmp(s, "Van", 3) == 0 ||
+	    memcmp(s, "Fitz", 4) == 0))
+		return 0;
+	for (i = 1; i + 1 < n; i++)
+		if (s[i] >= 'a' && s[i] <= 'z' && s[i + 1] >= 'A' &&
+		    s[i + 1] <= 'Z')
+			return 2;
+	return 0;
+}
+
+int
+ner_commonword(struct nerdoc *d, const char *base, size_t k)
+{
+	return ner_common(d->lx, &d->lc, base + d->toks[k].b0,
+	    d->toks[k].b1 - d->toks[k].b0);
+}
+
+static int
+endswith(const char *s, size_t n, const char *suf)
+{
+	size_t m = strlen(suf);
+
+	return n > m + 2 && memcmp(s + n - m, suf, m) == 0;
+}
+
+/*
+ * The likely type of a single unknown word from its ending: -ians and
+ * -ic name groups (NORP), -ia, -stan, -burg places; else none yet.
+ */
+int
+ner_guess(struct nerdoc *d, const char *s, size_t n)
+{
+	static const char *const groups[] = { "ians", "eans", "ans", "ites",
+	    "ic", "ism", "ian", "ean", "ite", "nid" };
+	static const char *const places[] = { "ia", "land", "stan", "burg",
+	    "bourg", "shire", "ville", "polis", "grad", "ium", "abad",
+	    "pur", "sk" };
+	size_t i;
+
+	if (strmap_get(d->lx->given, s, n) != NULL)
+		return ENT_NONE;
+	for (i = 0; i < sizeof(groups) / sizeof(groups[0]); i++)
+		if (endswith(s, n, groups[i]))
+			return ENT_NORP;
+	for (i = 0; i < sizeof(places) / sizeof(places[0]); i++)
+		if (endswith(s, n, places[i]))
+			return ENT_LOC;
+	return ENT_NONE;
+}
+
+/*
+ * What the words around unknown words k0..k1 say: ENT_LOC after "in",
+ * "at", "the", "town of", before "region"; ENT_PERSON before "said" or
+ * ", who"; else ENT_NONE.
+ */
+int
+ner_context(struct nerdoc *d, const char *base, size_t k0, size_t k1)
+{
+	const struct tok *p = k0 > 0 ? &d->toks[k0 - 1] : NULL;
+	int loc = 0, per = 0;
+
+	if (p != NULL && (p->f & T_WORD)) {
+		if (ner_cue(d, base, k0 - 1) == CUE_PLACE)
+			loc += 2;
+		else if (p->b1 - p->b0 == 3 && memcmp(base + p->b0, "the",
+		    3) == 0)
+			loc += 2;
+		else if (p->b1 - p->b0 == 2 && memcmp(base + p->b0, "of",
+		    2) == 0 && k0 >= 2 && ner_cue(d, base, k0 - 2) == CUE_PLACEOF)
+			loc += 3;
+		else if (p->b1 - p->b0 == 2 && memcmp(base + p->b0, "by",
+		    2) == 0)
+			per += 1;
+		else if (ner_cue(d, base, k0 - 1) == CUE_SPEECH)
+			per += 2;	/* "...," said Smithers */
+	}
+	if (ner_cue(d, base, k1) == CUE_PLACEAFTER)
+		loc += 3;
+	if (ner_cue(d, base, k1) == CUE_SPEECH || (k1 + 1 < d->ntoks &&
+	    base[d->toks[k1].b0] == ',' && strncmp(base + d->toks[k1 + 1].b0,
+	    "who ", 4) == 0))
+		per += 3;
+	if (loc > per)
+		return ENT_LOC;
+	if (per > loc)
+		return ENT_PERSON;
+	return ENT_NONE;
+}
+
+int
+ner_given(const struct nerdoc *d, const char *base, size_t k)
+{
+	const struct tok *t = &d->toks[k];
+
+	return strmap_get(d->lx->given, base + t->b0, t->b1 - t->b0) != NULL;
+}
+
+/*
+ * Does a lower-cased first word look like an English adverb or an
+ * agent or abstract noun (Thematically, Conservationists, Happiness)?
+ */
+int
+ner_lookscommon(const char *s, size_t n)
+{
+	static const char *const ends[] = { "ly", "ists", "ness", "ments",
+	    "tions" };
+	size_t i, m;
+
+	for (i = 0; i < sizeof(ends) / sizeof(ends[0]); i++) {
+		m = strlen(ends[i]);
+		if (n >= m + 4 && memcmp(s + n - m, ends[i], m) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Is the nationality word k0..k1 a language here ("appealed in English",
+ * "speaks Russian.")?  After "in", "speaks" and the like, and not before a
+ * noun it qualifies.
+ */
+int
+ner_language(struct nerdoc *d, const char *base, size_t k0, size_t k1)
+{
+	static const char *const before[] = { "in", "speak", "speaks",
+	    "spoke", "speaking", "learn", "learned", "learning", "into",
+	    "from" };
+	static const char *const after[] = { "and", "or", "to", "for", "as",
+	    "but", "on", "at", "with", "by", "when", "while", "that" };
+	const struct tok *t;
+	size_t i, n;
+
+	if (k0 == 0 || !((t = &d->toks[k0 - 1])->f & T_WORD))
+		return 0;
+	for (i = 0; i < sizeof(before) / sizeof(before[0]); i++)
+		if (t->b1 - t->b0 == strlen(before[i]) &&
+		    memcmp(base + t->b0, before[i], t->b1 - t->b0) == 0)
+			break;
+	if (i == sizeof(before) / sizeof(before[0]))
+		return 0;
+	if (k1 >= d->ntoks || !((t = &d->toks[k1])->f & T_WORD))
+		return 1;
+	if (!(t->f & T_LOWER))
+		return 0;
+	n = t->b1 - t->b0;
+	for (i = 0; i < sizeof(after) / sizeof(after[0]); i++)
+		if (n == strlen(after[i]) && memcmp(base + t->b0, after[i], n) == 0)
+			return 1;
+	return 0;
+}

@@ -1,0 +1,200 @@
+/*
+ * entities-int.h: what the entities-*.c files share; not for filters
+ * (they use entities.h).
+ */
+#ifndef ENTITIES_INT_H
+#define ENTITIES_INT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "entities.h"
+#include "lexicon.h"
+#include "util.h"
+
+/* Sub-kinds of gazetteer entries (TYPE:SUB in the lexicon). */
+enum { SUB_NONE, SUB_COUNTRY, SUB_CITY, SUB_REGION, SUB_MEDIA };
+
+/* A gazetteer entry: every spelling of it maps to the same one. */
+struct gent {
+	char		*canon;
+	size_t		 canonlen;
+	unsigned char	 type;
+	unsigned char	 sub;
+	unsigned char	 weak;	/* 1 a common word too; 2 only after a title */
+};
+
+/* Values of the word maps (stored as small integers). */
+enum { TITLE_PERSON = 1, TITLE_MOD, TITLE_SUFFIX };
+enum { KW_ORG = ENT_ORG, KW_LOC = ENT_LOC, KW_CORP = 8, KW_DIR };
+enum { CUE_SPEECH = 1, CUE_PLACE, CUE_PARTICLE, CUE_CONNECT, CUE_SUBJECT,
+    CUE_PLACEOF, CUE_PLACEAFTER };
+
+struct nerlex {
+	struct strmap	*gaz;		/* exact spelling -> struct gent */
+	struct strmap	*gazlc;		/* lower-case spelling -> struct gent */
+	struct strmap	*prefix;	/* first words of longer spellings */
+	struct strmap	*fuzzy;		/* one-deletion variants -> struct gent */
+	struct strmap	*given;		/* given names */
+	struct strmap	*titles;	/* title words and phrases -> TITLE_* */
+	struct strmap	*keywords;	/* keyword -> KW_* */
+	struct strmap	*common;	/* lower-case common words */
+	struct strmap	*notnames;	/* capitalised words that are no names */
+	struct strmap	*cues;		/* context words -> CUE_* */
+	struct strmap	*abbr;		/* words that keep a following period */
+	int		 maxtok;	/* most tokens in a gazetteer key */
+	char		**files;	/* run-time lexicon texts, kept */
+	size_t		 nfiles;
+	struct gent	**gents;	/* every entry, to free them */
+	size_t		 ngents, capgents;
+};
+
+/* Map value helpers. */
+#define MAPINT(p)	((int)(uintptr_t)(p))
+#define INTMAP(i)	((void *)(uintptr_t)(i))
+
+/* Lower-case s[0..n) (UTF-8) into out (reset first). */
+void	ner_lower(struct buf *out, const char *s, size_t n);
+/* The gazetteer entry within one edit of the single word s, or NULL. */
+const struct gent *nerlex_fuzzy(const struct nerlex *, const char *s, size_t n,
+	    struct buf *tmp);
+
+#endif
+
+/* ---- sentences and candidates (entities-tag.c, entities-doc.c) ---- */
+
+/* Token flags. */
+#define T_WORD	0x001	/* letters or digits (else one punctuation mark) */
+#define T_CAP	0x002	/* starts with an upper-case letter */
+#define T_UPPER	0x004	/* two or more letters, all upper case */
+#define T_LOWER	0x008	/* starts with a lower-case letter */
+#define T_DIGIT	0x010	/* starts with a digit */
+#define T_HYPH	0x020	/* joined to the previous token by a hyphen */
+#define T_POSS	0x040	/* a possessive 's or ' followed (not in b0..b1) */
+#define T_SPACE	0x080	/* white space (or the sentence start) before */
+#define T_INIT	0x100	/* first word of a sentence, quote or bracket */
+#define T_DOTS	0x200	/* holds or ends in a period (U.S., Mr.) */
+
+struct tok {
+	size_t		 b0, b1;	/* bytes in the sentence */
+	size_t		 c0, c1;	/* code points */
+	unsigned	 f;
+};
+
+/* Evidence for a candidate, weakest first. */
+enum { EV_NONE, EV_WEAK, EV_STRONG, EV_GAZ };
+
+/* Candidate flags. */
+#define C_INIT	0x01	/* starts a sentence: its capital proves nothing */
+#define C_HEAD	0x02	/* from a headline */
+#define C_TITLED 0x04	/* after a person's title (President, Mr.) */
+#define C_SPEECH 0x08	/* followed by said, told, ... */
+#define C_PLACE	0x10	/* after in, near, from, ... */
+#define C_DROP	0x20	/* not an entity after all */
+#define C_ACRO	0x40	/* an acronym (NATO, U.N.) */
+#define C_COMMON 0x80	/* a common word (Rice, Bush): only as a surname */
+#define C_SUBJ	0x100	/* a subject: was, has, 's follows */
+#define C_NOTNAME 0x200	/* May, Monday: a name only as a known surname */
+
+struct cand {
+	size_t		 sent;
+	size_t		 b0, b1, c0, c1;
+	size_t		 lb0;		/* start of the last word (surname) */
+	uint32_t	 hash;		/* of the text, to compare quickly */
+	int		 type;
+	int		 ev;
+	int		 ntok;		/* words, connectors not counted */
+	unsigned	 f;
+	const struct gent *g;
+	long		 cluster;	/* person cluster, or -1 */
+	const char	*canon;		/* set when resolved */
+	size_t		 canonlen;
+};
+
+struct sent {
+	size_t		 off, len;	/* in nerdoc.text */
+	int		 headline;	/* 1 title case, 2 all capitals */
+	int		 title;		/* the document's title */
+};
+
+struct cluster {
+	const char	*first;		/* given name (in a sentence) or NULL */
+	size_t		 firstlen;
+	char		 last[48];	/* folded surname */
+	size_t		 lastlen;
+	const char	*canon;
+	size_t		 canonlen;
+	int		 ntok;
+	const struct gent *g;
+};
+
+struct nerdoc {
+	const struct nerlex *lx;
+	struct buf	 text;		/* the sentences, one after another */
+	struct sent	*sents;
+	size_t		 nsents, capsents;
+	struct tok	*toks;		/* the sentence being tagged */
+	size_t		 ntoks, captoks;
+	struct cand	*cands;
+	size_t		 ncands, capcands;
+	struct cluster	*cl;
+	size_t		 ncl, capcl;
+	struct mention	*ments;
+	size_t		 nments, capments;
+	struct buf	 key, tmp, lc;	/* scratch */
+};
+
+/* Tokenize sentence si into d->toks; returns the headline mode (0-2). */
+int	ner_tokenize(struct nerdoc *d, size_t si);
+/* Tag sentence si (tokenized) as body text, adding candidates. */
+void	ner_body(struct nerdoc *d, size_t si);
+/* Tag headline sentence si (tokenized) from the lexicons and the body. */
+void	ner_headline(struct nerdoc *d, size_t si, int caps);
+/* The text of sentence si. */
+#define SENT(d, si)	((d)->text.s + (d)->sents[si].off)
+
+/* Is s[0..n) a common English word, or the plural of one? */
+int	ner_common(const struct nerlex *, struct buf *tmp, const char *s, size_t n);
+
+/* Add a candidate for tokens k0..k1 of sentence si (entities-tag.c). */
+void	ner_addcand(struct nerdoc *d, size_t si, size_t k0, size_t k1,
+	    int type, int ev, const struct gent *g, unsigned f);
+
+/*
+ * Evidence (entities-ev.c).  base is the sentence text, k a token index.
+ */
+/* The key of tokens k0..k1 (a space or a hyphen between) into d->key. */
+const char *ner_tokkey(struct nerdoc *d, const char *base, size_t k0,
+	    size_t k1);
+/* Are tokens k-1 and k parts of one name (only a space or hyphen between)? */
+int	ner_adjacent(const struct nerdoc *d, size_t k);
+/* Tokens in the longest gazetteer match at k within [k, lim), its entry. */
+size_t	ner_gazmatch(struct nerdoc *d, const char *base, size_t k, size_t lim,
+	    const struct gent **gp);
+/* The CUE_* kind of token k, the KW_* type, a direction word (KW_DIR)? */
+int	ner_cue(const struct nerdoc *d, const char *base, size_t k);
+int	ner_keyword(const struct nerdoc *d, const char *base, size_t k);
+int	ner_direction(const struct nerdoc *d, const char *base, size_t k);
+/* A verb (enrolled, dismisses) or a comma at k? */
+int	ner_verbnext(const struct nerdoc *d, const char *base, size_t k);
+/* Is the word before k a lower-case person's title (president Biden)? */
+int	ner_lowertitle(struct nerdoc *d, const char *base, size_t k);
+/* Does ", Country" or ", State" follow at k? */
+int	ner_placenext(struct nerdoc *d, const char *base, size_t k);
+/* 1 for a plural acronym (MPs), 2 for inner capitals (SaskTel), else 0. */
+int	ner_shape(const char *s, size_t n);
+/* Is token k a common English word (or its plural)? */
+int	ner_commonword(struct nerdoc *d, const char *base, size_t k);
+/* Type of an unknown word from its ending (-ians NORP, -stan LOC). */
+int	ner_guess(struct nerdoc *d, const char *s, size_t n);
+/* Type the words around k0..k1 suggest (in X, the X region, X said). */
+int	ner_context(struct nerdoc *d, const char *base, size_t k0, size_t k1);
+/* Is token k a given name? */
+int	ner_given(const struct nerdoc *d, const char *base, size_t k);
+/* Does a lower-cased word look like an adverb or agent noun (-ly, -ists)? */
+int	ner_lookscommon(const char *s, size_t n);
+/* Is the nationality word k0..k1 a language here (in English)? */
+int	ner_language(struct nerdoc *d, const char *base, size_t k0, size_t k1);
+
+/* Grow an array p of *cap elements of size sz to hold n. */
+void	*ner_grow(void *p, size_t *cap, size_t n, size_t sz);

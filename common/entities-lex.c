@@ -1,0 +1,441 @@
+/* entities-lex.c: the lexicons of the entity tagger; see entities.h. */
+#include <err.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <utf8proc.h>
+
+#include "entities-int.h"
+#include "utf8.h"
+
+struct nerlex *
+nerlex_new(void)
+{
+	struct nerlex *lx = ecalloc(1, sizeof(*lx));
+
+	lx->gaz = strmap_new();
+	lx->gazlc = strmap_new();
+	lx->prefix = strmap_new();
+	lx->fuzzy = strmap_new();
+	lx->given = strmap_new();
+	lx->titles = strmap_new();
+	lx->keywords = strmap_new();
+	lx->common = strmap_new();
+	lx->notnames = strmap_new();
+	lx->cues = strmap_new();
+	lx->abbr = strmap_new();
+	return lx;
+}
+
+void
+ner_lower(struct buf *out, const char *s, size_t n)
+{
+	char enc[4];
+	uint32_t cp;
+	size_t i;
+	int k;
+
+	buf_reset(out);
+	buf_grow(out, n);
+	for (i = 0; i < n; i += k) {
+		if ((k = utf8_decode(s + i, n - i, &cp)) == 0) {
+			buf_addc(out, s[i]);
+			k = 1;
+			continue;
+		}
+		cp = (uint32_t)utf8proc_tolower((utf8proc_int32_t)cp);
+		buf_add(out, enc, utf8_encode(cp, enc));
+	}
+}
+
+int
+ner_common(const struct nerlex *lx, struct buf *tmp, const char *s, size_t n)
+{
+	char *w;
+	size_t m;
+
+	ner_lower(tmp, s, n);
+	w = tmp->s;
+	m = tmp->len;
+	if (strmap_get(lx->common, w, m) != NULL)
+		return 1;
+	if (m < 4 || w[m - 1] != 's')
+		return 0;
+	if (strmap_get(lx->common, w, m - 1) != NULL)
+		return 1;
+	if (w[m - 2] == 'e' && strmap_get(lx->common, w, m - 2) != NULL)
+		return 1;
+	if (w[m - 2] == 'e' && w[m - 3] == 'i') {
+		w[m - 3] = 'y';
+		return strmap_get(lx->common, w, m - 2) != NULL;
+	}
+	return 0;
+}
+
+/* Collapse runs of white space to one space and trim; in place. */
+static size_t
+squeeze(char *s, size_t n)
+{
+	size_t i, j = 0;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] == ' ' || s[i] == '\t') {
+			if (j > 0 && s[j - 1] != ' ')
+				s[j++] = ' ';
+		} else
+			s[j++] = s[i];
+	}
+	if (j > 0 && s[j - 1] == ' ')
+		j--;
+	s[j] = '\0';
+	return j;
+}
+
+/* Tokens in a key as the tagger counts them: split at spaces and hyphens. */
+static int
+ntokens(const char *s, size_t n)
+{
+	int k = 1;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (s[i] == ' ' || (s[i] == '-' && i > 0 && i + 1 < n))
+			k++;
+	return k;
+}
+
+/* Record the abbreviation "Word." so the tokenizer keeps its period. */
+static void
+note_abbr(struct nerlex *lx, const char *s, size_t n)
+{
+	size_t i = n;
+
+	if (n < 2 || s[n - 1] != '.')
+		return;
+	while (i > 0 && s[i - 1] != ' ')
+		i--;
+	if (n - 1 - i > 0 && memchr(s + i, '.', n - 1 - i) == NULL)
+		strmap_put(lx->abbr, s + i, n - 1 - i, INTMAP(1));
+}
+
+/* Two entries with one deletion key make it ambiguous (canon NULL). */
+static void
+fuzzy_put(struct strmap *m, const char *k, size_t n, struct gent *g)
+{
+	static struct gent ambiguous;
+	struct gent *old = strmap_get(m, k, n);
+
+	if (old == NULL)
+		strmap_put(m, k, n, g);
+	else if (old != g && (old->canonlen != g->canonlen ||
+	    memcmp(old->canon, g->canon, g->canonlen) != 0))
+		strmap_put(m, k, n, &ambiguous);
+}
+
+static int
+fuzzy_word(const char *s, size_t n)
+{
+	size_t i;
+
+	if (n < 6)
+		return 0;
+	for (i = 0; i < n; i++)
+		if ((unsigned char)s[i] >= 0x80 || s[i] == ' ' ||
+		    s[i] == '-' || s[i] == '.')
+			return 0;
+	return 1;
+}
+
+/* Index every one-letter deletion (not of the first) of a long word. */
+static void
+add_fuzzy(struct nerlex *lx, struct gent *g, const char *s, size_t n)
+{
+	char tmp[64];
+	size_t i;
+
+	if (!fuzzy_word(s, n) || n > sizeof(tmp) || g->weak)
+		return;
+	for (i = 1; i < n; i++) {
+		memcpy(tmp, s, i);
+		memcpy(tmp + i, s + i + 1, n - i - 1);
+		fuzzy_put(lx->fuzzy, tmp, n - 1, g);
+	}
+}
+
+static void
+add_spelling(struct nerlex *lx, struct gent *g, char *s, size_t n)
+{
+	struct buf lc = { 0 };
+	size_t i;
+	int k;
+
+	n = squeeze(s, n);
+	if (n == 0)
+		return;
+	/* The first spelling wins: an earlier, more specific list keeps it. */
+	if (strmap_get(lx->gaz, s, n) == NULL)
+		strmap_put(lx->gaz, s, n, g);
+	ner_lower(&lc, s, n);
+	if (strmap_get(lx->gazlc, lc.s, lc.len) == NULL)
+		strmap_put(lx->gazlc, lc.s, lc.len, g);
+	if ((k = ntokens(s, n)) > lx->maxtok)
+		lx->maxtok = k;
+	/* So a lookup can stop as soon as no longer spelling starts so. */
+	for (i = 1; i + 1 < n; i++)
+		if (s[i] == ' ' || s[i] == '-') {
+			strmap_put(lx->prefix, s, i, INTMAP(1));
+			ner_lower(&lc, s, i);
+			strmap_put(lx->prefix, lc.s, lc.len, INTMAP(1));
+		}
+	buf_free(&lc);
+	note_abbr(lx, s, n);
+	add_fuzzy(lx, g, s, n);
+}
+
+/* A new gazetteer entry, owned by the lexicon. */
+static struct gent *
+newgent(struct nerlex *lx)
+{
+	lx->gents = ner_grow(lx->gents, &lx->capgents, lx->ngents + 1,
+	    sizeof(*lx->gents));
+	return lx->gents[lx->ngents++] = ecalloc(1, sizeof(struct gent));
+}
+
+void
+nerlex_free(struct nerlex *lx)
+{
+	size_t i;
+
+	if (lx == NULL)
+		return;
+	strmap_free(lx->gaz);
+	strmap_free(lx->gazlc);
+	strmap_free(lx->prefix);
+	strmap_free(lx->fuzzy);
+	strmap_free(lx->given);
+	strmap_free(lx->titles);
+	strmap_free(lx->keywords);
+	strmap_free(lx->common);
+	strmap_free(lx->notnames);
+	strmap_free(lx->cues);
+	strmap_free(lx->abbr);
+	for (i = 0; i < lx->ngents; i++) {
+		free(lx->gents[i]->canon);
+		free(lx->gents[i]);
+	}
+	free(lx->gents);
+	for (i = 0; i < lx->nfiles; i++)
+		free(lx->files[i]);
+	free(lx->files);
+	free(lx);
+}
+
+static int
+parse_type(const char *s, unsigned char *type, unsigned char *sub)
+{
+	static const struct {
+		const char *name;
+		int type, sub;
+	} types[] = {
+		{ "PERSON", ENT_PERSON, SUB_NONE },
+		{ "ORG", ENT_ORG, SUB_NONE },
+		{ "ORG:media", ENT_ORG, SUB_MEDIA },
+		{ "LOC", ENT_LOC, SUB_NONE },
+		{ "LOC:country", ENT_LOC, SUB_COUNTRY },
+		{ "LOC:city", ENT_LOC, SUB_CITY },
+		{ "LOC:region", ENT_LOC, SUB_REGION },
+		{ "NORP", ENT_NORP, SUB_NONE },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(types) / sizeof(types[0]); i++)
+		if (strcmp(s, types[i].name) == 0) {
+			*type = types[i].type;
+			*sub = types[i].sub;
+			return 1;
+		}
+	return 0;
+}
+
+static void
+load_entity(struct nerlex *lx, struct lexline *l, const char *name)
+{
+	struct gent *g;
+	int i;
+
+	if (l->ncol < 2 || l->len[1] == 0)
+		errx(1, "%s:%lu: want TYPE, CANONICAL [, VARIANT...]", name,
+		    l->lineno);
+	g = newgent(lx);
+	if (!parse_type(l->col[0], &g->type, &g->sub))
+		errx(1, "%s:%lu: unknown type \"%s\"", name, l->lineno,
+		    l->col[0]);
+	/* "=Pope Francis": found only after its title is cut (Francis). */
+	g->canon = estrdup(l->col[1] + (l->col[1][0] == '='));
+	g->canonlen = squeeze(g->canon, strlen(g->canon));
+	if (l->col[1][0] == '=') {
+		struct gent *t = newgent(lx);
+		char *key = estrdup(g->canon);
+
+		*t = *g;
+		t->canon = estrdup(g->canon);
+		t->weak = 2;
+		add_spelling(lx, t, key, g->canonlen);
+		free(key);
+	}
+	/* A trailing "?" on a spelling marks it weak: a common word too. */
+	for (i = 1 + (l->col[1][0] == '='); i < l->ncol; i++) {
+		char *s = (char *)l->col[i];
+		size_t n = l->len[i];
+
+		if (n > 0 && s[n - 1] == '?') {
+			struct gent *w = newgent(lx);
+
+			*w = *g;
+			w->canon = estrdup(g->canon);
+			w->weak = 1;
+			add_spelling(lx, w, s, n - 1);
+		} else
+			add_spelling(lx, g, s, n);
+	}
+}
+
+static int
+kind_of(const char *s, const char *const names[], int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(s, names[i]) == 0)
+			return i + 1;
+	return 0;
+}
+
+void
+nerlex_load(struct nerlex *lx, const char *text, const char *name, int kind)
+{
+	static const char *const titlekinds[] = { "person", "mod", "suffix" };
+	static const char *const cuekinds[] = { "speech", "place", "particle",
+	    "connect", "subject", "placeof", "placeafter" };
+	struct lexreader lr;
+	struct lexline l;
+	struct buf lc = { 0 };
+	int i, k;
+
+	lex_open(&lr, text, name);
+	while (lex_next(&lr, &l)) {
+		switch (kind) {
+		case LEX_ENTITIES:
+			load_entity(lx, &l, name);
+			break;
+		case LEX_GIVEN:
+		case LEX_NOTNAMES:
+		case LEX_COMMON:
+			for (i = 0; i < l.ncol; i++) {
+				if (l.len[i] == 0)
+					continue;
+				if (kind == LEX_COMMON) {
+					ner_lower(&lc, l.col[i], l.len[i]);
+					strmap_put(lx->common, lc.s, lc.len,
+					    INTMAP(1));
+				} else
+					strmap_put(kind == LEX_GIVEN ?
+					    lx->given : lx->notnames,
+					    l.col[i], l.len[i], INTMAP(1));
+			}
+			break;
+		case LEX_TITLES:
+			if (l.ncol < 2 || (k = kind_of(l.col[1], titlekinds,
+			    3)) == 0)
+				errx(1, "%s:%lu: want TITLE and person, mod "
+				    "or suffix", name, l.lineno);
+			strmap_put(lx->titles, l.col[0], l.len[0], INTMAP(k));
+			note_abbr(lx, l.col[0], l.len[0]);
+			break;
+		case LEX_KEYWORDS:
+			if (l.ncol < 2)
+				errx(1, "%s:%lu: want WORD and TYPE", name,
+				    l.lineno);
+			if (strcmp(l.col[1], "ORG") == 0)
+				k = KW_ORG;
+			else if (strcmp(l.col[1], "LOC") == 0)
+				k = KW_LOC;
+			else if (strcmp(l.col[1], "CORP") == 0)
+				k = KW_CORP;
+			else if (strcmp(l.col[1], "DIR") == 0)
+				k = KW_DIR;
+			else
+				errx(1, "%s:%lu: want ORG, LOC, CORP or DIR",
+				    name, l.lineno);
+			strmap_put(lx->keywords, l.col[0], l.len[0], INTMAP(k));
+			note_abbr(lx, l.col[0], l.len[0]);
+			break;
+		case LEX_CUES:
+			if (l.ncol < 2 || (k = kind_of(l.col[1], cuekinds,
+			    7)) == 0)
+				errx(1, "%s:%lu: want WORD and speech, place, "
+				    "particle, connect, subject, placeof or "
+				    "placeafter", name, l.lineno);
+			strmap_put(lx->cues, l.col[0], l.len[0], INTMAP(k));
+			break;
+		}
+	}
+	buf_free(&lc);
+}
+
+void
+nerlex_load_file(struct nerlex *lx, const char *path)
+{
+	struct buf b = { 0 };
+	char chunk[8192];
+	size_t n;
+	FILE *fp;
+
+	if ((fp = fopen(path, "r")) == NULL)
+		err(1, "%s", path);
+	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
+		buf_add(&b, chunk, n);
+	if (ferror(fp))
+		err(1, "%s", path);
+	fclose(fp);
+	buf_addc(&b, '\0');
+	if (utf8_valid_prefix(b.s, b.len - 1) != b.len - 1)
+		errx(1, "%s: not UTF-8 text", path);
+	lx->files = erealloc(lx->files, (lx->nfiles + 1) * sizeof(char *));
+	lx->files[lx->nfiles++] = b.s;
+	nerlex_load(lx, b.s, path, LEX_ENTITIES);
+}
+
+const struct gent *
+nerlex_fuzzy(const struct nerlex *lx, const char *s, size_t n, struct buf *tmp)
+{
+	const struct gent *g;
+	size_t i;
+
+	if (!fuzzy_word(s, n) || n > 40)
+		return NULL;
+	buf_reset(tmp);
+	buf_add(tmp, s, n);
+	/* The word misses a letter of the entry. */
+	if ((g = strmap_get(lx->fuzzy, s, n)) != NULL && g->canon != NULL)
+		goto found;
+	for (i = 1; i < n; i++) {
+		/* Delete byte i (the first letter must agree). */
+		memcpy(tmp->s, s, i);
+		memcpy(tmp->s + i, s + i + 1, n - i - 1);
+		/* The word has a letter too many. */
+		if ((g = strmap_get(lx->gaz, tmp->s, n - 1)) != NULL)
+			goto found;
+		/* One letter differs or two are swapped. */
+		if ((g = strmap_get(lx->fuzzy, tmp->s, n - 1)) != NULL &&
+		    g->canon != NULL)
+			goto found;
+	}
+	return NULL;
+found:
+	/* Spelling slips in people's and places' names, not in brands. */
+	if (g->weak || g->type == ENT_ORG)
+		return NULL;
+	return g;
+}

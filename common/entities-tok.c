@@ -1,0 +1,293 @@
+/*
+ * entities-tok.c: cut a sentence into tokens (words and single
+ * punctuation marks) with their byte and code-point offsets, and tell a
+ * headline (title case, all capitals) from body text.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <utf8proc.h>
+
+#include "entities-int.h"
+#include "utf8.h"
+
+void *
+ner_grow(void *p, size_t *cap, size_t n, size_t sz)
+{
+	if (n <= *cap)
+		return p;
+	while (*cap < n)
+		*cap = *cap ? *cap * 2 : 64;
+	return erealloc(p, *cap * sz);
+}
+
+static int
+isalnumcp(uint32_t cp, int *cat)
+{
+	if (cp < 0x80) {	/* the common case, without a table lookup */
+		if (cp >= 'a' && cp <= 'z')
+			*cat = UTF8PROC_CATEGORY_LL;
+		else if (cp >= 'A' && cp <= 'Z')
+			*cat = UTF8PROC_CATEGORY_LU;
+		else if (cp >= '0' && cp <= '9')
+			*cat = UTF8PROC_CATEGORY_ND;
+		else
+			*cat = UTF8PROC_CATEGORY_PO;
+		return *cat != UTF8PROC_CATEGORY_PO;
+	}
+	*cat = utf8proc_category((utf8proc_int32_t)cp);
+	return *cat >= UTF8PROC_CATEGORY_LU && *cat <= UTF8PROC_CATEGORY_NO;
+}
+
+static uint32_t
+cpat(const char *s, size_t n, size_t i, int *len)
+{
+	uint32_t cp = 0;
+
+	if (i >= n) {
+		*len = 0;
+		return 0;
+	}
+	if ((*len = utf8_decode(s + i, n - i, &cp)) == 0) {
+		*len = 1;
+		return 0xfffd;
+	}
+	return cp;
+}
+
+static int
+isapos(uint32_t cp)
+{
+	return cp == '\'' || cp == 0x2019;
+}
+
+static int
+ishyph(uint32_t cp)
+{
+	return cp == '-' || cp == 0x2010 || cp == 0x2011;
+}
+
+static int
+isopen(uint32_t cp)
+{
+	return cp == '"' || cp == 0x201c || cp == 0x2018 || cp == '(' ||
+	    cp == '[' || cp == '\'' || cp == ':' || cp == 0x2014 ||
+	    cp == 0x2013 || cp == 0x2022;
+}
+
+static struct tok *
+newtok(struct nerdoc *d)
+{
+	d->toks = ner_grow(d->toks, &d->captoks, d->ntoks + 1, sizeof(*d->toks));
+	memset(&d->toks[d->ntoks], 0, sizeof(*d->toks));
+	return &d->toks[d->ntoks++];
+}
+
+/*
+ * Is s[0..n), a word with its 's, a gazetteer spelling or the start of
+ * one?  The apostrophe may be curly; spellings use a straight one.
+ */
+static int
+possname(struct nerdoc *d, const char *s, size_t n)
+{
+	buf_reset(&d->tmp);
+	if (n >= 4 && (unsigned char)s[n - 4] == 0xe2) {	/* ’s */
+		buf_add(&d->tmp, s, n - 4);
+		buf_adds(&d->tmp, "'s");
+	} else
+		buf_add(&d->tmp, s, n);
+	return strmap_get(d->lx->gaz, d->tmp.s, d->tmp.len) != NULL ||
+	    strmap_get(d->lx->prefix, d->tmp.s, d->tmp.len) != NULL;
+}
+
+/* Scan one word at s[i..]; fill t; return the byte after it. */
+static size_t
+scanword(struct nerdoc *d, const char *s, size_t n, size_t i, size_t *cpos,
+    struct tok *t)
+{
+	uint32_t cp, nx;
+	size_t j = i, c = *cpos;
+	int len, nlen, cat, ncat, letters = 0, upper = 0, lower = 0;
+
+	t->b0 = i;
+	t->c0 = c;
+	t->f |= T_WORD;
+	for (;;) {
+		cp = cpat(s, n, j, &len);
+		if (len == 0)
+			break;
+		if (isalnumcp(cp, &cat)) {
+			if (cat <= UTF8PROC_CATEGORY_LO) {
+				letters++;
+				if (cat == UTF8PROC_CATEGORY_LU ||
+				    cat == UTF8PROC_CATEGORY_LT)
+					upper++;
+				else
+					lower++;
+				if (j == i)
+					t->f |= (cat == UTF8PROC_CATEGORY_LU ||
+					    cat == UTF8PROC_CATEGORY_LT) ?
+					    T_CAP : T_LOWER;
+			} else if (j == i && cat >= UTF8PROC_CATEGORY_ND)
+				t->f |= T_DIGIT;
+			j += len;
+			c++;
+			continue;
+		}
+		nx = cpat(s, n, j + len, &nlen);
+		if (nlen == 0 || !isalnumcp(nx, &ncat))
+			break;
+		if (isapos(cp)) {
+			/* A possessive 's ends the word; O'Brien does not. */
+			uint32_t after, a2;
+			int alen, acat, a2len;
+
+			after = cpat(s, n, j + len + nlen, &alen);
+			if ((nx == 's' || nx == 'S') && (alen == 0 ||
+			    !isalnumcp(after, &acat))) {
+				t->f |= T_POSS;
+				break;
+			}
+			/* He'd, I'm, they'll, we're, I've: contractions. */
+			a2 = alen ? cpat(s, n, j + len + nlen + alen, &a2len) : 0;
+			if (((nx == 'd' || nx == 'm') && (alen == 0 ||
+			    !isalnumcp(after, &acat))) || (((nx == 'l' &&
+			    after == 'l') || (nx == 'r' && after == 'e') ||
+			    (nx == 'v' && after == 'e')) && (a2len == 0 ||
+			    !isalnumcp(a2, &acat))))
+				break;
+			j += len;
+			c++;
+			continue;
+		}
+		if (cp == '.' && letters > 0 && ncat <= UTF8PROC_CATEGORY_LO &&
+		    j - i <= 3) {
+			t->f |= T_DOTS;
+			j += len;
+			c++;
+			continue;
+		}
+		if (cp == '.' && (t->f & T_DIGIT))
+			;	/* 3.5: digits go on */
+		else
+			break;
+		j += len;
+		c++;
+	}
+	t->b1 = j;
+	t->c1 = c;
+	if (letters >= 2 && lower == 0)
+		t->f |= T_UPPER;
+	/* Keep a period after U.S, initials and known abbreviations. */
+	if (j < n && s[j] == '.' && letters > 0 &&
+	    ((t->f & T_DOTS) || (letters == 1 && upper == 1 && j - i <= 2) ||
+	    strmap_get(d->lx->abbr, s + i, j - i) != NULL)) {
+		t->f |= T_DOTS;
+		t->b1 = ++j;
+		t->c1 = ++c;
+	}
+	if (t->f & T_POSS) {
+		/* Skip the 's; the mention ends before it. */
+		cpat(s, n, j, &len);
+		j += len + 1;
+		c += 2;
+		if (possname(d, s + t->b0, j - t->b0)) {
+			/* McDonald's, People's Republic: the 's is the name's */
+			t->f &= ~T_POSS;
+			t->b1 = j;
+			t->c1 = c;
+		}
+	}
+	*cpos = c;
+	return j;
+}
+
+/* Words a title-case headline leaves in lower case (for, of, and, ...). */
+static int
+minor(const char *s, size_t n)
+{
+	static const char *const words[] = { "a", "an", "the", "and", "or",
+	    "but", "nor", "for", "of", "in", "on", "at", "to", "by", "with",
+	    "from", "as", "per", "via", "vs", "over", "into", "onto", "upon",
+	    "amid", "off", "up", "out", "after", "than" };
+	size_t i;
+
+	if (n > 5)
+		return 0;
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (words[i][0] == s[0] && strlen(words[i]) == n &&
+		    memcmp(words[i], s, n) == 0)
+			return 1;
+	return 0;
+}
+
+int
+ner_tokenize(struct nerdoc *d, size_t si)
+{
+	const char *s = SENT(d, si);
+	size_t n = d->sents[si].len, i = 0, c = 0, k;
+	int len, cat, space = 1, hyph = 0, init = 1;
+	int words = 0, caps = 0, lowers = 0, uppers = 0;
+	uint32_t cp, prev = 0;
+	struct tok *t;
+
+	d->ntoks = 0;
+	while (i < n) {
+		cp = cpat(s, n, i, &len);
+		if (cp == ' ' || cp == '\t' || cp == '\n') {
+			space = 1;
+			i += len;
+			c++;
+			continue;
+		}
+		if (isalnumcp(cp, &cat)) {
+			t = newtok(d);
+			t->f = (space ? T_SPACE : 0) | (hyph ? T_HYPH : 0) |
+			    (init ? T_INIT : 0);
+			i = scanword(d, s, n, i, &c, t);
+			space = hyph = init = 0;
+			continue;
+		}
+		if (ishyph(cp) && !space && i + len < n && d->ntoks > 0 &&
+		    (d->toks[d->ntoks - 1].f & T_WORD) &&
+		    d->toks[d->ntoks - 1].b1 == i) {
+			hyph = 1;
+			i += len;
+			c++;
+			continue;
+		}
+		t = newtok(d);
+		t->b0 = i;
+		t->c0 = c;
+		t->b1 = i + len;
+		t->c1 = c + 1;
+		t->f = space ? T_SPACE : 0;
+		/* An opening quote, bracket or colon starts a new "sentence". */
+		init = isopen(cp) && (space || cp != '\'' || prev == 0);
+		if (cp == '\'' || cp == 0x2019)
+			init = space;
+		space = hyph = 0;
+		prev = cp;
+		i += len;
+		c++;
+	}
+	/* Title case or all capitals? */
+	for (k = 0; k < d->ntoks; k++) {
+		t = &d->toks[k];
+		if (!(t->f & T_WORD) || (t->f & T_DIGIT) || t->b1 - t->b0 < 2)
+			continue;
+		words++;
+		if (t->f & T_UPPER)
+			uppers++;
+		if (t->f & T_CAP)
+			caps++;
+		else if (!minor(s + t->b0, t->b1 - t->b0))
+			lowers++;
+	}
+	if (words >= 3 && uppers * 5 >= words * 4)
+		return 2;
+	if (words >= 3 && lowers == 0 && caps * 4 >= words * 3 &&
+	    (caps >= 4 || d->sents[si].title))
+		return 1;
+	return 0;
+}

@@ -1,0 +1,1 @@
+$BIN/tag-entities --lexicon tests/tag-entities/bad-lexicon.tsv </dev/null

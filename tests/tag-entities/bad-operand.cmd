@@ -1,0 +1,1 @@
+$BIN/tag-entities extra-operand </dev/null

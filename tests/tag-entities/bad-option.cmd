@@ -1,0 +1,1 @@
+$BIN/tag-entities --bogus </dev/null
