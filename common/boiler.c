@@ -17,6 +17,14 @@
 #include "lex_boilerplate.h"
 
 #define MAXBOILER	400	/* longer paragraphs are never boilerplate */
+/*
+ * Work limits for one match (pcre2_set_match_limit, pcre2_set_depth_limit):
+ * a rule written with nested repeats cannot make a paragraph cost more
+ * than this; one that hits them is body, never dropped.  Real matches of
+ * the rules on 400 bytes take a few thousand steps.
+ */
+#define MATCHLIMIT	100000
+#define DEPTHLIMIT	1000
 #define MAXGROUPS	16
 
 enum where { W_ANY, W_HEAD, W_TAIL };
@@ -34,6 +42,7 @@ struct boiler {
 	struct group	 group[MAXGROUPS];
 	int		 ngroup;
 	pcre2_match_data *md;
+	pcre2_match_context *mc;
 };
 
 /* The group for a WHERE column: any, headN or tailN (N paragraphs). */
@@ -105,6 +114,10 @@ boiler_compile(void)
 		buf_free(&g->pat);
 	}
 	d->md = pcre2_match_data_create(16, NULL);
+	if ((d->mc = pcre2_match_context_create(NULL)) == NULL)
+		errx(EXIT_DATA, "out of memory");
+	pcre2_set_match_limit(d->mc, MATCHLIMIT);
+	pcre2_set_depth_limit(d->mc, DEPTHLIMIT);
 	return d;
 }
 
@@ -126,7 +139,7 @@ boiler_match(const struct boiler *d, const char *s, size_t len, size_t i,
 		    n <= first + g->window))
 			continue;
 		rc = pcre2_match(g->re, (PCRE2_SPTR)s, len, 0,
-		    PCRE2_NO_UTF_CHECK, d->md, NULL);
+		    PCRE2_NO_UTF_CHECK, d->md, d->mc);
 		if (rc >= 0)
 			return 1;
 		/* other errors (match limit): treat as body, never drop */
@@ -144,5 +157,6 @@ boiler_free(struct boiler *d)
 	for (i = 0; i < d->ngroup; i++)
 		pcre2_code_free(d->group[i].re);
 	pcre2_match_data_free(d->md);
+	pcre2_match_context_free(d->mc);
 	free(d);
 }

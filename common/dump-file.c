@@ -21,7 +21,10 @@ dump_text(struct dumpctx *ctx)
 
 	buf_reset(&ctx->text);
 	while (zin_getn(ctx->z, &ctx->text, CHUNK) > 0)
-		;
+		if (ctx->text.len > DUMP_MAXDOC) {
+			warnx("%s: %s", ctx->path, DUMP_TOOBIG);
+			return 1;
+		}
 	if (zin_damage(ctx->z) != 0)
 		return 1;	/* zread said what; a damaged text is not used */
 	buf_grow(&ctx->text, 0);
@@ -48,7 +51,8 @@ tar_read(struct archive *a, void *arg, const void **p)
 	return (la_ssize_t)zin_read(tr->z, tr->buf, sizeof(tr->buf));
 }
 
-/* Read the current member's data into ctx->text; 0, or 1 on error. */
+/* Read the current member's data into ctx->text; 0, 1 on error, 2 when
+ * it is larger than DUMP_MAXDOC. */
 static int
 member_data(struct dumpctx *ctx, struct archive *a)
 {
@@ -56,8 +60,11 @@ member_data(struct dumpctx *ctx, struct archive *a)
 	la_ssize_t n;
 
 	buf_reset(&ctx->text);
-	while ((n = archive_read_data(a, chunk, sizeof(chunk))) > 0)
+	while ((n = archive_read_data(a, chunk, sizeof(chunk))) > 0) {
 		buf_add(&ctx->text, chunk, (size_t)n);
+		if (ctx->text.len > DUMP_MAXDOC)
+			return 2;
+	}
 	buf_grow(&ctx->text, 0);
 	return n < 0;
 }
@@ -71,7 +78,7 @@ dump_tar(struct dumpctx *ctx)
 	struct document d = { 0 };
 	const char *name, *base;
 	unsigned long damage, member = 0;
-	int r, rc = 0;
+	int r, rc = 0, bad;
 
 	tr = emalloc(sizeof(*tr));
 	tr->z = ctx->z;
@@ -94,10 +101,11 @@ dump_tar(struct dumpctx *ctx)
 		if ((base ? base + 1 : name)[0] == '.')
 			continue;	/* hidden, as in a directory walk */
 		damage = zin_damage(ctx->z);
-		if (member_data(ctx, a) || zin_damage(ctx->z) != damage) {
+		if ((bad = member_data(ctx, a)) != 0 ||
+		    zin_damage(ctx->z) != damage) {
 			warnx("%s: member %s: %s", ctx->path, name,
 			    zin_damage(ctx->z) != damage ? "damaged, skipped" :
-			    archive_error_string(a));
+			    bad == 2 ? DUMP_TOOBIG : archive_error_string(a));
 			rc = 1;
 			continue;
 		}

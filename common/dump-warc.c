@@ -209,6 +209,21 @@ emit(struct dumpctx *ctx, struct warc *w, const char *text, size_t len,
 	*rc |= ctx->fn(&d, ctx->arg) != 0;
 }
 
+/* Read past n bytes a chunk at a time; returns how many there were. */
+static size_t
+skip(struct dumpctx *ctx, size_t n)
+{
+	size_t got = 0, k;
+
+	do {
+		buf_reset(&ctx->text);
+		k = zin_getn(ctx->z, &ctx->text, n - got < 65536 ? n - got :
+		    65536);
+		got += k;
+	} while (k > 0 && got < n);
+	return got;
+}
+
 int
 dump_warc(struct dumpctx *ctx)
 {
@@ -236,6 +251,14 @@ dump_warc(struct dumpctx *ctx)
 			warnx("%s: record %lu: broken WARC header, skipped",
 			    ctx->path, record);
 			rc = resync = 1;
+			continue;
+		}
+		if ((unsigned long long)w.length > DUMP_MAXDOC) {
+			warnx("%s: record %lu: %s", ctx->path, record,
+			    DUMP_TOOBIG);
+			rc = 1;
+			if (skip(ctx, (size_t)w.length) < (size_t)w.length)
+				break;		/* and truncated as well */
 			continue;
 		}
 		buf_reset(&ctx->text);

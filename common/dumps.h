@@ -11,6 +11,14 @@
 #include "util.h"
 #include "zread.h"
 
+/*
+ * The largest document read (after decompression): a bigger one (a
+ * file, tar member or WARC record) is reported and skipped, so memory
+ * stays bounded (normalize needs about four times a document's size).
+ */
+#define DUMP_MAXDOC	((size_t)256 << 20)
+#define DUMP_TOOBIG	"larger than 256 MiB, skipped (the limit for one document)"
+
 struct dumpctx {
 	struct zin		*z;
 	const char		*path;

@@ -225,6 +225,18 @@ year_after(const struct numfinder *nf, int k, int *end)
 	return 0;
 }
 
+/* The value of the n (at most 9) ASCII digits at s; atoi would read on
+ * past the sentence when it ends in them. */
+static int
+digits(const char *s, size_t n)
+{
+	int v = 0;
+
+	while (n-- > 0 && *s >= '0' && *s <= '9')
+		v = v * 10 + (*s++ - '0');
+	return v;
+}
+
 /* "Friday 7.6": month.day after a weekday (US order). */
 static int
 weekday_dotted(struct numfinder *nf, int i)
@@ -237,8 +249,8 @@ weekday_dotted(struct numfinder *nf, int i)
 	    t->ndig < 1 || t->ndig > 2 || nd < 1 || nd > 2 ||
 	    (glued(nf, i + 1) && TOK(i + 1)->type != TK_SYM))
 		return 0;
-	mo = atoi(nf->s + t->b);
-	d = atoi(nf->s + t->b + t->ndig + 1);
+	mo = digits(nf->s + t->b, (size_t)t->ndig);
+	d = digits(nf->s + t->b + t->ndig + 1, nd);
 	if (mo < 1 || mo > 12 || d < 1 || d > 31)
 		return 0;
 	datestr(nf_add(nf, i, i + 1, NK_DATE, nv_int(0), NULL, 0), 0, mo, d);

@@ -83,10 +83,11 @@ mulpow(struct numval *v, int e)
 static int
 abbr_ok(const struct numfinder *nf, int k, int money)
 {
-	const char *s = numlex_low(nf, k);
+	const char *s;
 
 	if (!(roles(nf, k) & R_ABBR))
-		return 0;
+		return 0;	/* also when k is past the last token */
+	s = numlex_low(nf, k);
 	if (!glued(nf, k))
 		return money || strcmp(s, "bn") == 0 || strcmp(s, "bln") == 0 ||
 		    strcmp(s, "mln") == 0 || strcmp(s, "mn") == 0 ||

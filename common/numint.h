@@ -8,6 +8,7 @@
 
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
+#include <limits.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -99,6 +100,8 @@ struct numfinder {
 	pcre2_code	*zone;
 	pcre2_code	*zonea;		/* the same, anchored at the start */
 	pcre2_match_data *md;
+	pcre2_match_context *mc;	/* work limits, JIT stack */
+	pcre2_jit_stack	*jit;
 	int		 keep;		/* zone's group number of "keep" */
 	unsigned char	 zcls[256];	/* per byte value: ZC_ bits */
 	unsigned char	*zc;		/* per byte: a zone may start here */
@@ -275,8 +278,11 @@ nv_whole(struct numval v)
 
 	if (m < 0 || e < 0 || e > 12)
 		return -1;
-	while (e-- > 0)
+	while (e-- > 0) {
+		if (m > LLONG_MAX / 10)
+			return -1;	/* too big to be a whole count */
 		m *= 10;
+	}
 	return m;
 }
 

@@ -24,7 +24,7 @@ static const char zone_pattern[] =
     "|(?:https?://|www\\.)\\S+"
     "|[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+"
     "|(?<![\\w@#])[@#]\\w+"
-    "|\\b[\\w-]+(?:\\.[\\w-]+)*\\.(?i:com|org|net|gov|edu|int|io|co|uk|ua"
+    "|(?<![\\w.-])[\\w-]+(?:\\.[\\w-]+)*\\.(?i:com|org|net|gov|edu|int|io|co|uk|ua"
 	"|ru|eu|de|fr|info|html?|pdf|php|aspx?|xlsx?|docx?|jpe?g|png)\\b\\S*"
     "|\\b\\d{1,2}[:.]\\d{2}(?::\\d{2})?\\s?(?i:[ap]\\.?m\\b\\.?)"
     "|\\b\\d{1,2}:\\d{2}(?::\\d{2})?(?!\\d)"
@@ -317,6 +317,20 @@ numlex_init(struct numfinder *nf)
 	nf->zone = zone_compile(0);
 	nf->zonea = zone_compile(PCRE2_ANCHORED);
 	nf->md = pcre2_match_data_create_from_pattern(nf->zone, NULL);
+	/*
+	 * The zone pattern runs over whole sentences (windows of up to
+	 * 1 MiB).  Each call is bounded: 10 million steps, a nesting depth of
+	 * 10000 when JIT is not there, and a JIT stack of up to 1 MiB (the
+	 * default 32 KiB runs out on a run of 2000 "a." and stops the
+	 * scan).  A sentence that hits a limit is zoned up to that point.
+	 */
+	if ((nf->mc = pcre2_match_context_create(NULL)) == NULL ||
+	    (nf->jit = pcre2_jit_stack_create(32 * 1024, 1024 * 1024,
+	    NULL)) == NULL)
+		errx(1, "out of memory");
+	pcre2_set_match_limit(nf->mc, 10000000);
+	pcre2_set_depth_limit(nf->mc, 10000);
+	pcre2_jit_stack_assign(nf->mc, NULL, nf->jit);
 	nf->keep = pcre2_substring_number_from_name(nf->zone,
 	    (PCRE2_SPTR)"keep");
 }
@@ -334,6 +348,8 @@ numlex_free(struct numfinder *nf)
 	strmap_free(nf->units);
 	strmap_free(nf->quals);
 	pcre2_match_data_free(nf->md);
+	pcre2_match_context_free(nf->mc);
+	pcre2_jit_stack_free(nf->jit);
 	pcre2_code_free(nf->zone);
 	pcre2_code_free(nf->zonea);
 	free(nf->zc);
@@ -419,8 +435,9 @@ scan_groups(const char *s, size_t n, size_t i, size_t j, struct tok *t)
 		}
 	}
 	if (!t->comma && j - i <= 3 && s[i] != '0') {
-		sl = s[j] == ' ' ? 1 : thinsp(s, n, j);
-		while (sl > 0 && (s[j] == ' ' ? 1 : thinsp(s, n, j)) == sl &&
+		sl = j < n && s[j] == ' ' ? 1 : thinsp(s, n, j);
+		while (sl > 0 && (j < n && s[j] == ' ' ? 1 :
+		    thinsp(s, n, j)) == sl &&
 		    group3(s, n, j + sl)) {
 			j += sl + 3;
 			t->comma = 1;
@@ -703,9 +720,9 @@ zones_slow(struct numfinder *nf)
 
 	while (start <= nf->n) {
 		rc = pcre2_match(nf->zone, (PCRE2_SPTR)nf->s, nf->n, start,
-		    PCRE2_NO_UTF_CHECK, nf->md, NULL);
+		    PCRE2_NO_UTF_CHECK, nf->md, nf->mc);
 		if (rc < 0)
-			break;
+			break;		/* no more, or a limit was hit */
 		b = ov[0];
 		e = ov[1];
 		start = e > b ? e : e + 1;
@@ -821,7 +838,7 @@ numlex_zones(struct numfinder *nf)
 			continue;
 		}
 		rc = pcre2_match(nf->zonea, (PCRE2_SPTR)nf->s, nf->n, p,
-		    PCRE2_NO_UTF_CHECK, nf->md, NULL);
+		    PCRE2_NO_UTF_CHECK, nf->md, nf->mc);
 		if (rc == PCRE2_ERROR_NOMATCH) {
 			p++;
 			continue;

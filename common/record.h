@@ -20,7 +20,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
-#define REC_MAXF 16		/* fields kept after the type; more are an error */
+#define REC_MAXF 16	/* fields split out after the type; more stay in raw only */
 
 struct field {
 	const char	*s;	/* unescaped, NUL-terminated */

@@ -798,8 +798,10 @@ terminal(struct scan *sc, size_t i, size_t *resume)
 		if (w.kind != N_UPPER)
 			return NONE;
 		/* "compounds. . . . The": the period ends, the ellipsis opens */
-		if (spaced && i > 0 && !tc_isspace((unsigned char)s[i - 1]))
-			return *resume = i + 1;
+		if (spaced && i > 0 && !tc_isspace((unsigned char)s[i - 1])) {
+			tc_cpat(s, n, i, &len);	/* a full-width stop too */
+			return *resume = i + len;
+		}
 		return k;
 	default:
 		return period_ends(sc, i, &w) ? k : NONE;

@@ -67,6 +67,7 @@ buf_grow(struct buf *b, size_t n)
 		cap *= 2;
 	b->s = erealloc(b->s, cap);
 	b->cap = cap;
+	b->s[b->len] = '\0';	/* a new buffer is NUL-terminated too */
 }
 
 void

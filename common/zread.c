@@ -165,7 +165,10 @@ damaged(struct zin *z, const char *what)
 		warnx("%s: %s gzip data", z->path, what);
 	add_damage(z);
 	z->mode = M_RESYNC;
-	z->rpos++;		/* never find the bad member's magic again */
+	/* Never find the bad member's magic again; when zlib took every
+	 * byte read (a bad trailer at the end) there is none to step over. */
+	if (z->rpos < z->rlen)
+		z->rpos++;
 }
 
 /*

@@ -16,6 +16,7 @@
 
 #include "numbers.h"
 #include "record.h"
+#include "utf8.h"
 #include "util.h"
 
 /* The N records of the last sentence, waiting for its E records to pass. */
@@ -45,16 +46,70 @@ addulong(struct buf *b, size_t n)
 	buf_add(b, p, (size_t)(tmp + sizeof(tmp) - p));
 }
 
+/* The N records of the window text[a..e) of sentence r, whose code
+ * point offset is cpa, into p. */
+static void
+mentions(struct numfinder *nf, struct numdoc *doc, const struct record *r,
+    struct pending *p, size_t a, size_t e, size_t cpa)
+{
+	const char *s = r->f[3].s + a;
+	const struct mention *m;
+	const char *v;
+	char val[48];
+	size_t i, n;
+
+	n = num_find(nf, doc, s, e - a, &m);
+	for (i = 0; i < n; i++, m++) {
+		buf_addc(&p->recs, 'N');
+		addfield(&p->recs, r->f[0].s, r->f[0].len);
+		addfield(&p->recs, r->f[1].s, r->f[1].len);
+		addulong(&p->recs, cpa + m->cb);
+		addulong(&p->recs, cpa + m->ce);
+		v = num_kindname(m->kind);
+		addfield(&p->recs, v, strlen(v));
+		addfield(&p->recs, s + m->b, m->e - m->b);
+		v = m->kind == NK_DATE ? m->date : nv_format(val, m->v);
+		addfield(&p->recs, v, strlen(v));
+		addfield(&p->recs, m->unit, strlen(m->unit));
+		v = num_qualname(m->qual);
+		addfield(&p->recs, v, strlen(v));
+		addfield(&p->recs, s + m->nb, m->ne - m->nb);
+		buf_addc(&p->recs, '\n');
+	}
+}
+
+/*
+ * Where the window of a long sentence that starts at a ends: at most
+ * MAXWINDOW bytes on, after a space when there is one in its second
+ * half, else on a code point boundary.  A sentence is read in windows so
+ * that the finder's memory (tens of bytes per byte of text) stays
+ * bounded; a number that spans a cut may be missed, which only happens
+ * in "sentences" of over a megabyte.
+ */
+#define MAXWINDOW	((size_t)1 << 20)
+
+static size_t
+window_end(const char *s, size_t n, size_t a)
+{
+	size_t e;
+
+	if (n - a <= MAXWINDOW)
+		return n;
+	for (e = a + MAXWINDOW; e > a + MAXWINDOW / 2 && s[e - 1] != ' '; e--)
+		;
+	if (s[e - 1] != ' ')
+		for (e = a + MAXWINDOW; !UTF8_POINT(s[e]); e--)
+			;
+	return e;
+}
+
 /* Format the N records of sentence r into p. */
 static void
 numbers(struct numfinder *nf, struct numdoc *doc, const struct record *r,
     struct pending *p)
 {
 	const struct field *text = &r->f[3];
-	const struct mention *m;
-	const char *v;
-	char val[48];
-	size_t i, n;
+	size_t a, e, cpa;
 
 	buf_reset(&p->recs);
 	buf_reset(&p->doc);
@@ -62,23 +117,11 @@ numbers(struct numfinder *nf, struct numdoc *doc, const struct record *r,
 	buf_add(&p->doc, r->f[0].s, r->f[0].len);
 	buf_add(&p->sid, r->f[1].s, r->f[1].len);
 	p->active = 1;
-	n = num_find(nf, doc, text->s, text->len, &m);
-	for (i = 0; i < n; i++, m++) {
-		buf_addc(&p->recs, 'N');
-		addfield(&p->recs, r->f[0].s, r->f[0].len);
-		addfield(&p->recs, r->f[1].s, r->f[1].len);
-		addulong(&p->recs, m->cb);
-		addulong(&p->recs, m->ce);
-		v = num_kindname(m->kind);
-		addfield(&p->recs, v, strlen(v));
-		addfield(&p->recs, text->s + m->b, m->e - m->b);
-		v = m->kind == NK_DATE ? m->date : nv_format(val, m->v);
-		addfield(&p->recs, v, strlen(v));
-		addfield(&p->recs, m->unit, strlen(m->unit));
-		v = num_qualname(m->qual);
-		addfield(&p->recs, v, strlen(v));
-		addfield(&p->recs, text->s + m->nb, m->ne - m->nb);
-		buf_addc(&p->recs, '\n');
+	for (a = 0, cpa = 0; a < text->len; a = e) {
+		e = window_end(text->s, text->len, a);
+		mentions(nf, doc, r, p, a, e, cpa);
+		if (e < text->len)
+			cpa += utf8_cpcount(text->s + a, e - a);
 	}
 }
 

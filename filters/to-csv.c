@@ -11,7 +11,6 @@
  */
 #include <sys/stat.h>
 
-#include <csv.h>
 #include <err.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -22,8 +21,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "csvfield.h"
 #include "record.h"
-#include "scan.h"
 #include "util.h"
 
 enum { T_DOC, T_SENT, T_ENT, T_NUM, NTABLE };
@@ -100,34 +99,13 @@ on_signal(int sig)
 	raise(sig);
 }
 
-/* A field as it is, or quoted by libcsv when it holds , " CR or LF. */
-/* Might some byte of w make a field need quotes (, " CR LF)? */
-static uint64_t
-maybe_quote(uint64_t w)
-{
-	return scan_byte(w, ',') | scan_byte(w, '"') | scan_below(w, 0x0e);
-}
-
+/* A field after a comma unless it is the row's first (csvfield.h). */
 static void
 put_field(struct out *o, FILE *fp, const char *s, size_t n, int first)
 {
-	size_t i;
-
 	if (!first)
 		putc(',', fp);
-	for (i = 0; i + 8 <= n && !maybe_quote(scan_load(s + i)); i += 8)
-		;
-	for (; i < n; i++)
-		if (s[i] == ',' || s[i] == '"' || s[i] == '\r' || s[i] == '\n')
-			break;
-	if (i == n) {
-		fwrite(s, 1, n, fp);
-		return;
-	}
-	/* Quoted, every quote doubled: at most 2n + 2 bytes. */
-	buf_reset(&o->cell);
-	buf_grow(&o->cell, 2 * n + 2);
-	fwrite(o->cell.s, 1, csv_write(o->cell.s, 2 * n + 2, s, n), fp);
+	csvfield_put(fp, &o->cell, s, n);
 }
 
 static void

@@ -32,16 +32,26 @@ done
 check "to-csv: write to a full disk exits 1" test $? -eq 1
 
 # A reader that goes away: quiet, no message.
-for p in normalize split-sentences; do
-	if [ "$p" = normalize ]; then
-		"$BIN/normalize" samples samples samples 2>"$t/err" | head -1 \
-		    >/dev/null
-	else
-		"$BIN/normalize" samples samples samples |
-		    "$BIN/$p" 2>"$t/err" | head -1 >/dev/null
-	fi
+"$BIN/normalize" samples samples samples > "$t/many.rec"
+for i in 1 2 3 4 5 6 7; do cat "$t/many.rec"; done > "$t/many7.rec"
+"$BIN/split-sentences" < "$t/many7.rec" > "$t/many.s"
+for p in normalize split-sentences tag-entities extract-numbers to-csv; do
+	[ -x "$BIN/$p" ] || continue
+	case $p in
+	normalize)
+		"$BIN/normalize" samples samples samples 2>"$t/err" |
+		    head -1 >/dev/null ;;
+	split-sentences)
+		"$BIN/$p" < "$t/many7.rec" 2>"$t/err" | head -1 >/dev/null ;;
+	to-csv)
+		"$BIN/$p" --table sentences < "$t/many.s" 2>"$t/err" |
+		    head -1 >/dev/null ;;
+	*)
+		"$BIN/$p" < "$t/many.s" 2>"$t/err" | head -1 >/dev/null ;;
+	esac
 	check "$p: quiet when its reader goes away" test ! -s "$t/err"
 done
+rm -f "$t/many.rec" "$t/many7.rec" "$t/many.s"
 
 # Raw text into a record filter: the message says what to do.
 for p in split-sentences to-csv; do

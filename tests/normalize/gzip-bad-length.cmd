@@ -1,0 +1,1 @@
+$BIN/normalize tests/data/bad-length.gz tests/data/plain.txt
