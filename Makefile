@@ -77,7 +77,7 @@ ifeq ($(wildcard common/entities.h),)
 FUZZERS := $(filter-out fuzz-entities,$(FUZZERS))	# tag-entities not in yet
 endif
 FUZZ = OUT=build/fuzz BIN=build/fuzz/bin CC=clang OPTFLAGS='-O1 -g' \
-	WARNFLAGS='-Wall -Wextra -Wno-overlength-strings' \
+	WARNFLAGS='-Wall -Wextra -Werror -Wno-overlength-strings' \
 	SANFLAGS='-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer'
 
 $(OUT)/fuzz-%: tests/fuzz/fuzz-%.c tests/fuzz/fuzz.h $(LIB) $(HDR)

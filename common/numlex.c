@@ -579,7 +579,7 @@ scan_word(struct numfinder *nf, struct tok *t, const char *s, size_t n,
 	char *low = nf->low.s + nf->low.len;
 	size_t j = i, o = 0;
 	uint32_t c, h = H0;
-	int len, upper = 0, k;
+	int len, k;
 	unsigned char b;
 
 	t->type = TK_WORD;
@@ -592,7 +592,6 @@ scan_word(struct numfinder *nf, struct tok *t, const char *s, size_t n,
 				break;
 			low[o++] = (char)(b | 0x20);
 			h = HSTEP(h, b | 0x20);
-			upper += b < 'a';
 			if (b >= 'a')
 				t->allcap = 0;
 			j++;
