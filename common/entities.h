@@ -56,6 +56,12 @@ void		 nerlex_load(struct nerlex *, const char *text, const char *name,
 		    int kind);
 /* Read a whole file and add it as LEX_ENTITIES; the text is kept. */
 void		 nerlex_load_file(struct nerlex *, const char *path);
+/*
+ * A lexicon of the user's files[0..n) (tag-entities --lexicon, which win:
+ * the first spelling of a name wins) and then the compiled-in lexicons,
+ * common/lexicons/ner-*.tsv.
+ */
+struct nerlex	*nerlex_builtin(char *const files[], int n);
 
 /* Free the lexicon and everything it holds. */
 void		 nerlex_free(struct nerlex *);
