@@ -73,9 +73,6 @@ asan:
 # and UBSan into build/fuzz; `make fuzz` runs each for FUZZTIME seconds.
 FUZZTIME = 60
 FUZZERS = $(basename $(notdir $(wildcard tests/fuzz/fuzz-*.c)))
-ifeq ($(wildcard common/entities.h),)
-FUZZERS := $(filter-out fuzz-entities,$(FUZZERS))	# tag-entities not in yet
-endif
 FUZZ = OUT=build/fuzz BIN=build/fuzz/bin CC=clang OPTFLAGS='-O1 -g' \
 	WARNFLAGS='-Wall -Wextra -Werror -Wno-overlength-strings' \
 	SANFLAGS='-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer'
