@@ -42,7 +42,7 @@ if command -v parallel >/dev/null 2>&1; then
 		    same "$t/j1/$tb.csv" "$t/j4/$tb.csv"
 	done
 else
-	echo "PASS a2c: GNU parallel not installed; its -j test skipped"
+	echo "SKIP a2c: GNU parallel not installed; its -j test skipped"
 fi
 for j in 2 4 7; do
 	LEDE_NO_PARALLEL=1 "$a2c" -q -o "$t/x$j" -j $j "$t/corp"

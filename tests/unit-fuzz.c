@@ -110,6 +110,19 @@ test_csv_spaces(void)
 	buf_free(&scratch);
 }
 
+/* Every mention's text and noun lie inside the sentence of n bytes. */
+static int
+in_bounds(const struct mention *m, size_t k, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < k; i++)
+		if (m[i].b >= m[i].e || m[i].e > n || m[i].ce > n ||
+		    m[i].nb > m[i].ne || m[i].ne > n)
+			return 0;
+	return 1;
+}
+
 static void
 test_numbers_end(void)
 {
@@ -122,33 +135,39 @@ test_numbers_end(void)
 	struct numfinder *nf = num_open();
 	struct numdoc doc = { 0 };
 	const struct mention *m;
-	size_t i;
+	size_t i, k;
 	char *s;
+	int ok = 1;
 
 	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		s = exact(cases[i], strlen(cases[i]));
-		num_find(nf, &doc, s, strlen(cases[i]), &m);
+		k = num_find(nf, &doc, s, strlen(cases[i]), &m);
+		ok &= in_bounds(m, k, strlen(cases[i]));
 		free(s);
 	}
-	test_cond("numbers: digits at the very end are read within bounds", 1);
+	test_cond("numbers: digits at the very end are read within bounds", ok);
 	/* A scale on a huge mantissa overflowed nv_whole (UBSan). */
 	s = exact(big, strlen(big));
-	num_find(nf, &doc, s, strlen(big), &m);
+	k = num_find(nf, &doc, s, strlen(big), &m);
 	free(s);
-	test_cond("numbers: 25 digits and a scale do not overflow", 1);
+	test_cond("numbers: 25 digits and a scale do not overflow",
+	    in_bounds(m, k, strlen(big)));
 	/* "...[8888S2ome." ends in a number: abbr_ok() looked at the token
 	 * after the last one (UBSan: offset applied to a null pointer). */
 	num_close(nf);
 	nf = num_open();	/* fresh: no token left from before */
 	s = exact(end, strlen(end));
-	num_find(nf, &doc, s, strlen(end), &m);
+	k = num_find(nf, &doc, s, strlen(end), &m);
 	free(s);
-	test_cond("numbers: a number as the last token", 1);
+	test_cond("numbers: a number as the last token is read whole",
+	    k == 1 && m[0].b == 0 && m[0].e == strlen(end));
 	/* "Friday 7.6" at the very end: atoi() read past the sentence. */
 	s = exact(friday, strlen(friday));
-	num_find(nf, &doc, s, strlen(friday), &m);
+	k = num_find(nf, &doc, s, strlen(friday), &m);
 	free(s);
-	test_cond("numbers: a weekday's dotted date at the very end", 1);
+	test_cond("numbers: a weekday's dotted date at the very end",
+	    k >= 1 && in_bounds(m, k, strlen(friday)) &&
+	    m[k - 1].e == strlen(friday));
 	num_close(nf);
 }
 
