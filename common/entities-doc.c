@@ -44,6 +44,7 @@ nerdoc_free(struct nerdoc *d)
 	free(d->gnext);
 	free(d->sents);
 	free(d->toks);
+	free(d->gzents);
 	free(d->cands);
 	free(d->cl);
 	free(d->ments);

@@ -33,20 +33,94 @@ ner_adjacent(const struct nerdoc *d, size_t k)
 	    ((b->f & T_SPACE) || (b->f & T_HYPH));
 }
 
-/* Longest gazetteer match at k within [k, lim); 0 if none. */
 /*
- * WASHINGTON (AP), NEW YORK: a name in capitals the gazetteer knows in
- * lower case, when that is not also a common word.
+ * The memos below write to d->toks through a const struct nerdoc *: they
+ * are caches, invisible to the callers, as the const promises.
+ */
+
+/* Record a gazetteer match of len words from t with entry g. */
+static void
+gzpush(struct nerdoc *d, uint64_t *mask, size_t len, const struct gent *g)
+{
+	d->gzents = ner_grow(d->gzents, &d->capgzents, d->ngzents + 1,
+	    sizeof(*d->gzents));
+	d->gzents[d->ngzents++] = g;
+	*mask |= (uint64_t)1 << (len - 1);
+}
+
+/*
+ * The longest match in mask of at most max words, its entry from ents
+ * (one per bit, shortest first) in *gp; 0 if none.
  */
 static size_t
-upper(struct nerdoc *d, const char *base, size_t k, size_t max,
+gzbest(const struct nerdoc *d, uint64_t mask, uint32_t first, size_t max,
     const struct gent **gp)
 {
-	const struct gent *g;
-	size_t len, best = 0;
+	uint64_t below;
+	size_t len, i = 0;
 
-	if (d->toks[k].b1 - d->toks[k].b0 < 4)
+	for (len = max; len > 0; len--)
+		if (mask >> (len - 1) & 1)
+			break;
+	if (len == 0)
 		return 0;
+	/* Its entry: after one per shorter match. */
+	for (below = mask & (((uint64_t)1 << (len - 1)) - 1); below != 0;
+	    below &= below - 1)
+		i++;
+	*gp = d->gzents[first + i];
+	return len;
+}
+
+/*
+ * Every exact gazetteer match from token k, of up to maxtok words (the
+ * lookup stops as soon as no longer spelling starts with the words so far).
+ */
+static void
+gazmemo(struct nerdoc *d, const char *base, size_t k)
+{
+	struct tok *t0 = &d->toks[k];
+	size_t len, max = (size_t)d->lx->maxtok;
+	const struct gent *g;
+
+	t0->have |= TM_GAZ;
+	t0->gz0 = (uint32_t)d->ngzents;
+	if (d->ntoks - k < max)
+		max = d->ntoks - k;
+	buf_reset(&d->key);
+	for (len = 1; len <= max; len++) {
+		const struct tok *t = &d->toks[k + len - 1];
+
+		if (len > 1 && !ner_adjacent(d, k + len - 1))
+			break;
+		if (len > 1)
+			buf_addc(&d->key, (t->f & T_HYPH) ? '-' : ' ');
+		buf_add(&d->key, base + t->b0, t->b1 - t->b0);
+		if ((g = strmap_get(d->lx->gaz, d->key.s, d->key.len)) != NULL &&
+		    g->weak != 2)
+			gzpush(d, &t0->gzmask, len, g);
+		if (strmap_get(d->lx->prefix, d->key.s, d->key.len) == NULL)
+			break;
+	}
+}
+
+/*
+ * WASHINGTON (AP), NEW YORK: every match of words in capitals from k the
+ * gazetteer knows in lower case, when that is not also a common word.
+ */
+static void
+uppermemo(struct nerdoc *d, const char *base, size_t k)
+{
+	struct tok *t0 = &d->toks[k];
+	size_t len, max = (size_t)d->lx->maxtok;
+	const struct gent *g;
+
+	t0->have |= TM_UPPER;
+	t0->up0 = (uint32_t)d->ngzents;
+	if (t0->b1 - t0->b0 < 4)
+		return;
+	if (d->ntoks - k < max)
+		max = d->ntoks - k;
 	buf_reset(&d->key);
 	for (len = 1; len <= max; len++) {
 		const struct tok *t = &d->toks[k + len - 1];
@@ -60,64 +134,77 @@ upper(struct nerdoc *d, const char *base, size_t k, size_t max,
 		ner_lower(&d->lc, d->key.s, d->key.len);
 		if ((g = strmap_get(d->lx->gazlc, d->lc.s, d->lc.len)) != NULL &&
 		    g->weak == 0 && strmap_get(d->lx->common, d->lc.s,
-		    d->lc.len) == NULL) {
-			best = len;
-			*gp = g;
-		}
+		    d->lc.len) == NULL)
+			gzpush(d, &t0->upmask, len, g);
 		if (strmap_get(d->lx->prefix, d->lc.s, d->lc.len) == NULL)
 			break;
 	}
-	return best;
 }
 
+/*
+ * Longest gazetteer match at k within [k, lim); 0 if none.  Every match
+ * from k is looked up once (the memos); a limit only picks among them.
+ */
 size_t
 ner_gazmatch(struct nerdoc *d, const char *base, size_t k, size_t lim,
     const struct gent **gp)
 {
-	size_t len, best = 0, max = (size_t)d->lx->maxtok;
-	const struct gent *g;
+	struct tok *t = &d->toks[k];
+	size_t best, max = (size_t)d->lx->maxtok;
 
 	if (lim - k < max)
 		max = lim - k;
-	buf_reset(&d->key);
-	for (len = 1; len <= max; len++) {
-		const struct tok *t = &d->toks[k + len - 1];
+	if (!(t->have & TM_GAZ))
+		gazmemo(d, base, k);
+	if ((best = gzbest(d, t->gzmask, t->gz0, max, gp)) > 0 ||
+	    !(t->f & T_UPPER))
+		return best;
+	if (!(t->have & TM_UPPER))
+		uppermemo(d, base, k);
+	return gzbest(d, t->upmask, t->up0, max, gp);
+}
 
-		if (len > 1 && !ner_adjacent(d, k + len - 1))
-			break;
-		if (len > 1)
-			buf_addc(&d->key, (t->f & T_HYPH) ? '-' : ' ');
-		buf_add(&d->key, base + t->b0, t->b1 - t->b0);
-		if ((g = strmap_get(d->lx->gaz, d->key.s, d->key.len)) != NULL &&
-		    g->weak != 2) {
-			best = len;
-			*gp = g;
-		}
-		if (strmap_get(d->lx->prefix, d->key.s, d->key.len) == NULL)
-			break;
-	}
-	if (best == 0 && (d->toks[k].f & T_UPPER))
-		best = upper(d, base, k, max, gp);
-	return best;
+/* Token k's value in the word map m; marks memo bit as set. */
+static inline int
+wordmemo(const struct nerdoc *d, const struct strmap *m, const char *base,
+    size_t k, unsigned bit)
+{
+	struct tok *t = &d->toks[k];
+	int v;
+
+	v = MAPINT(strmap_get(m, base + t->b0, t->b1 - t->b0));
+	t->have |= bit;
+	return v;
 }
 
 int
 ner_cue(const struct nerdoc *d, const char *base, size_t k)
 {
-	const struct tok *t;
+	struct tok *t;
 
 	if (k >= d->ntoks || !((t = &d->toks[k])->f & T_WORD))
 		return 0;
-	return MAPINT(strmap_get(d->lx->cues, base + t->b0, t->b1 - t->b0));
+	if (!(t->have & TM_CUE))
+		t->cue = (signed char)wordmemo(d, d->lx->cues, base, k, TM_CUE);
+	return t->cue;
+}
+
+static int
+kwmemo(const struct nerdoc *d, const char *base, size_t k)
+{
+	struct tok *t = &d->toks[k];
+
+	if (!(t->have & TM_KW))
+		t->kw = (signed char)wordmemo(d, d->lx->keywords, base, k,
+		    TM_KW);
+	return t->kw;
 }
 
 /* The keyword type of token k (KW_ORG, KW_LOC, KW_CORP), or 0. */
 int
 ner_keyword(const struct nerdoc *d, const char *base, size_t k)
 {
-	const struct tok *t = &d->toks[k];
-	int v = MAPINT(strmap_get(d->lx->keywords, base + t->b0,
-	    t->b1 - t->b0));
+	int v = kwmemo(d, base, k);
 
 	return v == KW_DIR ? 0 : v;
 }
@@ -125,10 +212,30 @@ ner_keyword(const struct nerdoc *d, const char *base, size_t k)
 int
 ner_direction(const struct nerdoc *d, const char *base, size_t k)
 {
-	const struct tok *t = &d->toks[k];
+	return kwmemo(d, base, k) == KW_DIR;
+}
 
-	return MAPINT(strmap_get(d->lx->keywords, base + t->b0,
-	    t->b1 - t->b0)) == KW_DIR;
+int
+ner_title(const struct nerdoc *d, const char *base, size_t k)
+{
+	struct tok *t = &d->toks[k];
+
+	if (!(t->have & TM_TITLE))
+		t->title = (signed char)wordmemo(d, d->lx->titles, base, k,
+		    TM_TITLE);
+	return t->title;
+}
+
+int
+ner_notname(const struct nerdoc *d, const char *base, size_t k)
+{
+	struct tok *t = &d->toks[k];
+
+	if (!(t->have & TM_NOTNAME))
+		t->notname = strmap_get(d->lx->notnames, base + t->b0,
+		    t->b1 - t->b0) != NULL;
+	t->have |= TM_NOTNAME;
+	return t->notname;
 }
 
 /* Does a verb (enrolled, dismisses) or a comma follow at k? */
@@ -289,9 +396,13 @@ ner_context(struct nerdoc *d, const char *base, size_t k0, size_t k1)
 int
 ner_given(const struct nerdoc *d, const char *base, size_t k)
 {
-	const struct tok *t = &d->toks[k];
+	struct tok *t = &d->toks[k];
 
-	return strmap_get(d->lx->given, base + t->b0, t->b1 - t->b0) != NULL;
+	if (!(t->have & TM_GIVEN))
+		t->given = strmap_get(d->lx->given, base + t->b0,
+		    t->b1 - t->b0) != NULL;
+	t->have |= TM_GIVEN;
+	return t->given;
 }
 
 /*

@@ -33,9 +33,9 @@ enum { CUE_SPEECH = 1, CUE_PLACE, CUE_PARTICLE, CUE_CONNECT, CUE_SUBJECT,
 /*
  * A one-hash Bloom filter over the gazetteer's spellings and their
  * prefixes as spelt (not lower-cased: only a word in capitals is looked
- * up in lower case), from a word's length and first, second and last
- * bytes: most words of a sentence (the, said) are ruled out without
- * hashing them.
+ * up in lower case) that do not start with a capital A-Z, from a word's
+ * length and first, second and last bytes: most lower-case words of a
+ * sentence (the, said) are ruled out without hashing them.
  */
 #define GAZBITS		(1u << 18)
 static inline unsigned
@@ -98,10 +98,37 @@ const struct gent *nerlex_fuzzy(const struct nerlex *, const char *s, size_t n,
 #define T_INIT	0x100	/* first word of a sentence, quote or bracket */
 #define T_DOTS	0x200	/* holds or ends in a period (U.S., Mr.) */
 
+/*
+ * What a token has looked up in the lexicons, kept on it the first time
+ * (the tagger asks about the same word many times: as a run's word, as
+ * the cue after a name, as a connector).  have holds which memos are set.
+ */
+#define TM_CUE	0x01
+#define TM_KW	0x02
+#define TM_GIVEN 0x04
+#define TM_TITLE 0x08
+#define TM_NOTNAME 0x10
+#define TM_GAZ	0x20
+#define TM_UPPER 0x40
+
+/* The most words a gazetteer spelling may have: bits of tok.gzmask. */
+#define NER_MAXTOK	64
+
 struct tok {
 	size_t		 b0, b1;	/* bytes in the sentence */
 	size_t		 c0, c1;	/* code points */
 	unsigned	 f;
+	unsigned	 have;		/* TM_*: the memos below that are set */
+	signed char	 cue, kw, title;
+	unsigned char	 given, notname;
+	/*
+	 * Gazetteer matches starting here, whatever the limit: bit len-1
+	 * set when the len words from here are a spelling (exact in gzmask,
+	 * in lower case for a word in capitals in upmask); their entries
+	 * are d->gzents[gz0...], [up0...], one per bit, shortest first.
+	 */
+	uint64_t	 gzmask, upmask;
+	uint32_t	 gz0, up0;
 };
 
 /* Evidence for a candidate, weakest first. */
@@ -179,6 +206,8 @@ struct nerdoc {
 	size_t		 nsents, capsents;
 	struct tok	*toks;		/* the sentence being tagged */
 	size_t		 ntoks, captoks;
+	const struct gent **gzents;	/* entries of the tokens' gaz memos */
+	size_t		 ngzents, capgzents;
 	struct cand	*cands;
 	size_t		 ncands, capcands;
 	struct cluster	*cl;
@@ -290,6 +319,10 @@ int	ner_guess(struct nerdoc *d, const char *s, size_t n);
 int	ner_context(struct nerdoc *d, const char *base, size_t k0, size_t k1);
 /* Is token k a given name? */
 int	ner_given(const struct nerdoc *d, const char *base, size_t k);
+/* Token k's TITLE_* value as a one-word title, or 0. */
+int	ner_title(const struct nerdoc *d, const char *base, size_t k);
+/* Is token k a capitalised word that is no name (May, Monday)? */
+int	ner_notname(const struct nerdoc *d, const char *base, size_t k);
 /* Does a lower-cased word look like an adverb or agent noun (-ly, -ists)? */
 int	ner_lookscommon(const char *s, size_t n);
 /* Is the nationality word k0..k1 a language here (in English)? */

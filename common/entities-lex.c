@@ -163,19 +163,26 @@ add_fuzzy(struct nerlex *lx, struct gent *g, const char *s, size_t n)
 	}
 }
 
+/*
+ * Set the Bloom bit of a spelling or prefix.  Only those that do not
+ * start with a capital A-Z: the filter is asked only about words that do
+ * not (a capitalised word is looked up anyway), and an exact lookup of
+ * such a word can never find a spelling that does.
+ */
 static void
 gazset(struct nerlex *lx, const char *s, size_t n)
 {
 	unsigned b;
 
-	if (n == 0)
+	if (n == 0 || (s[0] >= 'A' && s[0] <= 'Z'))
 		return;
 	b = gazbit(s, n);
 	lx->gazbits[b >> 3] |= 1u << (b & 7);
 }
 
 static void
-add_spelling(struct nerlex *lx, struct gent *g, char *s, size_t n)
+add_spelling(struct nerlex *lx, struct gent *g, char *s, size_t n,
+    const char *name, unsigned long lineno)
 {
 	struct buf lc = { 0 };
 	size_t i;
@@ -191,7 +198,10 @@ add_spelling(struct nerlex *lx, struct gent *g, char *s, size_t n)
 	ner_lower(&lc, s, n);
 	if (strmap_get(lx->gazlc, lc.s, lc.len) == NULL)
 		strmap_put(lx->gazlc, lc.s, lc.len, g);
-	if ((k = ntokens(s, n)) > lx->maxtok)
+	if ((k = ntokens(s, n)) > NER_MAXTOK)
+		errx(1, "%s:%lu: a spelling of more than %d words", name,
+		    lineno, NER_MAXTOK);
+	if (k > lx->maxtok)
 		lx->maxtok = k;
 	/* So a lookup can stop as soon as no longer spelling starts so. */
 	for (i = 1; i + 1 < n; i++)
@@ -294,7 +304,7 @@ load_entity(struct nerlex *lx, struct lexline *l, const char *name)
 		*t = *g;
 		t->canon = estrdup(g->canon);
 		t->weak = 2;
-		add_spelling(lx, t, key, g->canonlen);
+		add_spelling(lx, t, key, g->canonlen, name, l->lineno);
 		free(key);
 	}
 	/* A trailing "?" on a spelling marks it weak: a common word too. */
@@ -308,9 +318,9 @@ load_entity(struct nerlex *lx, struct lexline *l, const char *name)
 			*w = *g;
 			w->canon = estrdup(g->canon);
 			w->weak = 1;
-			add_spelling(lx, w, s, n - 1);
+			add_spelling(lx, w, s, n - 1, name, l->lineno);
 		} else
-			add_spelling(lx, g, s, n);
+			add_spelling(lx, g, s, n, name, l->lineno);
 	}
 }
 

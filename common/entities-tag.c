@@ -57,8 +57,7 @@ runend(struct nerdoc *d, const char *base, size_t i)
 			conn = 1;
 		else if (c == CUE_CONNECT && j == i + 1 && m == j + 1 &&
 		    strncmp(base + d->toks[j].b0, "of ", 3) == 0 &&
-		    strmap_get(d->lx->given, base + d->toks[i].b0,
-		    d->toks[i].b1 - d->toks[i].b0) != NULL &&
+		    ner_given(d, base, i) &&
 		    ner_gazmatch(d, base, m, d->ntoks, &g) > 0 &&
 		    g->type == ENT_LOC)
 			;	/* Isabella of France, John of Gaunt */
@@ -156,8 +155,7 @@ unknown(struct nerdoc *d, size_t si, size_t k0, size_t k1, unsigned f)
 		return;
 	/* T, B: letters; Jr., III alone; Government, Interior: common words. */
 	if (words == 1 && k1 - k0 == 1 && (t0->c1 - t0->c0 == 1 ||
-	    MAPINT(strmap_get(d->lx->titles, base + t0->b0, t0->b1 - t0->b0)) ==
-	    TITLE_SUFFIX))
+	    ner_title(d, base, k0) == TITLE_SUFFIX))
 		return;
 	if (words == 1 && k1 - k0 == 1 && !(f & C_TITLED) &&
 	    ner_commonword(d, base, k0)) {
@@ -165,21 +163,18 @@ unknown(struct nerdoc *d, size_t si, size_t k0, size_t k1, unsigned f)
 		return;
 	}
 	/* May, as in Theresa May, only as a surname the document knows. */
-	if (words == 1 && k1 - k0 == 1 && strmap_get(d->lx->notnames,
-	    base + t0->b0, t0->b1 - t0->b0) != NULL) {
+	if (words == 1 && k1 - k0 == 1 && ner_notname(d, base, k0)) {
 		ner_addcand(d, si, k0, k1, ENT_NONE, EV_NONE, NULL,
 		    f | C_COMMON | C_NOTNAME);
 		return;
 	}
 	/* Monday; the Olympic Games, World War, Nobel Prize: no names. */
-	if ((strmap_get(d->lx->notnames, base + d->toks[k1 - 1].b0,
-	    d->toks[k1 - 1].b1 - d->toks[k1 - 1].b0) != NULL &&
-	    MAPINT(strmap_get(d->lx->titles, base + d->toks[k1 - 1].b0,
-	    d->toks[k1 - 1].b1 - d->toks[k1 - 1].b0)) != TITLE_SUFFIX) ||
-	    strmap_get(d->lx->notnames, base + t0->b0, t0->b1 - t0->b0) != NULL)
+	if ((ner_notname(d, base, k1 - 1) &&
+	    ner_title(d, base, k1 - 1) != TITLE_SUFFIX) ||
+	    ner_notname(d, base, k0))
 		return;
 	if (hk == KW_LOC && words >= 2 && !ner_keyword(d, base, k1 - 1) &&
-	    strmap_get(d->lx->given, base + t0->b0, t0->b1 - t0->b0) != NULL)
+	    ner_given(d, base, k0))
 		hk = 0;		/* Yves Saint Laurent */
 	if (hk == 0 && words >= 2 && ner_direction(d, base, k0))
 		hk = KW_LOC;	/* North Kesteven, Southern Cameroons */
@@ -193,8 +188,7 @@ unknown(struct nerdoc *d, size_t si, size_t k0, size_t k1, unsigned f)
 		/* Abbotsford, B.C.; Chapel Hill, North Carolina */
 		type = ENT_LOC;
 		ev = EV_STRONG;
-	} else if (words >= 2 && strmap_get(d->lx->given, base + t0->b0,
-	    t0->b1 - t0->b0) != NULL) {
+	} else if (words >= 2 && ner_given(d, base, k0)) {
 		type = ENT_PERSON;
 		ev = EV_STRONG;
 	} else if (words == 1 && !ner_given(d, base, k0) &&
@@ -536,8 +530,7 @@ suffix(struct nerdoc *d, size_t si, size_t n0, size_t j)
 	c = &d->cands[d->ncands - 1];
 	if (c->b1 != d->toks[j - 1].b1 || c->type != ENT_PERSON ||
 	    d->toks[j + 1].c1 - d->toks[j + 1].c0 < 2 ||
-	    MAPINT(strmap_get(d->lx->titles, base + d->toks[j + 1].b0,
-	    d->toks[j + 1].b1 - d->toks[j + 1].b0)) != TITLE_SUFFIX)
+	    ner_title(d, base, j + 1) != TITLE_SUFFIX)
 		return 0;
 	c->b1 = d->toks[j + 1].b1;
 	c->c1 = d->toks[j + 1].c1;
@@ -579,13 +572,10 @@ ner_body(struct nerdoc *d, size_t si)
 			continue;
 		}
 		j = runend(d, base, i);
-		for (h = j - 1; h > i && MAPINT(strmap_get(d->lx->titles,
-		    base + d->toks[h].b0, d->toks[h].b1 - d->toks[h].b0)) ==
-		    TITLE_SUFFIX; h--)
+		for (h = j - 1; h > i && ner_title(d, base, h) == TITLE_SUFFIX;
+		    h--)
 			;	/* World War II: the head is War */
-		if (h > i && strmap_get(d->lx->notnames, base +
-		    d->toks[h].b0, d->toks[h].b1 - d->toks[h].b0) != NULL &&
-		    !gazend(d, base, i, j)) {
+		if (h > i && ner_notname(d, base, h) && !gazend(d, base, i, j)) {
 			/* The Paris Agreement, the Rugby Championship */
 			i = j;
 			continue;

@@ -256,6 +256,7 @@ ner_tokenize(struct nerdoc *d, size_t si)
 	struct tok *t;
 
 	d->ntoks = 0;
+	d->ngzents = 0;
 	d->toks = ner_grow(d->toks, &d->captoks, n + 1, sizeof(*d->toks));
 	while (i < n) {
 		cp = cpat(s, n, i, &len);

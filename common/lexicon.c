@@ -79,17 +79,74 @@ hash64(const void *p, size_t n)
 	return h;
 }
 
-struct slot {
-	char	*key;
-	size_t	 len;
-	uint64_t hash;
-	void	*val;
+/*
+ * The map's own hash, faster than hash64() on the short keys it sees:
+ * eight bytes at a time (loaded with memcpy, so no alignment is assumed),
+ * each word mixed in with a multiply, the tail zero-padded, and the
+ * length folded in so that "ab" and "ab\0" differ.  Its values stay in
+ * memory: they are never written out, so they may differ by byte order.
+ */
+static inline uint64_t
+maphash(const char *key, size_t len)
+{
+	const uint64_t k = 0x9e3779b97f4a7c15ULL;
+	uint64_t h = (uint64_t)len * k, w;
+	size_t i;
+
+	for (i = 0; i + 8 <= len; i += 8) {
+		memcpy(&w, key + i, 8);
+		h = (h ^ w) * k;
+		h ^= h >> 29;
+	}
+	if (len - i >= 4) {
+		/* Two overlapping 4-byte loads cover the 4 to 7 left. */
+		uint32_t lo, hi;
+
+		memcpy(&lo, key + i, 4);
+		memcpy(&hi, key + len - 4, 4);
+		h = (h ^ (lo | (uint64_t)hi << 32)) * k;
+	} else if (len > i) {
+		/* First, middle and last of the 1 to 3 left cover them. */
+		const unsigned char *u = (const unsigned char *)key + i;
+		size_t r = len - i;
+
+		w = u[0] | (uint64_t)u[r / 2] << 8 | (uint64_t)u[r - 1] << 16;
+		h = (h ^ w) * k;
+	}
+	h ^= h >> 32;
+	h *= 0xd6e8feb86659fd93ULL;
+	h ^= h >> 32;
+	return h | 1;		/* 0 marks an empty slot */
+}
+
+/*
+ * Open addressing with linear probing over two arrays: the hashes alone,
+ * so a probe that misses (the common case: most words are in no map)
+ * touches one small array, and the entries.  The table is kept at most
+ * half full, which keeps misses to a probe or two.  Keys live in large
+ * chunks, not one allocation each: a lexicon of 100,000 entries is
+ * built and freed quickly.
+ */
+struct entry {
+	const char	*key;
+	size_t		 len;
+	void		*val;
+};
+
+#define KEYCHUNK	(64 * 1024)
+
+struct keychunk {
+	struct keychunk	*next;
+	size_t		 used, size;
+	char		 bytes[];
 };
 
 struct strmap {
-	struct slot	*slots;
+	uint64_t	*hashes;
+	struct entry	*entries;
 	size_t		 cap;		/* a power of two */
 	size_t		 count;
+	struct keychunk	*keys;
 };
 
 struct strmap *
@@ -98,63 +155,91 @@ strmap_new(void)
 	struct strmap *m = ecalloc(1, sizeof(*m));
 
 	m->cap = 64;
-	m->slots = ecalloc(m->cap, sizeof(*m->slots));
+	m->hashes = ecalloc(m->cap, sizeof(*m->hashes));
+	m->entries = ecalloc(m->cap, sizeof(*m->entries));
 	return m;
 }
 
-static struct slot *
+/* The slot of key: where it is, or the empty slot where it would go. */
+static inline size_t
 find(const struct strmap *m, const char *key, size_t len, uint64_t h)
 {
-	size_t i = (size_t)h & (m->cap - 1);
-	struct slot *s;
+	size_t mask = m->cap - 1, i = (size_t)h & mask;
 
-	for (;;) {
-		s = &m->slots[i];
-		if (s->key == NULL || (s->hash == h && s->len == len &&
-		    memcmp(s->key, key, len) == 0))
-			return s;
-		i = (i + 1) & (m->cap - 1);
+	for (;; i = (i + 1) & mask) {
+		if (m->hashes[i] == 0)
+			return i;
+		if (m->hashes[i] == h && m->entries[i].len == len &&
+		    memcmp(m->entries[i].key, key, len) == 0)
+			return i;
 	}
 }
 
 static void
 grow(struct strmap *m)
 {
-	struct slot *old = m->slots, *s;
-	size_t oldcap = m->cap, i;
+	uint64_t *oldh = m->hashes;
+	struct entry *olde = m->entries;
+	size_t oldcap = m->cap, i, j;
 
 	m->cap *= 2;
-	m->slots = ecalloc(m->cap, sizeof(*m->slots));
+	m->hashes = ecalloc(m->cap, sizeof(*m->hashes));
+	m->entries = ecalloc(m->cap, sizeof(*m->entries));
 	for (i = 0; i < oldcap; i++) {
-		if (old[i].key == NULL)
+		if (oldh[i] == 0)
 			continue;
-		s = find(m, old[i].key, old[i].len, old[i].hash);
-		*s = old[i];
+		for (j = (size_t)oldh[i] & (m->cap - 1); m->hashes[j] != 0;
+		    j = (j + 1) & (m->cap - 1))
+			;
+		m->hashes[j] = oldh[i];
+		m->entries[j] = olde[i];
 	}
-	free(old);
+	free(oldh);
+	free(olde);
+}
+
+/* A copy of key[0..len) with a NUL after it, in the map's key chunks. */
+static const char *
+keycopy(struct strmap *m, const char *key, size_t len)
+{
+	struct keychunk *c = m->keys;
+	char *p;
+
+	if (c == NULL || c->size - c->used < len + 1) {
+		size_t size = len + 1 > KEYCHUNK ? len + 1 : KEYCHUNK;
+
+		c = emalloc(sizeof(*c) + size);
+		c->next = m->keys;
+		c->used = 0;
+		c->size = size;
+		m->keys = c;
+	}
+	p = c->bytes + c->used;
+	memcpy(p, key, len);
+	p[len] = '\0';
+	c->used += len + 1;
+	return p;
 }
 
 void *
 strmap_put(struct strmap *m, const char *key, size_t len, void *val)
 {
-	uint64_t h = hash64(key, len);
-	struct slot *s;
+	uint64_t h = maphash(key, len);
+	size_t i;
 	void *prev;
 
-	if ((m->count + 1) * 4 > m->cap * 3)
+	if ((m->count + 1) * 2 > m->cap)
 		grow(m);
-	s = find(m, key, len, h);
-	if (s->key != NULL) {
-		prev = s->val;
-		s->val = val;
+	i = find(m, key, len, h);
+	if (m->hashes[i] != 0) {
+		prev = m->entries[i].val;
+		m->entries[i].val = val;
 		return prev;
 	}
-	s->key = emalloc(len + 1);
-	memcpy(s->key, key, len);
-	s->key[len] = '\0';
-	s->len = len;
-	s->hash = h;
-	s->val = val;
+	m->hashes[i] = h;
+	m->entries[i].key = keycopy(m, key, len);
+	m->entries[i].len = len;
+	m->entries[i].val = val;
 	m->count++;
 	return NULL;
 }
@@ -162,7 +247,7 @@ strmap_put(struct strmap *m, const char *key, size_t len, void *val)
 void *
 strmap_get(const struct strmap *m, const char *key, size_t len)
 {
-	return find(m, key, len, hash64(key, len))->val;
+	return m->entries[find(m, key, len, maphash(key, len))].val;
 }
 
 size_t
@@ -174,12 +259,15 @@ strmap_count(const struct strmap *m)
 void
 strmap_free(struct strmap *m)
 {
-	size_t i;
+	struct keychunk *c, *next;
 
 	if (m == NULL)
 		return;
-	for (i = 0; i < m->cap; i++)
-		free(m->slots[i].key);
-	free(m->slots);
+	for (c = m->keys; c != NULL; c = next) {
+		next = c->next;
+		free(c);
+	}
+	free(m->hashes);
+	free(m->entries);
 	free(m);
 }
