@@ -85,6 +85,19 @@ ent_typename(int type)
 
 /* ---- spelling variants ---- */
 
+/* Append folded letter c to out[0..*n): doubled letters single; iy to y. */
+static inline void
+foldput(char *out, size_t *n, char c)
+{
+	if (*n > 0 && out[*n - 1] == c)
+		return;
+	if (c == 'y' && *n > 0 && out[*n - 1] == 'i') {
+		out[*n - 1] = 'y';
+		return;
+	}
+	out[(*n)++] = c;
+}
+
 size_t
 name_fold(const char *s, size_t len, char *out, size_t outsz)
 {
@@ -93,9 +106,19 @@ name_fold(const char *s, size_t len, char *out, size_t outsz)
 	uint32_t cp;
 	size_t i, n = 0;
 	int last = 0, l;
-	char c;
 
 	for (i = 0; i < len && n + 1 < outsz; i += l) {
+		unsigned char b = (unsigned char)s[i];
+
+		if (b < 0x80) {
+			/* ASCII: nothing to decompose or strip; fold case. */
+			l = 1;
+			if (b >= 'A' && b <= 'Z')
+				foldput(out, &n, (char)(b + ('a' - 'A')));
+			else if ((b >= 'a' && b <= 'z') || (b >= '0' && b <= '9'))
+				foldput(out, &n, (char)b);
+			continue;
+		}
 		if ((l = utf8_decode(s + i, len - i, &cp)) == 0) {
 			l = 1;
 			continue;
@@ -103,20 +126,10 @@ name_fold(const char *s, size_t len, char *out, size_t outsz)
 		nd = utf8proc_decompose_char((utf8proc_int32_t)cp, dec, 8,
 		    UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD,
 		    &last);
-		for (k = 0; k < nd && k < 8 && n + 1 < outsz; k++) {
-			if (dec[k] >= 0x80 || !((dec[k] >= 'a' && dec[k] <= 'z') ||
-			    (dec[k] >= '0' && dec[k] <= '9')))
-				continue;
-			c = (char)dec[k];
-			/* Doubled letters single; iy, yi to y. */
-			if (n > 0 && out[n - 1] == c)
-				continue;
-			if (c == 'y' && n > 0 && out[n - 1] == 'i') {
-				out[n - 1] = 'y';
-				continue;
-			}
-			out[n++] = c;
-		}
+		for (k = 0; k < nd && k < 8 && n + 1 < outsz; k++)
+			if ((dec[k] >= 'a' && dec[k] <= 'z') ||
+			    (dec[k] >= '0' && dec[k] <= '9'))
+				foldput(out, &n, (char)dec[k]);
 	}
 	out[n] = '\0';
 	return n;

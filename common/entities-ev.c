@@ -84,6 +84,7 @@ gazmemo(struct nerdoc *d, const char *base, size_t k)
 	const struct gent *g;
 
 	t0->have |= TM_GAZ;
+	t0->gzmask = 0;
 	t0->gz0 = (uint32_t)d->ngzents;
 	if (d->ntoks - k < max)
 		max = d->ntoks - k;
@@ -116,6 +117,7 @@ uppermemo(struct nerdoc *d, const char *base, size_t k)
 	const struct gent *g;
 
 	t0->have |= TM_UPPER;
+	t0->upmask = 0;
 	t0->up0 = (uint32_t)d->ngzents;
 	if (t0->b1 - t0->b0 < 4)
 		return;

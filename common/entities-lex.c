@@ -39,6 +39,14 @@ ner_lower(struct buf *out, const char *s, size_t n)
 	buf_reset(out);
 	buf_grow(out, n);
 	for (i = 0; i < n; i += k) {
+		unsigned char b = (unsigned char)s[i];
+
+		if (b < 0x80) {		/* ASCII: utf8proc would agree */
+			buf_addc(out, (char)(b >= 'A' && b <= 'Z' ?
+			    b + ('a' - 'A') : b));
+			k = 1;
+			continue;
+		}
 		if ((k = utf8_decode(s + i, n - i, &cp)) == 0) {
 			buf_addc(out, s[i]);
 			k = 1;

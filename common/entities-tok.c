@@ -79,13 +79,44 @@ isopen(uint32_t cp)
 	    cp == 0x2013 || cp == 0x2022;
 }
 
-/* A new token; ner_tokenize() made room for one per byte. */
+/*
+ * A new token; ner_tokenize() made room for one per byte.  Its offsets
+ * are set by the caller, its memos only when first asked for (have).
+ */
 static inline struct tok *
-newtok(struct nerdoc *d)
+newtok(struct nerdoc *d, unsigned f)
 {
-	memset(&d->toks[d->ntoks], 0, sizeof(*d->toks));
-	return &d->toks[d->ntoks++];
+	struct tok *t = &d->toks[d->ntoks++];
+
+	t->f = f;
+	t->have = 0;
+	return t;
 }
+
+/* ASCII classes, for the bulk of the text: no decoding, one load. */
+enum { A_LOWER = 1, A_UPPER = 2, A_DIGIT = 4, A_SPACE = 8 };
+#define A_ALNUM	(A_LOWER | A_UPPER | A_DIGIT)
+
+static const unsigned char aclass[256] = {
+	['\t'] = A_SPACE, ['\n'] = A_SPACE, [' '] = A_SPACE,
+	['0'] = A_DIGIT, ['1'] = A_DIGIT, ['2'] = A_DIGIT, ['3'] = A_DIGIT,
+	['4'] = A_DIGIT, ['5'] = A_DIGIT, ['6'] = A_DIGIT, ['7'] = A_DIGIT,
+	['8'] = A_DIGIT, ['9'] = A_DIGIT,
+	['A'] = A_UPPER, ['B'] = A_UPPER, ['C'] = A_UPPER, ['D'] = A_UPPER,
+	['E'] = A_UPPER, ['F'] = A_UPPER, ['G'] = A_UPPER, ['H'] = A_UPPER,
+	['I'] = A_UPPER, ['J'] = A_UPPER, ['K'] = A_UPPER, ['L'] = A_UPPER,
+	['M'] = A_UPPER, ['N'] = A_UPPER, ['O'] = A_UPPER, ['P'] = A_UPPER,
+	['Q'] = A_UPPER, ['R'] = A_UPPER, ['S'] = A_UPPER, ['T'] = A_UPPER,
+	['U'] = A_UPPER, ['V'] = A_UPPER, ['W'] = A_UPPER, ['X'] = A_UPPER,
+	['Y'] = A_UPPER, ['Z'] = A_UPPER,
+	['a'] = A_LOWER, ['b'] = A_LOWER, ['c'] = A_LOWER, ['d'] = A_LOWER,
+	['e'] = A_LOWER, ['f'] = A_LOWER, ['g'] = A_LOWER, ['h'] = A_LOWER,
+	['i'] = A_LOWER, ['j'] = A_LOWER, ['k'] = A_LOWER, ['l'] = A_LOWER,
+	['m'] = A_LOWER, ['n'] = A_LOWER, ['o'] = A_LOWER, ['p'] = A_LOWER,
+	['q'] = A_LOWER, ['r'] = A_LOWER, ['s'] = A_LOWER, ['t'] = A_LOWER,
+	['u'] = A_LOWER, ['v'] = A_LOWER, ['w'] = A_LOWER, ['x'] = A_LOWER,
+	['y'] = A_LOWER, ['z'] = A_LOWER,
+};
 
 /*
  * Is s[0..n), a word with its 's, a gazetteer spelling or the start of
@@ -109,40 +140,32 @@ static size_t
 scanword(struct nerdoc *d, const char *s, size_t n, size_t i, size_t *cpos,
     struct tok *t)
 {
+	static const unsigned firstflag[A_ALNUM + 1] = {
+		[A_LOWER] = T_LOWER, [A_UPPER] = T_CAP, [A_DIGIT] = T_DIGIT
+	};
 	uint32_t cp, nx;
-	size_t j = i, c = *cpos;
-	int len, nlen, cat, ncat, letters = 0, upper = 0, lower = 0;
+	size_t j = i, c = *cpos, j0;
+	int len, nlen, cat, ncat, letters, upper = 0, lower = 0;
 
 	t->b0 = i;
 	t->c0 = c;
-	t->f |= T_WORD;
+	t->f |= T_WORD | firstflag[aclass[(unsigned char)s[i]] & A_ALNUM];
 	for (;;) {
 		/* ASCII letters and digits, the bulk of a word, quickly. */
-		for (; j < n; j++, c++) {
-			unsigned char b = (unsigned char)s[j];
+		for (j0 = j; j < n; j++) {
+			unsigned a = aclass[(unsigned char)s[j]];
 
-			if (b >= 'a' && b <= 'z') {
-				letters++;
-				lower++;
-				if (j == i)
-					t->f |= T_LOWER;
-			} else if (b >= 'A' && b <= 'Z') {
-				letters++;
-				upper++;
-				if (j == i)
-					t->f |= T_CAP;
-			} else if (b >= '0' && b <= '9') {
-				if (j == i)
-					t->f |= T_DIGIT;
-			} else
+			if (!(a & A_ALNUM))
 				break;
+			lower += a & A_LOWER;
+			upper += (a & A_UPPER) >> 1;
 		}
+		c += j - j0;
 		cp = cpat(s, n, j, &len);
 		if (len == 0)
 			break;
 		if (isalnumcp(cp, &cat)) {
 			if (cat <= UTF8PROC_CATEGORY_LO) {
-				letters++;
 				if (cat == UTF8PROC_CATEGORY_LU ||
 				    cat == UTF8PROC_CATEGORY_LT)
 					upper++;
@@ -184,7 +207,8 @@ scanword(struct nerdoc *d, const char *s, size_t n, size_t i, size_t *cpos,
 			c++;
 			continue;
 		}
-		if (cp == '.' && letters > 0 && ncat <= UTF8PROC_CATEGORY_LO &&
+		if (cp == '.' && upper + lower > 0 &&
+		    ncat <= UTF8PROC_CATEGORY_LO &&
 		    j - i <= 3) {
 			t->f |= T_DOTS;
 			j += len;
@@ -200,6 +224,7 @@ scanword(struct nerdoc *d, const char *s, size_t n, size_t i, size_t *cpos,
 	}
 	t->b1 = j;
 	t->c1 = c;
+	letters = upper + lower;	/* every letter is one or the other */
 	if (letters >= 2 && lower == 0)
 		t->f |= T_UPPER;
 	/* Keep a period after U.S, initials and known abbreviations. */
@@ -259,21 +284,23 @@ ner_tokenize(struct nerdoc *d, size_t si)
 	d->ngzents = 0;
 	d->toks = ner_grow(d->toks, &d->captoks, n + 1, sizeof(*d->toks));
 	while (i < n) {
-		cp = cpat(s, n, i, &len);
-		if (cp == ' ' || cp == '\t' || cp == '\n') {
+		unsigned a = aclass[(unsigned char)s[i]];
+
+		if (a & A_SPACE) {
 			space = 1;
-			i += len;
+			i++;
 			c++;
 			continue;
 		}
-		if (isalnumcp(cp, &cat)) {
-			t = newtok(d);
-			t->f = (space ? T_SPACE : 0) | (hyph ? T_HYPH : 0) |
-			    (init ? T_INIT : 0);
+		if (a != 0 || ((unsigned char)s[i] >= 0x80 &&
+		    isalnumcp(cpat(s, n, i, &len), &cat))) {
+			t = newtok(d, (space ? T_SPACE : 0) |
+			    (hyph ? T_HYPH : 0) | (init ? T_INIT : 0));
 			i = scanword(d, s, n, i, &c, t);
 			space = hyph = init = 0;
 			continue;
 		}
+		cp = cpat(s, n, i, &len);
 		if (ishyph(cp) && !space && i + len < n && d->ntoks > 0 &&
 		    (d->toks[d->ntoks - 1].f & T_WORD) &&
 		    d->toks[d->ntoks - 1].b1 == i) {
@@ -282,12 +309,11 @@ ner_tokenize(struct nerdoc *d, size_t si)
 			c++;
 			continue;
 		}
-		t = newtok(d);
+		t = newtok(d, space ? T_SPACE : 0);
 		t->b0 = i;
 		t->c0 = c;
 		t->b1 = i + len;
 		t->c1 = c + 1;
-		t->f = space ? T_SPACE : 0;
 		/* An opening quote, bracket or colon starts a new "sentence". */
 		init = isopen(cp) && (space || cp != '\'' || prev == 0);
 		if (cp == '\'' || cp == 0x2019)
