@@ -27,7 +27,7 @@ bodymatch(struct nerdoc *d, size_t si, size_t k, int caps, size_t *ci)
 			c = ner_headlc(d, d->lc.s, d->lc.len, d->key.len);
 		} else
 			c = ner_headtext(d, d->key.s, d->key.len,
-			    (uint32_t)hash64(d->key.s, d->key.len), len == 1);
+			    (uint32_t)strhash(d->key.s, d->key.len), len == 1);
 		if (c != NONE_IDX) {
 			best = len;
 			*ci = c;

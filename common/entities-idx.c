@@ -110,11 +110,11 @@ variants(const char *s, size_t n, uint64_t h[MAXVAR])
 	size_t i, j, m, nh = 0;
 	int dep = depth(n);
 
-	h[nh++] = hash64(s, n);
+	h[nh++] = strhash(s, n);
 	for (i = 0; dep >= 1 && i < n; i++) {
 		memcpy(v, s, i);
 		memcpy(v + i, s + i + 1, n - i - 1);
-		h[nh++] = hash64(v, n - 1);
+		h[nh++] = strhash(v, n - 1);
 		/* Less letters i and j too, i < j. */
 		for (j = i + 1; dep >= 2 && j < n; j++) {
 			memcpy(v, s, i);
@@ -123,7 +123,7 @@ variants(const char *s, size_t n, uint64_t h[MAXVAR])
 			m += j - i - 1;
 			memcpy(v + m, s + j + 1, n - j - 1);
 			m += n - j - 1;
-			h[nh++] = hash64(v, m);
+			h[nh++] = strhash(v, m);
 		}
 	}
 	return nh;
@@ -293,7 +293,7 @@ ner_headindex(struct nerdoc *d)
 		if (gr->head == NONE_IDX)
 			gr->head = i;
 		if (c->type == ENT_PERSON && c->ntok > 1)
-			putfirst(d, &d->lastidx, hash64(SENT(d, c->sent) +
+			putfirst(d, &d->lastidx, strhash(SENT(d, c->sent) +
 			    c->lb0, c->b1 - c->lb0), i, samelast);
 	}
 }
@@ -316,7 +316,7 @@ ner_headtext(struct nerdoc *d, const char *key, size_t n, uint32_t h,
 	}
 	if (!last)
 		return best;
-	lh = hash64(key, n);
+	lh = strhash(key, n);
 	for (j = hidx_find(&d->lastidx, lh, lh); j != NONE_IDX;
 	    j = hidx_find(&d->lastidx, lh, j + 1)) {
 		ci = d->lastidx.v[j] - 1;
@@ -360,12 +360,12 @@ ner_headlc(struct nerdoc *d, const char *lc, size_t lclen, size_t n)
 			if (!HEADOK(c))
 				continue;
 			ner_lower(&d->tmp, CTEXT(d, c), c->b1 - c->b0);
-			putfirst(d, &d->lcidx, hash64(d->tmp.s, d->tmp.len), i,
+			putfirst(d, &d->lcidx, strhash(d->tmp.s, d->tmp.len), i,
 			    samelc);
 		}
 		d->lcready = 1;
 	}
-	h = hash64(lc, lclen);
+	h = strhash(lc, lclen);
 	for (j = hidx_find(&d->lcidx, h, h); j != NONE_IDX;
 	    j = hidx_find(&d->lcidx, h, j + 1)) {
 		c = &d->cands[d->lcidx.v[j] - 1];

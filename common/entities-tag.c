@@ -104,7 +104,7 @@ ner_addcand(struct nerdoc *d, size_t si, size_t k0, size_t k1, int type, int ev,
 	c->b1 = d->toks[k1 - 1].b1;
 	c->c1 = d->toks[k1 - 1].c1;
 	c->lb0 = d->toks[k1 - 1].b0;
-	c->hash = (uint32_t)hash64(base + c->b0, c->b1 - c->b0);
+	c->hash = (uint32_t)strhash(base + c->b0, c->b1 - c->b0);
 	c->type = type;
 	c->ev = ev;
 	c->g = g;

@@ -150,16 +150,31 @@ scanword(struct nerdoc *d, const char *s, size_t n, size_t i, size_t *cpos,
 	t->b0 = i;
 	t->c0 = c;
 	t->f |= T_WORD | firstflag[aclass[(unsigned char)s[i]] & A_ALNUM];
+	/*
+	 * Once a word has a lower-case letter the counts decide nothing more
+	 * (it is not in capitals, and has letters): most words start so,
+	 * and are only scanned to their end.
+	 */
+	if (aclass[(unsigned char)s[i]] & A_LOWER) {
+		lower = 1;
+		j = i + 1;
+		c++;
+	}
 	for (;;) {
 		/* ASCII letters and digits, the bulk of a word, quickly. */
-		for (j0 = j; j < n; j++) {
-			unsigned a = aclass[(unsigned char)s[j]];
+		j0 = j;
+		if (lower > 0)
+			while (j < n && (aclass[(unsigned char)s[j]] & A_ALNUM))
+				j++;
+		else
+			for (; j < n; j++) {
+				unsigned a = aclass[(unsigned char)s[j]];
 
-			if (!(a & A_ALNUM))
-				break;
-			lower += a & A_LOWER;
-			upper += (a & A_UPPER) >> 1;
-		}
+				if (!(a & A_ALNUM))
+					break;
+				lower += a & A_LOWER;
+				upper += (a & A_UPPER) >> 1;
+			}
 		c += j - j0;
 		cp = cpat(s, n, j, &len);
 		if (len == 0)

@@ -80,46 +80,6 @@ hash64(const void *p, size_t n)
 }
 
 /*
- * The map's own hash, faster than hash64() on the short keys it sees:
- * eight bytes at a time (loaded with memcpy, so no alignment is assumed),
- * each word mixed in with a multiply, the tail zero-padded, and the
- * length folded in so that "ab" and "ab\0" differ.  Its values stay in
- * memory: they are never written out, so they may differ by byte order.
- */
-static inline uint64_t
-maphash(const char *key, size_t len)
-{
-	const uint64_t k = 0x9e3779b97f4a7c15ULL;
-	uint64_t h = (uint64_t)len * k, w;
-	size_t i;
-
-	for (i = 0; i + 8 <= len; i += 8) {
-		memcpy(&w, key + i, 8);
-		h = (h ^ w) * k;
-		h ^= h >> 29;
-	}
-	if (len - i >= 4) {
-		/* Two overlapping 4-byte loads cover the 4 to 7 left. */
-		uint32_t lo, hi;
-
-		memcpy(&lo, key + i, 4);
-		memcpy(&hi, key + len - 4, 4);
-		h = (h ^ (lo | (uint64_t)hi << 32)) * k;
-	} else if (len > i) {
-		/* First, middle and last of the 1 to 3 left cover them. */
-		const unsigned char *u = (const unsigned char *)key + i;
-		size_t r = len - i;
-
-		w = u[0] | (uint64_t)u[r / 2] << 8 | (uint64_t)u[r - 1] << 16;
-		h = (h ^ w) * k;
-	}
-	h ^= h >> 32;
-	h *= 0xd6e8feb86659fd93ULL;
-	h ^= h >> 32;
-	return h | 1;		/* 0 marks an empty slot */
-}
-
-/*
  * Open addressing with linear probing over two arrays: the hashes alone,
  * so a probe that misses (the common case: most words are in no map)
  * touches one small array, and the entries.  The table is kept at most
@@ -224,7 +184,7 @@ keycopy(struct strmap *m, const char *key, size_t len)
 void *
 strmap_put(struct strmap *m, const char *key, size_t len, void *val)
 {
-	uint64_t h = maphash(key, len);
+	uint64_t h = strhash(key, len);
 	size_t i;
 	void *prev;
 
@@ -247,7 +207,7 @@ strmap_put(struct strmap *m, const char *key, size_t len, void *val)
 void *
 strmap_get(const struct strmap *m, const char *key, size_t len)
 {
-	return m->entries[find(m, key, len, maphash(key, len))].val;
+	return m->entries[find(m, key, len, strhash(key, len))].val;
 }
 
 size_t

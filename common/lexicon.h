@@ -16,6 +16,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #define LEX_MAXCOL 16
 
@@ -43,8 +44,49 @@ void	lex_open(struct lexreader *lr, const char *text, const char *name);
  */
 int	lex_next(struct lexreader *lr, struct lexline *l);
 
-/* 64-bit FNV-1a hash of n bytes. */
+/* 64-bit FNV-1a hash of n bytes: stable, for what is written out. */
 uint64_t hash64(const void *p, size_t n);
+/*
+ * A faster 64-bit hash of n bytes, never 0, for what stays in memory:
+ * its values may change between versions and differ by byte order.
+ * Eight bytes at a time (loaded with memcpy, so no alignment is assumed),
+ * each word mixed in with a multiply, the tail read by overlapping loads,
+ * and the length folded in.  Inline: it is in every lookup.
+ */
+static inline uint64_t
+strhash(const void *p, size_t len)
+{
+	const char *key = p;
+	const uint64_t k = 0x9e3779b97f4a7c15ULL;
+	uint64_t h = (uint64_t)len * k, w;
+	size_t i;
+
+	for (i = 0; i + 8 <= len; i += 8) {
+		memcpy(&w, key + i, 8);
+		h = (h ^ w) * k;
+		h ^= h >> 29;
+	}
+	if (len - i >= 4) {
+		/* Two overlapping 4-byte loads cover the 4 to 7 left. */
+		uint32_t lo, hi;
+
+		memcpy(&lo, key + i, 4);
+		memcpy(&hi, key + len - 4, 4);
+		h = (h ^ (lo | (uint64_t)hi << 32)) * k;
+	} else if (len > i) {
+		/* First, middle and last of the 1 to 3 left cover them. */
+		const unsigned char *u = (const unsigned char *)key + i;
+		size_t r = len - i;
+
+		w = u[0] | (uint64_t)u[r / 2] << 8 | (uint64_t)u[r - 1] << 16;
+		h = (h ^ w) * k;
+	}
+	h ^= h >> 32;
+	h *= 0xd6e8feb86659fd93ULL;
+	h ^= h >> 32;
+	return h | 1;		/* 0 marks an empty slot */
+}
+
 
 /*
  * A map from byte strings to values.  Keys are copied in; values are
