@@ -229,6 +229,18 @@ ner_title(const struct nerdoc *d, const char *base, size_t k)
 }
 
 int
+ner_titlefirst(const struct nerdoc *d, const char *base, size_t k)
+{
+	struct tok *t = &d->toks[k];
+
+	if (!(t->have & TM_TFIRST))
+		t->tfirst = strmap_get(d->lx->titlefirst, base + t->b0,
+		    t->b1 - t->b0) != NULL;
+	t->have |= TM_TFIRST;
+	return t->tfirst;
+}
+
+int
 ner_notname(const struct nerdoc *d, const char *base, size_t k)
 {
 	struct tok *t = &d->toks[k];

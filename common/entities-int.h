@@ -58,6 +58,7 @@ struct nerlex {
 	struct strmap	*fuzzy;		/* one-deletion variants -> struct gent */
 	struct strmap	*given;		/* given names */
 	struct strmap	*titles;	/* title words and phrases -> TITLE_* */
+	struct strmap	*titlefirst;	/* first words of title phrases */
 	struct strmap	*keywords;	/* keyword -> KW_* */
 	struct strmap	*common;	/* lower-case common words */
 	struct strmap	*notnames;	/* capitalised words that are no names */
@@ -110,6 +111,7 @@ const struct gent *nerlex_fuzzy(const struct nerlex *, const char *s, size_t n,
 #define TM_NOTNAME 0x10
 #define TM_GAZ	0x20
 #define TM_UPPER 0x40
+#define TM_TFIRST 0x80
 
 /* The most words a gazetteer spelling may have: bits of tok.gzmask. */
 #define NER_MAXTOK	64
@@ -120,7 +122,7 @@ struct tok {
 	unsigned	 f;
 	unsigned	 have;		/* TM_*: the memos below that are set */
 	signed char	 cue, kw, title;
-	unsigned char	 given, notname;
+	unsigned char	 given, notname, tfirst;
 	/*
 	 * Gazetteer matches starting here, whatever the limit: bit len-1
 	 * set when the len words from here are a spelling (exact in gzmask,
@@ -321,6 +323,8 @@ int	ner_context(struct nerdoc *d, const char *base, size_t k0, size_t k1);
 int	ner_given(const struct nerdoc *d, const char *base, size_t k);
 /* Token k's TITLE_* value as a one-word title, or 0. */
 int	ner_title(const struct nerdoc *d, const char *base, size_t k);
+/* Does a title phrase start with token k (Prime of Prime Minister)? */
+int	ner_titlefirst(const struct nerdoc *d, const char *base, size_t k);
 /* Is token k a capitalised word that is no name (May, Monday)? */
 int	ner_notname(const struct nerdoc *d, const char *base, size_t k);
 /* Does a lower-cased word look like an adverb or agent noun (-ly, -ists)? */

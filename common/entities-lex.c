@@ -20,6 +20,7 @@ nerlex_new(void)
 	lx->fuzzy = strmap_new();
 	lx->given = strmap_new();
 	lx->titles = strmap_new();
+	lx->titlefirst = strmap_new();
 	lx->keywords = strmap_new();
 	lx->common = strmap_new();
 	lx->notnames = strmap_new();
@@ -246,6 +247,7 @@ nerlex_free(struct nerlex *lx)
 	strmap_free(lx->fuzzy);
 	strmap_free(lx->given);
 	strmap_free(lx->titles);
+	strmap_free(lx->titlefirst);
 	strmap_free(lx->keywords);
 	strmap_free(lx->common);
 	strmap_free(lx->notnames);
@@ -382,6 +384,13 @@ nerlex_load(struct nerlex *lx, const char *text, const char *name, int kind)
 				errx(1, "%s:%lu: want TITLE and person, mod "
 				    "or suffix", name, l.lineno);
 			strmap_put(lx->titles, l.col[0], l.len[0], INTMAP(k));
+			/* Its first word, as a token (no ' ' or '-' inside). */
+			for (i = 1; i < (int)l.len[0] && l.col[0][i] != ' ' &&
+			    l.col[0][i] != '-'; i++)
+				;
+			if (i < (int)l.len[0])
+				strmap_put(lx->titlefirst, l.col[0], (size_t)i,
+				    INTMAP(1));
 			note_abbr(lx, l.col[0], l.len[0]);
 			break;
 		case LEX_KEYWORDS:

@@ -324,11 +324,17 @@ run(struct nerdoc *d, size_t si, size_t i, size_t j)
 
 			for (len = 4; len > 0; len--) {
 				if (k + len > j || (len > 1 &&
-				    !ner_adjacent(d, k + len - 1)))
+				    (!ner_adjacent(d, k + len - 1) ||
+				    !ner_titlefirst(d, base, k))))
 					continue;
-				ner_tokkey(d, base, k, k + len);
-				if ((t = MAPINT(strmap_get(d->lx->titles,
-				    d->key.s, d->key.len))) != 0)
+				if (len == 1)
+					t = ner_title(d, base, k);
+				else {
+					ner_tokkey(d, base, k, k + len);
+					t = MAPINT(strmap_get(d->lx->titles,
+					    d->key.s, d->key.len));
+				}
+				if (t != 0)
 					break;
 			}
 			if (len > 0 && t == TITLE_SUFFIX)
