@@ -325,7 +325,9 @@ conjoined(const struct nerdoc *d, const struct cand *a, const struct cand *b)
 	const char *s = SENT(d, a->sent) + a->b1, *e;
 	size_t i, n = b->b0 - a->b1;
 
-	if (a->sent != b->sent || b->b0 < a->b1)
+	/* Every join starts with a space or comma, none is longer than 6. */
+	if (a->sent != b->sent || b->b0 < a->b1 || n == 0 || n > 6 ||
+	    (s[0] != ' ' && s[0] != ','))
 		return 0;
 	for (i = 0; i < sizeof(joins) / sizeof(joins[0]); i++)
 		if (strlen(joins[i]) == n && memcmp(s, joins[i], n) == 0)
