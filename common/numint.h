@@ -75,6 +75,17 @@ struct tok {
 #define NF_HBITS	16
 #define NF_HWORDS	((1 << NF_HBITS) / 64)
 
+/* The hash of the bit sets: 32-bit FNV-1a of the lower-cased bytes. */
+#define NF_H0		2166136261u
+#define NF_HSTEP(h, c)	(((h) ^ (uint32_t)(unsigned char)(c)) * 16777619u)
+
+static inline int
+nf_bit_get(const uint64_t *set, uint32_t h)
+{
+	h >>= 32 - NF_HBITS;
+	return (int)(set[h / 64] >> (h % 64) & 1);
+}
+
 enum { ZC_RUN = 1, ZC_LOOK = 2 };	/* numlex.c: zone_starts() */
 
 /*
@@ -92,7 +103,8 @@ struct firsts {
 struct numfinder {
 	struct strmap	*words, *cur, *units, *quals;
 	uint64_t	 wbits[NF_HWORDS];	/* the keys of words */
-	uint64_t	 nbits[NF_HWORDS];	/* number words (may hold one) */
+	uint64_t	 nkey[NF_HWORDS];	/* number words by numscan.c's
+					   key (may hold one) */
 	struct firsts	 fcur, funit, fqual;	/* of the keys of nf->cur... */
 	int		 nwide;		/* a number word is not ASCII */
 	uint32_t	 nlen[256];	/* bit per length (31: longer) of the
@@ -128,6 +140,10 @@ struct numfinder {
 /* numlex.c */
 void	numlex_init(struct numfinder *nf);
 void	numlex_free(struct numfinder *nf);
+/* numscan.c: whether numlex_tokens() may find a number in s[0..n). */
+int	numscan_maybe(const struct numfinder *nf, const char *s, size_t n);
+/* Note the number word w[0..n) (ASCII) for numscan_maybe(). */
+void	numscan_add(struct numfinder *nf, const char *w, size_t n);
 /* Tokenize the sentence; returns 1 when it may hold a number. */
 int	numlex_tokens(struct numfinder *nf, const char *s, size_t n);
 /* Mark the tokens inside URLs, handles, clock times, phone numbers. */

@@ -54,9 +54,8 @@ owned(struct numfinder *nf, size_t size)
 	return nf->own[nf->nown++] = ecalloc(1, size);
 }
 
-/* The hash of the bit sets: 32-bit FNV-1a of the lower-cased bytes. */
-#define H0		2166136261u
-#define HSTEP(h, c)	(((h) ^ (uint32_t)(unsigned char)(c)) * 16777619u)
+#define H0		NF_H0
+#define HSTEP(h, c)	NF_HSTEP(h, c)
 
 static uint32_t
 lowhash(const char *s, size_t n)
@@ -80,12 +79,7 @@ bit_set(uint64_t *set, uint32_t h)
 	set[h / 64] |= (uint64_t)1 << (h % 64);
 }
 
-static int
-bit_get(const uint64_t *set, uint32_t h)
-{
-	h >>= 32 - NF_HBITS;
-	return (int)(set[h / 64] >> (h % 64) & 1);
-}
+#define bit_get(set, h)	nf_bit_get(set, h)
 
 static int
 is_ascii(const char *s, size_t n)
@@ -143,13 +137,10 @@ load_words(struct numfinder *nf, const char *text, const char *name)
 		w->roles |= roles[i].role;
 		if (roles[i].role & (R_CARD | R_SCALE | R_VAGUE | R_ORD |
 		    R_DENOM)) {
-			bit_set(nf->nbits, lowhash(l.col[0], l.len[0]));
 			if (!is_ascii(l.col[0], l.len[0]) || l.len[0] == 0)
 				nf->nwide = 1;
 			else
-				nf->nlen[(unsigned char)l.col[0][0] | 0x20] |=
-				    (uint32_t)1 << (l.len[0] < 31 ?
-				    l.len[0] : 31);
+				numscan_add(nf, l.col[0], l.len[0]);
 		}
 		v = l.ncol > 2 ? strtoll(l.col[2], NULL, 10) : 0;
 		switch (roles[i].role) {
@@ -506,71 +497,6 @@ scan_digits(const char *s, size_t n, size_t i, struct tok *t, int *exp,
 
 #define AL(c)	(((c) | 0x20) >= 'a' && ((c) | 0x20) <= 'z')
 
-/*
- * Whether numlex_tokens() can find a number: a digit, a vulgar fraction
- * character or a number word.  Number words are ASCII (else nf->nwide),
- * so a word token that is one is a run of ASCII letters between bytes
- * that are not: checking every such run finds it, and more (a clear bit
- * in nf->nbits rules a word out, a set one may be another word).
- */
-/* Some byte of the 8 in x is an ASCII digit (bytes over 0x7f are not). */
-#define ONES		0x0101010101010101ULL
-#define HASDIGIT(x)	(((ONES * (127 + 0x3a) - ((x) & ONES * 127)) & \
-			 ~(x) & (((x) & ONES * 127) + ONES * (127 - 0x2f)) & \
-			 ONES * 128) != 0)
-
-static int
-has_digit(const unsigned char *s, size_t n)
-{
-	uint64_t x;
-	size_t i = 0;
-
-	for (; i + 8 <= n; i += 8) {
-		memcpy(&x, s + i, 8);
-		if (HASDIGIT(x))
-			return 1;
-	}
-	for (; i < n; i++)
-		if (s[i] >= '0' && s[i] <= '9')
-			return 1;
-	return 0;
-}
-
-static int
-may_hold_number(const struct numfinder *nf, const char *str, size_t n)
-{
-	const unsigned char *s = (const unsigned char *)str;
-	size_t i = 0, w, len;
-	uint32_t h;
-	unsigned c;
-
-	if (nf->nwide || has_digit(s, n))
-		return 1;
-	while (i < n) {
-		c = s[i];
-		if (AL(c)) {
-			w = i;
-			while (++i < n && AL(s[i]))
-				;
-			len = i - w < 31 ? i - w : 31;
-			if (!(nf->nlen[c | 0x20] >> len & 1))
-				continue;
-			for (h = H0; w < i; w++)
-				h = HSTEP(h, s[w] | 0x20);
-			if (bit_get(nf->nbits, h))
-				return 1;
-			continue;
-		}
-		if (c == 0xc2 && i + 1 < n && s[i + 1] >= 0xbc && s[i + 1] <= 0xbe)
-			return 1;		/* U+00BC-00BE */
-		if (c == 0xe2 && i + 2 < n && s[i + 1] == 0x85 &&
-		    s[i + 2] >= 0x90 && s[i + 2] <= 0x9e)
-			return 1;		/* U+2150-215E */
-		i++;
-	}
-	return 0;
-}
-
 /* Read the word at s[i]; returns its end. */
 static size_t
 scan_word(struct numfinder *nf, struct tok *t, const char *s, size_t n,
@@ -633,7 +559,7 @@ numlex_tokens(struct numfinder *nf, const char *s, size_t n)
 	nf->s = s;
 	nf->n = n;
 	nf->nt = 0;
-	if (!may_hold_number(nf, s, n))
+	if (!numscan_maybe(nf, s, n))
 		return 0;
 	/* Room for all the lower-cased words: the buffer does not move. */
 	buf_reset(&nf->low);
