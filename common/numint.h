@@ -50,22 +50,23 @@ struct unit {
 
 enum { TK_NUM, TK_WORD, TK_SYM };
 
+/* Laid out small: numlex_tokens() clears one per token. */
 struct tok {
-	int		 type;
-	int		 sp;		/* white space before it */
-	int		 skip;		/* inside a URL, handle, clock time... */
 	size_t		 b, e;		/* bytes in the sentence */
 	size_t		 cb, ce;	/* code points */
-	uint32_t	 cp;		/* TK_SYM: the code point */
 	size_t		 lo, lolen;	/* TK_WORD: lower case copy in nf->low */
-	int		 cap, allcap;	/* TK_WORD: initial capital, all capitals */
 	const struct word *w;		/* TK_WORD: lexicon entry or NULL */
-	unsigned	 first;		/* F_ bits: may start such a key */
 	struct numval	 v;		/* TK_NUM */
-	int		 intg;		/* TK_NUM: no decimal point */
-	int		 comma;		/* TK_NUM: thousands separators */
+	uint32_t	 cp;		/* TK_SYM: the code point */
+	unsigned	 first;		/* F_ bits: may start such a key */
 	int		 ndig;		/* TK_NUM: digits before the point */
-	int		 sci;		/* TK_NUM: scientific notation */
+	unsigned char	 type;		/* TK_NUM, TK_WORD or TK_SYM */
+	unsigned char	 sp;		/* white space before it */
+	unsigned char	 skip;		/* inside a URL, handle, clock time... */
+	unsigned char	 cap, allcap;	/* TK_WORD: initial capital, all capitals */
+	unsigned char	 intg;		/* TK_NUM: no decimal point */
+	unsigned char	 comma;		/* TK_NUM: thousands separators */
+	unsigned char	 sci;		/* TK_NUM: scientific notation */
 };
 
 /*
@@ -100,8 +101,22 @@ struct firsts {
 	int		 num;			/* a key starts with a digit */
 };
 
+/*
+ * A slot of nf->wtab: the words of nf->words again, by the hash a token's
+ * lower-case text already has when it is read (numlex.c), so looking a
+ * token up costs no second hash.
+ */
+struct wslot {
+	const char	*key;		/* NULL: empty slot */
+	size_t		 len;
+	uint32_t	 h;
+	const struct word *w;
+};
+
 struct numfinder {
 	struct strmap	*words, *cur, *units, *quals;
+	struct wslot	*wtab;		/* open addressing, linear probing */
+	size_t		 wcap, wcount;	/* wcap a power of two */
 	uint64_t	 wbits[NF_HWORDS];	/* the keys of words */
 	uint64_t	 nkey[NF_HWORDS];	/* number words by numscan.c's
 					   key (may hold one) */

@@ -92,15 +92,65 @@ is_ascii(const char *s, size_t n)
 	return 1;
 }
 
+/* The home slot of hash h: FNV-1a's low bits alone cluster. */
+#define WSLOT(h)	((h) ^ (h) >> 15)
+
+/* The word key[0..len) whose hash (lowhash) is h in nf->wtab, or NULL. */
+static inline const struct word *
+wtab_get(const struct numfinder *nf, uint32_t h, const char *key, size_t len)
+{
+	const struct wslot *sl;
+	size_t i;
+
+	for (i = WSLOT(h) & (nf->wcap - 1); (sl = &nf->wtab[i])->key != NULL;
+	    i = (i + 1) & (nf->wcap - 1))
+		if (sl->h == h && sl->len == len &&
+		    memcmp(sl->key, key, len) == 0)
+			return sl->w;
+	return NULL;
+}
+
+/* Put a new word (key owned by nf) into nf->wtab, kept at most half full. */
+static void
+wtab_put(struct numfinder *nf, uint32_t h, const char *key, size_t len,
+    const struct word *w)
+{
+	struct wslot *old = nf->wtab;
+	size_t oldcap = nf->wcap, i;
+
+	if (2 * (nf->wcount + 1) > nf->wcap) {
+		nf->wcap = nf->wcap ? 2 * nf->wcap : 512;
+		nf->wtab = ecalloc(nf->wcap, sizeof(*nf->wtab));
+		nf->wcount = 0;
+		for (i = 0; i < oldcap; i++)
+			if (old[i].key != NULL)
+				wtab_put(nf, old[i].h, old[i].key, old[i].len,
+				    old[i].w);
+		free(old);
+	}
+	for (i = WSLOT(h) & (nf->wcap - 1); nf->wtab[i].key != NULL;
+	    i = (i + 1) & (nf->wcap - 1))
+		;
+	nf->wtab[i].key = key;
+	nf->wtab[i].len = len;
+	nf->wtab[i].h = h;
+	nf->wtab[i].w = w;
+	nf->wcount++;
+}
+
 static struct word *
 word_entry(struct numfinder *nf, const char *key, size_t len)
 {
 	struct word *w;
+	char *copy;
 
 	if ((w = strmap_get(nf->words, key, len)) == NULL) {
 		w = owned(nf, sizeof(*w));
 		strmap_put(nf->words, key, len, w);
 		bit_set(nf->wbits, lowhash(key, len));
+		copy = owned(nf, len + 1);
+		memcpy(copy, key, len);
+		wtab_put(nf, lowhash(key, len), copy, len, w);
 	}
 	return w;
 }
@@ -338,6 +388,7 @@ numlex_free(struct numfinder *nf)
 	strmap_free(nf->cur);
 	strmap_free(nf->units);
 	strmap_free(nf->quals);
+	free(nf->wtab);
 	pcre2_match_data_free(nf->md);
 	pcre2_match_context_free(nf->mc);
 	pcre2_jit_stack_free(nf->jit);
@@ -503,27 +554,28 @@ scan_word(struct numfinder *nf, struct tok *t, const char *s, size_t n,
     size_t i, size_t *cp)
 {
 	char *low = nf->low.s + nf->low.len;
-	size_t j = i, o = 0;
+	size_t j = i, o = 0, a;
 	uint32_t c, h = H0;
+	unsigned lc = 0;	/* OR of the ASCII letters: 0x20 clear when
+				   all are capitals */
 	int len, k;
 	unsigned char b;
 
 	t->type = TK_WORD;
 	t->lo = nf->low.len;
-	t->allcap = 1;
-	while (j < n) {
-		b = (unsigned char)s[j];
-		if (b < 0x80) {
+	for (;;) {
+		/* a run of ASCII letters, by far the most common */
+		for (a = j; j < n; j++) {
+			b = (unsigned char)s[j];
 			if (!AL(b))
 				break;
 			low[o++] = (char)(b | 0x20);
 			h = HSTEP(h, b | 0x20);
-			if (b >= 'a')
-				t->allcap = 0;
-			j++;
-			(*cp)++;
-			continue;
+			lc |= b;
 		}
+		*cp += j - a;
+		if (j >= n || (unsigned char)s[j] < 0x80)
+			break;
 		if ((len = utf8_decode(s + j, n - j, &c)) == 0 || !is_letter(c))
 			break;
 		for (k = 0; k < len; k++) {
@@ -535,11 +587,10 @@ scan_word(struct numfinder *nf, struct tok *t, const char *s, size_t n,
 	}
 	low[o] = '\0';
 	t->cap = s[i] >= 'A' && s[i] <= 'Z';
-	if (!t->cap || j - i < 2)
-		t->allcap = 0;
+	t->allcap = t->cap && j - i >= 2 && !(lc & 0x20);
 	t->lolen = o;
 	nf->low.len += o + 1;
-	t->w = bit_get(nf->wbits, h) ? strmap_get(nf->words, low, o) : NULL;
+	t->w = bit_get(nf->wbits, h) ? wtab_get(nf, h, low, o) : NULL;
 	t->first = (bit_get(nf->fcur.words, h) ? F_CUR : 0) |
 	    (bit_get(nf->funit.words, h) ? F_UNIT : 0) |
 	    (bit_get(nf->fqual.words, h) ? F_QUAL : 0);
@@ -566,6 +617,12 @@ numlex_tokens(struct numfinder *nf, const char *s, size_t n)
 	buf_grow(&nf->low, 2 * n + 1);
 	while (i < n) {
 		c = (unsigned char)s[i];
+		if (c == ' ') {		/* the most common byte */
+			sp = 1;
+			i++;
+			cp++;
+			continue;
+		}
 		len = 1;
 		if (c >= 0x80 && (len = utf8_decode(s + i, n - i, &c)) == 0)
 			len = 1, c = 0xfffd;
@@ -701,7 +758,7 @@ static size_t
 zone_starts(struct numfinder *nf)
 {
 	const unsigned char *s = (const unsigned char *)nf->s;
-	size_t n = nf->n, p, q, run = 0, done = 0, count = 0;
+	size_t n = nf->n, p, q, run, done = 0, count = 0;
 	unsigned char c, prev;
 	uint32_t cp;
 	int k;
@@ -713,11 +770,11 @@ zone_starts(struct numfinder *nf)
 	}
 	memset(nf->zc, 0, n);
 	for (p = 0; p < n; p++) {
+		/* most bytes (letters, spaces) are not worth a look */
+		while (!(nf->zcls[s[p]] & ZC_LOOK))
+			if (++p == n)
+				return count;
 		c = s[p];
-		if (!(nf->zcls[c] & ZC_RUN))
-			run = p + 1;
-		if (!(nf->zcls[c] & ZC_LOOK))
-			continue;
 		prev = p > 0 ? s[p - 1] : ' ';
 		if (c >= 0x80) {
 			/* a digit not ASCII */
@@ -733,7 +790,12 @@ zone_starts(struct numfinder *nf)
 		    (c == 'w' && p + 3 < n && memcmp(s + p, "www.", 4) == 0))
 			count += nf->zc[p] = 1;
 		else if (c == '.' && p + 1 < n && tld_first(s[p + 1])) {
-			for (q = run > done ? run : done; q < p; q++)
+			/* the start of the run of [\w.-] bytes the '.' is in,
+			 * or done when that is later */
+			for (run = p; run > done &&
+			    (nf->zcls[s[run - 1]] & ZC_RUN); run--)
+				;
+			for (q = run; q < p; q++)
 				if (!nf->zc[q] && UTF8_POINT(s[q]) && (q == 0 ||
 				    !(ZW(s[q]) && ZW(s[q - 1])) ||
 				    s[q] >= 0x80 || s[q - 1] >= 0x80))
