@@ -94,7 +94,8 @@ enum { ZC_RUN = 1, ZC_LOOK = 2 };	/* numlex.c: zone_starts() */
  * with; a token no key starts with need not be looked up with its
  * neighbours (struct tok's first).
  */
-enum { F_CUR = 1, F_UNIT = 2, F_QUAL = 4 };
+enum { F_CUR = 1, F_UNIT = 2, F_QUAL = 4, F_CUR2 = 8 };	/* F_CUR2: may be
+					   the second token of a currency */
 struct firsts {
 	uint64_t	 words[NF_HWORDS];	/* word hashes */
 	uint64_t	 sym[64];		/* symbols, cp % 4096 */
@@ -121,6 +122,7 @@ struct numfinder {
 	uint64_t	 nkey[NF_HWORDS];	/* number words by numscan.c's
 					   key (may hold one) */
 	struct firsts	 fcur, funit, fqual;	/* of the keys of nf->cur... */
+	struct firsts	 fcur2;		/* second tokens of nf->cur's keys */
 	int		 nwide;		/* a number word is not ASCII */
 	uint32_t	 nlen[256];	/* bit per length (31: longer) of the
 					   number words by first letter */

@@ -236,6 +236,40 @@ key_first(struct firsts *f, const char *key, size_t len)
 		f->sym[c % 4096 / 64] |= (uint64_t)1 << (c % 64);
 }
 
+/*
+ * Note in f the token after the first of a key (see key_first()), when
+ * it has one: "a$" and "us dollars" are looked up only before "$" and
+ * "dollars", and "a" and "us" are common words.
+ */
+static void
+key_second(struct firsts *f, const char *key, size_t len)
+{
+	uint32_t c;
+	size_t j = 0;
+	int l;
+
+	if (len == 0)
+		return;
+	if ((l = utf8_decode(key, len, &c)) == 0 || (c >= '0' && c <= '9') ||
+	    c == '.') {
+		/* a number (or not expected): stay on the safe side */
+		f->num = 1;
+		memset(f->sym, 0xff, sizeof(f->sym));
+		memset(f->words, 0xff, sizeof(f->words));
+		return;
+	}
+	if (is_letter(c))
+		while (j < len && (l = utf8_decode(key + j, len - j, &c)) &&
+		    is_letter(c))
+			j += (size_t)l;
+	else
+		j = (size_t)l;
+	if (j < len && key[j] == ' ')
+		j++;
+	if (j < len)
+		key_first(f, key + j, len - j);
+}
+
 static void
 load_currencies(struct numfinder *nf)
 {
@@ -256,6 +290,7 @@ load_currencies(struct numfinder *nf)
 		c->minor = atoi(l.col[3]);
 		strmap_put(nf->cur, l.col[0], l.len[0], c);
 		key_first(&nf->fcur, l.col[0], l.len[0]);
+		key_second(&nf->fcur2, l.col[0], l.len[0]);
 		if (l.len[0] == 3 && (l.col[0][0] | 0x20) == (c->code[0] | 0x20) &&
 		    (l.col[0][2] | 0x20) == (c->code[2] | 0x20)) {
 			/* an ISO code: "MUSD 20", "120 MEUR" in millions */
@@ -268,6 +303,7 @@ load_currencies(struct numfinder *nf)
 			memcpy(key + 1, l.col[0], 4);
 			strmap_put(nf->cur, key, 4, mc);
 			key_first(&nf->fcur, key, 4);
+			key_second(&nf->fcur2, key, 4);
 		}
 	}
 }
@@ -593,7 +629,8 @@ scan_word(struct numfinder *nf, struct tok *t, const char *s, size_t n,
 	t->w = bit_get(nf->wbits, h) ? wtab_get(nf, h, low, o) : NULL;
 	t->first = (bit_get(nf->fcur.words, h) ? F_CUR : 0) |
 	    (bit_get(nf->funit.words, h) ? F_UNIT : 0) |
-	    (bit_get(nf->fqual.words, h) ? F_QUAL : 0);
+	    (bit_get(nf->fqual.words, h) ? F_QUAL : 0) |
+	    (bit_get(nf->fcur2.words, h) ? F_CUR2 : 0);
 	return j;
 }
 
@@ -642,7 +679,8 @@ numlex_tokens(struct numfinder *nf, const char *s, size_t n)
 			t->type = TK_NUM;
 			t->first = (nf->fcur.num ? F_CUR : 0) |
 			    (nf->funit.num ? F_UNIT : 0) |
-			    (nf->fqual.num ? F_QUAL : 0);
+			    (nf->fqual.num ? F_QUAL : 0) |
+			    (nf->fcur2.num ? F_CUR2 : 0);
 			j = scan_digits(s, n, c == '.' ? i + 1 : i, t, &exp,
 			    &mend);
 			if (c == '.')
@@ -664,10 +702,11 @@ numlex_tokens(struct numfinder *nf, const char *s, size_t n)
 		} else {
 			t->type = TK_SYM;
 			t->cp = c;
-			t->first = c == 0xfffd ? F_CUR | F_UNIT | F_QUAL :
+			t->first = c == 0xfffd ? F_CUR | F_UNIT | F_QUAL | F_CUR2 :
 			    (SYMBIT(nf->fcur, c) ? F_CUR : 0) |
 			    (SYMBIT(nf->funit, c) ? F_UNIT : 0) |
-			    (SYMBIT(nf->fqual, c) ? F_QUAL : 0);
+			    (SYMBIT(nf->fqual, c) ? F_QUAL : 0) |
+			    (SYMBIT(nf->fcur2, c) ? F_CUR2 : 0);
 			j = i + (size_t)len;
 			if (c == 0xbd || c == 0xbc || c == 0xbe ||
 			    (c >= 0x2150 && c <= 0x215e))
