@@ -50,22 +50,23 @@ struct unit {
 
 enum { TK_NUM, TK_WORD, TK_SYM };
 
+/* Laid out small: numlex_tokens() clears one per token. */
 struct tok {
-	int		 type;
-	int		 sp;		/* white space before it */
-	int		 skip;		/* inside a URL, handle, clock time... */
 	size_t		 b, e;		/* bytes in the sentence */
 	size_t		 cb, ce;	/* code points */
-	uint32_t	 cp;		/* TK_SYM: the code point */
 	size_t		 lo, lolen;	/* TK_WORD: lower case copy in nf->low */
-	int		 cap, allcap;	/* TK_WORD: initial capital, all capitals */
 	const struct word *w;		/* TK_WORD: lexicon entry or NULL */
-	unsigned	 first;		/* F_ bits: may start such a key */
 	struct numval	 v;		/* TK_NUM */
-	int		 intg;		/* TK_NUM: no decimal point */
-	int		 comma;		/* TK_NUM: thousands separators */
+	uint32_t	 cp;		/* TK_SYM: the code point */
+	unsigned	 first;		/* F_ bits: may start such a key */
 	int		 ndig;		/* TK_NUM: digits before the point */
-	int		 sci;		/* TK_NUM: scientific notation */
+	unsigned char	 type;		/* TK_NUM, TK_WORD or TK_SYM */
+	unsigned char	 sp;		/* white space before it */
+	unsigned char	 skip;		/* inside a URL, handle, clock time... */
+	unsigned char	 cap, allcap;	/* TK_WORD: initial capital, all capitals */
+	unsigned char	 intg;		/* TK_NUM: no decimal point */
+	unsigned char	 comma;		/* TK_NUM: thousands separators */
+	unsigned char	 sci;		/* TK_NUM: scientific notation */
 };
 
 /*
@@ -75,6 +76,17 @@ struct tok {
 #define NF_HBITS	16
 #define NF_HWORDS	((1 << NF_HBITS) / 64)
 
+/* The hash of the bit sets: 32-bit FNV-1a of the lower-cased bytes. */
+#define NF_H0		2166136261u
+#define NF_HSTEP(h, c)	(((h) ^ (uint32_t)(unsigned char)(c)) * 16777619u)
+
+static inline int
+nf_bit_get(const uint64_t *set, uint32_t h)
+{
+	h >>= 32 - NF_HBITS;
+	return (int)(set[h / 64] >> (h % 64) & 1);
+}
+
 enum { ZC_RUN = 1, ZC_LOOK = 2 };	/* numlex.c: zone_starts() */
 
 /*
@@ -82,18 +94,35 @@ enum { ZC_RUN = 1, ZC_LOOK = 2 };	/* numlex.c: zone_starts() */
  * with; a token no key starts with need not be looked up with its
  * neighbours (struct tok's first).
  */
-enum { F_CUR = 1, F_UNIT = 2, F_QUAL = 4 };
+enum { F_CUR = 1, F_UNIT = 2, F_QUAL = 4, F_CUR2 = 8 };	/* F_CUR2: may be
+					   the second token of a currency */
 struct firsts {
 	uint64_t	 words[NF_HWORDS];	/* word hashes */
 	uint64_t	 sym[64];		/* symbols, cp % 4096 */
 	int		 num;			/* a key starts with a digit */
 };
 
+/*
+ * A slot of nf->wtab: the words of nf->words again, by the hash a token's
+ * lower-case text already has when it is read (numlex.c), so looking a
+ * token up costs no second hash.
+ */
+struct wslot {
+	const char	*key;		/* NULL: empty slot */
+	size_t		 len;
+	uint32_t	 h;
+	const struct word *w;
+};
+
 struct numfinder {
 	struct strmap	*words, *cur, *units, *quals;
+	struct wslot	*wtab;		/* open addressing, linear probing */
+	size_t		 wcap, wcount;	/* wcap a power of two */
 	uint64_t	 wbits[NF_HWORDS];	/* the keys of words */
-	uint64_t	 nbits[NF_HWORDS];	/* number words (may hold one) */
+	uint64_t	 nkey[NF_HWORDS];	/* number words by numscan.c's
+					   key (may hold one) */
 	struct firsts	 fcur, funit, fqual;	/* of the keys of nf->cur... */
+	struct firsts	 fcur2;		/* second tokens of nf->cur's keys */
 	int		 nwide;		/* a number word is not ASCII */
 	uint32_t	 nlen[256];	/* bit per length (31: longer) of the
 					   number words by first letter */
@@ -128,6 +157,10 @@ struct numfinder {
 /* numlex.c */
 void	numlex_init(struct numfinder *nf);
 void	numlex_free(struct numfinder *nf);
+/* numscan.c: whether numlex_tokens() may find a number in s[0..n). */
+int	numscan_maybe(const struct numfinder *nf, const char *s, size_t n);
+/* Note the number word w[0..n) (ASCII) for numscan_maybe(). */
+void	numscan_add(struct numfinder *nf, const char *w, size_t n);
 /* Tokenize the sentence; returns 1 when it may hold a number. */
 int	numlex_tokens(struct numfinder *nf, const char *s, size_t n);
 /* Mark the tokens inside URLs, handles, clock times, phone numbers. */

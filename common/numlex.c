@@ -54,9 +54,8 @@ owned(struct numfinder *nf, size_t size)
 	return nf->own[nf->nown++] = ecalloc(1, size);
 }
 
-/* The hash of the bit sets: 32-bit FNV-1a of the lower-cased bytes. */
-#define H0		2166136261u
-#define HSTEP(h, c)	(((h) ^ (uint32_t)(unsigned char)(c)) * 16777619u)
+#define H0		NF_H0
+#define HSTEP(h, c)	NF_HSTEP(h, c)
 
 static uint32_t
 lowhash(const char *s, size_t n)
@@ -80,12 +79,7 @@ bit_set(uint64_t *set, uint32_t h)
 	set[h / 64] |= (uint64_t)1 << (h % 64);
 }
 
-static int
-bit_get(const uint64_t *set, uint32_t h)
-{
-	h >>= 32 - NF_HBITS;
-	return (int)(set[h / 64] >> (h % 64) & 1);
-}
+#define bit_get(set, h)	nf_bit_get(set, h)
 
 static int
 is_ascii(const char *s, size_t n)
@@ -98,15 +92,65 @@ is_ascii(const char *s, size_t n)
 	return 1;
 }
 
+/* The home slot of hash h: FNV-1a's low bits alone cluster. */
+#define WSLOT(h)	((h) ^ (h) >> 15)
+
+/* The word key[0..len) whose hash (lowhash) is h in nf->wtab, or NULL. */
+static inline const struct word *
+wtab_get(const struct numfinder *nf, uint32_t h, const char *key, size_t len)
+{
+	const struct wslot *sl;
+	size_t i;
+
+	for (i = WSLOT(h) & (nf->wcap - 1); (sl = &nf->wtab[i])->key != NULL;
+	    i = (i + 1) & (nf->wcap - 1))
+		if (sl->h == h && sl->len == len &&
+		    memcmp(sl->key, key, len) == 0)
+			return sl->w;
+	return NULL;
+}
+
+/* Put a new word (key owned by nf) into nf->wtab, kept at most half full. */
+static void
+wtab_put(struct numfinder *nf, uint32_t h, const char *key, size_t len,
+    const struct word *w)
+{
+	struct wslot *old = nf->wtab;
+	size_t oldcap = nf->wcap, i;
+
+	if (2 * (nf->wcount + 1) > nf->wcap) {
+		nf->wcap = nf->wcap ? 2 * nf->wcap : 512;
+		nf->wtab = ecalloc(nf->wcap, sizeof(*nf->wtab));
+		nf->wcount = 0;
+		for (i = 0; i < oldcap; i++)
+			if (old[i].key != NULL)
+				wtab_put(nf, old[i].h, old[i].key, old[i].len,
+				    old[i].w);
+		free(old);
+	}
+	for (i = WSLOT(h) & (nf->wcap - 1); nf->wtab[i].key != NULL;
+	    i = (i + 1) & (nf->wcap - 1))
+		;
+	nf->wtab[i].key = key;
+	nf->wtab[i].len = len;
+	nf->wtab[i].h = h;
+	nf->wtab[i].w = w;
+	nf->wcount++;
+}
+
 static struct word *
 word_entry(struct numfinder *nf, const char *key, size_t len)
 {
 	struct word *w;
+	char *copy;
 
 	if ((w = strmap_get(nf->words, key, len)) == NULL) {
 		w = owned(nf, sizeof(*w));
 		strmap_put(nf->words, key, len, w);
 		bit_set(nf->wbits, lowhash(key, len));
+		copy = owned(nf, len + 1);
+		memcpy(copy, key, len);
+		wtab_put(nf, lowhash(key, len), copy, len, w);
 	}
 	return w;
 }
@@ -143,13 +187,10 @@ load_words(struct numfinder *nf, const char *text, const char *name)
 		w->roles |= roles[i].role;
 		if (roles[i].role & (R_CARD | R_SCALE | R_VAGUE | R_ORD |
 		    R_DENOM)) {
-			bit_set(nf->nbits, lowhash(l.col[0], l.len[0]));
 			if (!is_ascii(l.col[0], l.len[0]) || l.len[0] == 0)
 				nf->nwide = 1;
 			else
-				nf->nlen[(unsigned char)l.col[0][0] | 0x20] |=
-				    (uint32_t)1 << (l.len[0] < 31 ?
-				    l.len[0] : 31);
+				numscan_add(nf, l.col[0], l.len[0]);
 		}
 		v = l.ncol > 2 ? strtoll(l.col[2], NULL, 10) : 0;
 		switch (roles[i].role) {
@@ -195,6 +236,40 @@ key_first(struct firsts *f, const char *key, size_t len)
 		f->sym[c % 4096 / 64] |= (uint64_t)1 << (c % 64);
 }
 
+/*
+ * Note in f the token after the first of a key (see key_first()), when
+ * it has one: "a$" and "us dollars" are looked up only before "$" and
+ * "dollars", and "a" and "us" are common words.
+ */
+static void
+key_second(struct firsts *f, const char *key, size_t len)
+{
+	uint32_t c;
+	size_t j = 0;
+	int l;
+
+	if (len == 0)
+		return;
+	if ((l = utf8_decode(key, len, &c)) == 0 || (c >= '0' && c <= '9') ||
+	    c == '.') {
+		/* a number (or not expected): stay on the safe side */
+		f->num = 1;
+		memset(f->sym, 0xff, sizeof(f->sym));
+		memset(f->words, 0xff, sizeof(f->words));
+		return;
+	}
+	if (is_letter(c))
+		while (j < len && (l = utf8_decode(key + j, len - j, &c)) &&
+		    is_letter(c))
+			j += (size_t)l;
+	else
+		j = (size_t)l;
+	if (j < len && key[j] == ' ')
+		j++;
+	if (j < len)
+		key_first(f, key + j, len - j);
+}
+
 static void
 load_currencies(struct numfinder *nf)
 {
@@ -215,6 +290,7 @@ load_currencies(struct numfinder *nf)
 		c->minor = atoi(l.col[3]);
 		strmap_put(nf->cur, l.col[0], l.len[0], c);
 		key_first(&nf->fcur, l.col[0], l.len[0]);
+		key_second(&nf->fcur2, l.col[0], l.len[0]);
 		if (l.len[0] == 3 && (l.col[0][0] | 0x20) == (c->code[0] | 0x20) &&
 		    (l.col[0][2] | 0x20) == (c->code[2] | 0x20)) {
 			/* an ISO code: "MUSD 20", "120 MEUR" in millions */
@@ -227,6 +303,7 @@ load_currencies(struct numfinder *nf)
 			memcpy(key + 1, l.col[0], 4);
 			strmap_put(nf->cur, key, 4, mc);
 			key_first(&nf->fcur, key, 4);
+			key_second(&nf->fcur2, key, 4);
 		}
 	}
 }
@@ -347,6 +424,7 @@ numlex_free(struct numfinder *nf)
 	strmap_free(nf->cur);
 	strmap_free(nf->units);
 	strmap_free(nf->quals);
+	free(nf->wtab);
 	pcre2_match_data_free(nf->md);
 	pcre2_match_context_free(nf->mc);
 	pcre2_jit_stack_free(nf->jit);
@@ -506,98 +584,34 @@ scan_digits(const char *s, size_t n, size_t i, struct tok *t, int *exp,
 
 #define AL(c)	(((c) | 0x20) >= 'a' && ((c) | 0x20) <= 'z')
 
-/*
- * Whether numlex_tokens() can find a number: a digit, a vulgar fraction
- * character or a number word.  Number words are ASCII (else nf->nwide),
- * so a word token that is one is a run of ASCII letters between bytes
- * that are not: checking every such run finds it, and more (a clear bit
- * in nf->nbits rules a word out, a set one may be another word).
- */
-/* Some byte of the 8 in x is an ASCII digit (bytes over 0x7f are not). */
-#define ONES		0x0101010101010101ULL
-#define HASDIGIT(x)	(((ONES * (127 + 0x3a) - ((x) & ONES * 127)) & \
-			 ~(x) & (((x) & ONES * 127) + ONES * (127 - 0x2f)) & \
-			 ONES * 128) != 0)
-
-static int
-has_digit(const unsigned char *s, size_t n)
-{
-	uint64_t x;
-	size_t i = 0;
-
-	for (; i + 8 <= n; i += 8) {
-		memcpy(&x, s + i, 8);
-		if (HASDIGIT(x))
-			return 1;
-	}
-	for (; i < n; i++)
-		if (s[i] >= '0' && s[i] <= '9')
-			return 1;
-	return 0;
-}
-
-static int
-may_hold_number(const struct numfinder *nf, const char *str, size_t n)
-{
-	const unsigned char *s = (const unsigned char *)str;
-	size_t i = 0, w, len;
-	uint32_t h;
-	unsigned c;
-
-	if (nf->nwide || has_digit(s, n))
-		return 1;
-	while (i < n) {
-		c = s[i];
-		if (AL(c)) {
-			w = i;
-			while (++i < n && AL(s[i]))
-				;
-			len = i - w < 31 ? i - w : 31;
-			if (!(nf->nlen[c | 0x20] >> len & 1))
-				continue;
-			for (h = H0; w < i; w++)
-				h = HSTEP(h, s[w] | 0x20);
-			if (bit_get(nf->nbits, h))
-				return 1;
-			continue;
-		}
-		if (c == 0xc2 && i + 1 < n && s[i + 1] >= 0xbc && s[i + 1] <= 0xbe)
-			return 1;		/* U+00BC-00BE */
-		if (c == 0xe2 && i + 2 < n && s[i + 1] == 0x85 &&
-		    s[i + 2] >= 0x90 && s[i + 2] <= 0x9e)
-			return 1;		/* U+2150-215E */
-		i++;
-	}
-	return 0;
-}
-
 /* Read the word at s[i]; returns its end. */
 static size_t
 scan_word(struct numfinder *nf, struct tok *t, const char *s, size_t n,
     size_t i, size_t *cp)
 {
 	char *low = nf->low.s + nf->low.len;
-	size_t j = i, o = 0;
+	size_t j = i, o = 0, a;
 	uint32_t c, h = H0;
+	unsigned lc = 0;	/* OR of the ASCII letters: 0x20 clear when
+				   all are capitals */
 	int len, k;
 	unsigned char b;
 
 	t->type = TK_WORD;
 	t->lo = nf->low.len;
-	t->allcap = 1;
-	while (j < n) {
-		b = (unsigned char)s[j];
-		if (b < 0x80) {
+	for (;;) {
+		/* a run of ASCII letters, by far the most common */
+		for (a = j; j < n; j++) {
+			b = (unsigned char)s[j];
 			if (!AL(b))
 				break;
 			low[o++] = (char)(b | 0x20);
 			h = HSTEP(h, b | 0x20);
-			if (b >= 'a')
-				t->allcap = 0;
-			j++;
-			(*cp)++;
-			continue;
+			lc |= b;
 		}
+		*cp += j - a;
+		if (j >= n || (unsigned char)s[j] < 0x80)
+			break;
 		if ((len = utf8_decode(s + j, n - j, &c)) == 0 || !is_letter(c))
 			break;
 		for (k = 0; k < len; k++) {
@@ -609,14 +623,14 @@ scan_word(struct numfinder *nf, struct tok *t, const char *s, size_t n,
 	}
 	low[o] = '\0';
 	t->cap = s[i] >= 'A' && s[i] <= 'Z';
-	if (!t->cap || j - i < 2)
-		t->allcap = 0;
+	t->allcap = t->cap && j - i >= 2 && !(lc & 0x20);
 	t->lolen = o;
 	nf->low.len += o + 1;
-	t->w = bit_get(nf->wbits, h) ? strmap_get(nf->words, low, o) : NULL;
+	t->w = bit_get(nf->wbits, h) ? wtab_get(nf, h, low, o) : NULL;
 	t->first = (bit_get(nf->fcur.words, h) ? F_CUR : 0) |
 	    (bit_get(nf->funit.words, h) ? F_UNIT : 0) |
-	    (bit_get(nf->fqual.words, h) ? F_QUAL : 0);
+	    (bit_get(nf->fqual.words, h) ? F_QUAL : 0) |
+	    (bit_get(nf->fcur2.words, h) ? F_CUR2 : 0);
 	return j;
 }
 
@@ -633,13 +647,19 @@ numlex_tokens(struct numfinder *nf, const char *s, size_t n)
 	nf->s = s;
 	nf->n = n;
 	nf->nt = 0;
-	if (!may_hold_number(nf, s, n))
+	if (!numscan_maybe(nf, s, n))
 		return 0;
 	/* Room for all the lower-cased words: the buffer does not move. */
 	buf_reset(&nf->low);
 	buf_grow(&nf->low, 2 * n + 1);
 	while (i < n) {
 		c = (unsigned char)s[i];
+		if (c == ' ') {		/* the most common byte */
+			sp = 1;
+			i++;
+			cp++;
+			continue;
+		}
 		len = 1;
 		if (c >= 0x80 && (len = utf8_decode(s + i, n - i, &c)) == 0)
 			len = 1, c = 0xfffd;
@@ -659,7 +679,8 @@ numlex_tokens(struct numfinder *nf, const char *s, size_t n)
 			t->type = TK_NUM;
 			t->first = (nf->fcur.num ? F_CUR : 0) |
 			    (nf->funit.num ? F_UNIT : 0) |
-			    (nf->fqual.num ? F_QUAL : 0);
+			    (nf->fqual.num ? F_QUAL : 0) |
+			    (nf->fcur2.num ? F_CUR2 : 0);
 			j = scan_digits(s, n, c == '.' ? i + 1 : i, t, &exp,
 			    &mend);
 			if (c == '.')
@@ -681,10 +702,11 @@ numlex_tokens(struct numfinder *nf, const char *s, size_t n)
 		} else {
 			t->type = TK_SYM;
 			t->cp = c;
-			t->first = c == 0xfffd ? F_CUR | F_UNIT | F_QUAL :
+			t->first = c == 0xfffd ? F_CUR | F_UNIT | F_QUAL | F_CUR2 :
 			    (SYMBIT(nf->fcur, c) ? F_CUR : 0) |
 			    (SYMBIT(nf->funit, c) ? F_UNIT : 0) |
-			    (SYMBIT(nf->fqual, c) ? F_QUAL : 0);
+			    (SYMBIT(nf->fqual, c) ? F_QUAL : 0) |
+			    (SYMBIT(nf->fcur2, c) ? F_CUR2 : 0);
 			j = i + (size_t)len;
 			if (c == 0xbd || c == 0xbc || c == 0xbe ||
 			    (c >= 0x2150 && c <= 0x215e))
@@ -775,7 +797,7 @@ static size_t
 zone_starts(struct numfinder *nf)
 {
 	const unsigned char *s = (const unsigned char *)nf->s;
-	size_t n = nf->n, p, q, run = 0, done = 0, count = 0;
+	size_t n = nf->n, p, q, run, done = 0, count = 0;
 	unsigned char c, prev;
 	uint32_t cp;
 	int k;
@@ -787,11 +809,11 @@ zone_starts(struct numfinder *nf)
 	}
 	memset(nf->zc, 0, n);
 	for (p = 0; p < n; p++) {
+		/* most bytes (letters, spaces) are not worth a look */
+		while (!(nf->zcls[s[p]] & ZC_LOOK))
+			if (++p == n)
+				return count;
 		c = s[p];
-		if (!(nf->zcls[c] & ZC_RUN))
-			run = p + 1;
-		if (!(nf->zcls[c] & ZC_LOOK))
-			continue;
 		prev = p > 0 ? s[p - 1] : ' ';
 		if (c >= 0x80) {
 			/* a digit not ASCII */
@@ -807,7 +829,12 @@ zone_starts(struct numfinder *nf)
 		    (c == 'w' && p + 3 < n && memcmp(s + p, "www.", 4) == 0))
 			count += nf->zc[p] = 1;
 		else if (c == '.' && p + 1 < n && tld_first(s[p + 1])) {
-			for (q = run > done ? run : done; q < p; q++)
+			/* the start of the run of [\w.-] bytes the '.' is in,
+			 * or done when that is later */
+			for (run = p; run > done &&
+			    (nf->zcls[s[run - 1]] & ZC_RUN); run--)
+				;
+			for (q = run; q < p; q++)
 				if (!nf->zc[q] && UTF8_POINT(s[q]) && (q == 0 ||
 				    !(ZW(s[q]) && ZW(s[q - 1])) ||
 				    s[q] >= 0x80 || s[q - 1] >= 0x80))

@@ -18,6 +18,8 @@ nf_currency_at(const struct numfinder *nf, int i, int len, int post)
 
 	if (!in(nf, i) || !(TOK(i)->first & F_CUR))
 		return NULL;		/* no currency's key starts so */
+	if (len >= 2 && (!in(nf, i + 1) || !(TOK(i + 1)->first & F_CUR2)))
+		return NULL;		/* nor goes on so */
 	for (k = i + 1; k < i + len; k++)
 		if (!glued(nf, k) && !(TOK(k)->type == TK_WORD &&
 		    TOK(k - 1)->type == TK_WORD) && !(TOK(k)->type == TK_SYM &&
