@@ -2,33 +2,40 @@
 #include <err.h>
 #include <errno.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "record.h"
 #include "scan.h"
 #include "utf8.h"
 #include "util.h"
 
-/* One thread writes: skip stdio's locks where the C library allows it. */
-#ifdef __GLIBC__
-#define FWRITE	fwrite_unlocked
-#define PUTC	putc_unlocked
-#else
-#define FWRITE	fwrite
-#define PUTC	putc
-#endif
-
 extern char *program_invocation_short_name;
 
+#define RD_BUFSIZE	(256 * 1024)	/* first input buffer; grows for longer lines */
+
+/*
+ * The reader reads big blocks into its own buffer and cuts lines out of
+ * it in place (getline would copy each line once more).  Lines are read
+ * with read(2) on fp's descriptor, which returns what a pipe holds without
+ * waiting for a full block, so records flow through a pipeline as they
+ * come; a stream without a descriptor (fmemopen) is read with fread.
+ */
 struct reader {
 	FILE		*fp;
+	int		 fd;		/* fileno(fp), or -1: use fread */
+	int		 eof;
 	const char	*name;
 	unsigned long	 lineno;
-	char		*line;		/* getline's buffer: the raw line */
-	size_t		 linecap;
-	struct buf	 fields;	/* the line again, split and unescaped */
+	char		*in;		/* input buffer, cap bytes */
+	size_t		 cap;
+	size_t		 start;		/* the next line starts at in + start */
+	size_t		 scanned;	/* no LF in in[start..scanned) */
+	size_t		 fill;		/* bytes read into in */
+	struct buf	 fields;	/* the fields, split and unescaped */
 };
 
 /* Minimum field count and which fields (bit i = field i) must be numbers. */
@@ -47,14 +54,14 @@ static const struct {
 struct reader *
 rec_open(FILE *fp, const char *name)
 {
-	static char ibuf[128 * 1024];
 	struct reader *rd;
 
-	if (fp == stdin)
-		setvbuf(stdin, ibuf, _IOFBF, sizeof(ibuf));
 	rd = ecalloc(1, sizeof(*rd));
 	rd->fp = fp;
+	rd->fd = fileno(fp);
 	rd->name = name;
+	rd->cap = RD_BUFSIZE;
+	rd->in = emalloc(rd->cap);
 	return rd;
 }
 
@@ -63,7 +70,7 @@ rec_close(struct reader *rd)
 {
 	if (rd == NULL)
 		return;
-	free(rd->line);
+	free(rd->in);
 	buf_free(&rd->fields);
 	free(rd);
 }
@@ -122,9 +129,72 @@ bad_escape(struct reader *rd, int nf)
 }
 
 /*
+ * The next line, NUL-terminated in place of its LF, or NULL at the end of
+ * the input; *lenp is its length without the LF.  The line stays where it
+ * is in the buffer until the next call.
+ */
+static char *
+next_line(struct reader *rd, size_t *lenp)
+{
+	char *line, *nl;
+	ssize_t n;
+
+	for (;;) {
+		nl = memchr(rd->in + rd->scanned, '\n', rd->fill - rd->scanned);
+		if (nl != NULL || (rd->eof && rd->start < rd->fill)) {
+			if (nl == NULL)		/* a last line without LF */
+				nl = rd->in + rd->fill;
+			line = rd->in + rd->start;
+			*lenp = (size_t)(nl - line);
+			*nl = '\0';		/* fill < cap: room for it */
+			rd->start = rd->scanned = (size_t)(nl - rd->in) +
+			    (nl < rd->in + rd->fill);
+			return line;
+		}
+		if (rd->eof)
+			return NULL;
+		rd->scanned = rd->fill;
+		/* Move the partial line to the front; grow the buffer when
+		 * it is more than half full of one line. */
+		if (rd->start > 0) {
+			memmove(rd->in, rd->in + rd->start,
+			    rd->fill - rd->start);
+			rd->fill -= rd->start;
+			rd->scanned -= rd->start;
+			rd->start = 0;
+		}
+		if (rd->fill > rd->cap / 2) {
+			if (rd->cap > (size_t)-1 / 4)
+				errx(EXIT_DATA, "%s:%lu: line too long",
+				    rd->name, rd->lineno + 1);
+			rd->cap *= 2;
+			rd->in = erealloc(rd->in, rd->cap);
+		}
+		/* One byte stays free for the NUL after a last line. */
+		if (rd->fd >= 0) {
+			do
+				n = read(rd->fd, rd->in + rd->fill,
+				    rd->cap - 1 - rd->fill);
+			while (n < 0 && errno == EINTR);
+		} else {
+			n = (ssize_t)fread(rd->in + rd->fill, 1,
+			    rd->cap - 1 - rd->fill, rd->fp);
+			if (n == 0 && ferror(rd->fp))
+				n = -1;
+		}
+		if (n < 0)
+			err(EXIT_DATA, "%s", rd->name);
+		if (n == 0)
+			rd->eof = 1;
+		rd->fill += (size_t)n;
+	}
+}
+
+/*
  * Split the copy of the line at TABs and unescape each field in place.
  * Fields are found with memchr; only a field holding a backslash is
- * copied down byte by byte.
+ * copied down byte by byte.  The careful path, for lines the fast one
+ * (split_fast) turned down: it finds the first problem and names it.
  */
 static void
 split(struct reader *rd, struct record *r, char *p, char *end)
@@ -166,6 +236,154 @@ split(struct reader *rd, struct record *r, char *p, char *end)
 	}
 }
 
+/*
+ * The bytes split_fast stops at: NUL and TAB (and harmlessly the other
+ * controls below LF, which it then copies), backslash, and every byte of
+ * a multi-byte UTF-8 sequence.  A byte below 0x80 with no borrow coming
+ * in gets its high bit from x - 0x0a.. exactly when it is below LF; a
+ * byte of 0x80 or more has its own high bit; a backslash is a zero byte
+ * of x ^ 0x5c...  Borrows only run upwards from a flagged byte, so the
+ * lowest flagged byte is always a true stop.
+ */
+static inline uint64_t
+stop_mask(uint64_t x)
+{
+	uint64_t y = x ^ (SCAN_ONES * '\\');
+
+	return ((x - SCAN_ONES * '\n') | x | ((y - SCAN_ONES) & ~y)) &
+	    SCAN_HIGHS;
+}
+
+static inline int
+is_stop(unsigned char c)
+{
+	return c < '\n' || c == '\\' || c >= 0x80;
+}
+
+/*
+ * Index of the first stop byte of the word at p, given its stop_mask m
+ * (non-zero).  On a little-endian machine the lowest set bit of m marks
+ * the first stop byte in memory (see stop_mask); elsewhere the bytes are
+ * looked at one by one, and m != 0 says one of the eight stops.
+ */
+static inline size_t
+first_stop(const char *p, uint64_t m)
+{
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	(void)p;
+	return (size_t)__builtin_ctzll(m) >> 3;
+#else
+	size_t k;
+
+	(void)m;
+	for (k = 0; !is_stop((unsigned char)p[k]); k++)
+		;
+	return k;
+#endif
+}
+
+/*
+ * Length of the valid UTF-8 sequence of two or three bytes at u (n bytes
+ * left), or 0 for anything else: four-byte sequences and invalid bytes
+ * are left to utf8_decode.  The ranges are those of RFC 3629 (no overlong
+ * forms, no surrogates).
+ */
+static inline size_t
+utf8_len23(const unsigned char *u, size_t n)
+{
+	if (u[0] >= 0xc2 && u[0] <= 0xdf)
+		return n >= 2 && (u[1] & 0xc0) == 0x80 ? 2 : 0;
+	if ((u[0] & 0xf0) != 0xe0 || n < 3 || (u[2] & 0xc0) != 0x80)
+		return 0;
+	if (u[0] == 0xe0)
+		return u[1] >= 0xa0 && u[1] <= 0xbf ? 3 : 0;
+	if (u[0] == 0xed)
+		return u[1] >= 0x80 && u[1] <= 0x9f ? 3 : 0;
+	return (u[1] & 0xc0) == 0x80 ? 3 : 0;
+}
+
+/*
+ * The fast path of rec_read: copy the fields p[0..end) (the line after
+ * its type and TAB) into the field buffer, split at TABs, unescaped and
+ * NUL-terminated, checking on the way that the bytes are valid UTF-8
+ * without NUL and the escapes are good.  Eight bytes are copied at a time
+ * up to the next byte that needs a look.  Returns 0 at the first problem
+ * without saying which: the caller then runs the careful checks.
+ */
+static int
+split_fast(struct reader *rd, struct record *r, const char *p,
+    const char *end)
+{
+	char *w, *start;
+	uint64_t x, m;
+	uint32_t cp;
+	size_t k;
+	int nf = 0;
+
+	/* The output never runs ahead of the input (an escape shrinks to
+	 * one byte), so a whole word stored at w while p + 8 <= end stays
+	 * inside room for end - p bytes. */
+	buf_reset(&rd->fields);
+	buf_grow(&rd->fields, (size_t)(end - p));
+	w = start = rd->fields.s;
+	for (;;) {
+		while (end - p >= 8) {
+			x = scan_load(p);
+			memcpy(w, &x, sizeof(x));
+			if ((m = stop_mask(x)) != 0) {
+				k = first_stop(p, m);
+				p += k;
+				w += k;
+				break;
+			}
+			p += 8;
+			w += 8;
+		}
+		if (p == end)
+			break;
+		if (*p == '\t') {
+			*w = '\0';
+			if (nf < REC_MAXF) {
+				r->f[nf].s = start;
+				r->f[nf].len = (size_t)(w - start);
+				nf++;
+			}
+			start = ++w;
+			p++;
+		} else if ((unsigned char)*p >= 0x80) {
+			k = utf8_len23((const unsigned char *)p,
+			    (size_t)(end - p));
+			if (k == 0 && (k = (size_t)utf8_decode(p,
+			    (size_t)(end - p), &cp)) == 0)
+				return 0;
+			while (k-- > 0)
+				*w++ = *p++;
+		} else if (*p == '\\') {
+			switch (end - p < 2 ? '\0' : p[1]) {
+			case '\\': *w++ = '\\'; break;
+			case 't': *w++ = '\t'; break;
+			case 'n': *w++ = '\n'; break;
+			case 'r': *w++ = '\r'; break;
+			default: return 0;
+			}
+			p += 2;
+		} else if (*p == '\0')
+			return 0;
+		else				/* a control byte: plain */
+			*w++ = *p++;
+	}
+	*w = '\0';
+	if (nf < REC_MAXF) {
+		r->f[nf].s = start;
+		r->f[nf].len = (size_t)(w - start);
+		nf++;
+	}
+	r->nf = nf;
+	rd->fields.len = (size_t)(w - rd->fields.s);
+	return 1;
+}
+
 static void
 check_known(struct reader *rd, struct record *r)
 {
@@ -188,103 +406,153 @@ check_known(struct reader *rd, struct record *r)
 	}
 }
 
-int
-rec_read(struct reader *rd, struct record *r)
+/* The record type of a line whose type field is s[0..tlen). */
+static int
+type_of(const char *s, size_t tlen)
 {
-	ssize_t n;
-	size_t len, tlen;
+	if (tlen != 1)
+		return '?';
+	switch (s[0]) {
+	case 'D': case 'P': case 'S': case 'E': case 'N':
+		return s[0];
+	default:
+		return '?';
+	}
+}
+
+/*
+ * The careful path of rec_read, for comments and for the lines the fast
+ * path turned down: every check in turn, so the first problem of the line
+ * is the one named.
+ */
+static void
+read_careful(struct reader *rd, struct record *r, char *line, size_t len)
+{
+	size_t tlen;
 	char *tab;
 
-	errno = 0;
-	if ((n = getline(&rd->line, &rd->linecap, rd->fp)) < 0) {
-		if (ferror(rd->fp))
-			err(EXIT_DATA, "%s", rd->name);
-		return 0;
-	}
-	rd->lineno++;
-	len = (size_t)n;
-	if (len > 0 && rd->line[len - 1] == '\n')
-		len--;
-	if (len > 0 && rd->line[len - 1] == '\r')	/* tolerate CRLF */
-		len--;
-	rd->line[len] = '\0';
-	r->raw = rd->line;
-	r->rawlen = len;
-	r->lineno = rd->lineno;
-	if (memchr(rd->line, '\0', len) != NULL)
+	if (memchr(line, '\0', len) != NULL)
 		rec_error(rd, "NUL byte in record");
-	if (utf8_valid_prefix(rd->line, len) != len)
+	if (utf8_valid_prefix(line, len) != len)
 		rec_error(rd, "invalid UTF-8 at byte %zu",
-		    utf8_valid_prefix(rd->line, len) + 1);
-	if (len > 0 && rd->line[0] == '#') {
+		    utf8_valid_prefix(line, len) + 1);
+	if (len > 0 && line[0] == '#') {
 		r->type = '#';
 		r->nf = 0;
-		return 1;
+		return;
 	}
-	tab = memchr(rd->line, '\t', len);
-	tlen = tab ? (size_t)(tab - rd->line) : len;
-	if (tab == NULL || !is_type(rd->line, tlen))
+	tab = memchr(line, '\t', len);
+	tlen = tab ? (size_t)(tab - line) : len;
+	if (tab == NULL || !is_type(line, tlen))
 		rec_error(rd, "not a record (raw text? run normalize first)");
-	r->type = tlen == 1 ? rd->line[0] : '?';
-	if (r->type != 'D' && r->type != 'P' && r->type != 'S' &&
-	    r->type != 'E' && r->type != 'N')
-		r->type = '?';
+	r->type = type_of(line, tlen);
 	buf_reset(&rd->fields);
 	buf_add(&rd->fields, tab + 1, len - tlen - 1);
 	split(rd, r, rd->fields.s, rd->fields.s + rd->fields.len);
-	check_known(rd, r);
+}
+
+int
+rec_read(struct reader *rd, struct record *r)
+{
+	size_t len, tlen;
+	char *line;
+
+	if ((line = next_line(rd, &len)) == NULL)
+		return 0;
+	rd->lineno++;
+	if (len > 0 && line[len - 1] == '\r')	/* tolerate CRLF */
+		line[--len] = '\0';
+	r->raw = line;
+	r->rawlen = len;
+	r->lineno = rd->lineno;
+	/* The type: at most 8 bytes before the first TAB. */
+	for (tlen = 0; tlen < len && tlen < 9 && line[tlen] != '\t'; tlen++)
+		;
+	if (tlen < len && line[tlen] == '\t' && is_type(line, tlen) &&
+	    split_fast(rd, r, line + tlen + 1, line + len))
+		r->type = type_of(line, tlen);
+	else
+		read_careful(rd, r, line, len);
+	if (r->type != '#')
+		check_known(rd, r);
 	return 1;
 }
 
 void
 rec_pass(FILE *fp, const struct record *r)
 {
-	FWRITE(r->raw, 1, r->rawlen, fp);
-	PUTC('\n', fp);
+	out_write(fp, r->raw, r->rawlen);
+	out_putc(fp, '\n');
 }
 
 void
 rec_begin(FILE *fp, int type)
 {
-	PUTC(type, fp);
+	out_putc(fp, type);
 }
 
 /* Does some byte of w need escaping (backslash, TAB, LF, CR)?  May say
- * yes for other control characters; the caller looks closer. */
-static uint64_t
+ * yes for other control characters; the caller looks closer.  Like
+ * stop_mask, it flags the first such byte exactly. */
+static inline uint64_t
 maybe_special(uint64_t w)
 {
 	return scan_below(w, 0x0e) | scan_byte(w, '\\');
 }
 
-static int
+static inline int
 special(int c)
 {
 	return c == '\\' || c == '\t' || c == '\n' || c == '\r';
 }
 
+/* Index of the first byte below 0x0e or backslash in the word at p (see
+ * first_stop). */
+static inline size_t
+first_special(const char *p, uint64_t m)
+{
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	(void)p;
+	return (size_t)__builtin_ctzll(m) >> 3;
+#else
+	size_t k;
+
+	(void)m;
+	for (k = 0; (unsigned char)p[k] >= 0x0e && p[k] != '\\'; k++)
+		;
+	return k;
+#endif
+}
+
+/* The runs between bytes that need escaping are written in one go. */
 void
 rec_field(FILE *fp, const char *s, size_t len)
 {
 	const char *end = s + len, *p = s;
+	char esc[2] = { '\\', 0 };
+	uint64_t m;
 
-	PUTC('\t', fp);
+	out_putc(fp, '\t');
 	while (p < end) {
-		if (p + 8 <= end && !maybe_special(scan_load(p))) {
-			p += 8;
-			continue;
+		if (end - p >= 8) {
+			if ((m = maybe_special(scan_load(p))) == 0) {
+				p += 8;
+				continue;
+			}
+			p += first_special(p, m);
 		}
 		if (!special(*p)) {
 			p++;
 			continue;
 		}
-		FWRITE(s, 1, (size_t)(p - s), fp);
-		PUTC('\\', fp);
-		PUTC(*p == '\\' ? '\\' : *p == '\t' ? 't' : *p == '\n' ? 'n' : 'r',
-		    fp);
+		out_write(fp, s, (size_t)(p - s));
+		esc[1] = *p == '\\' ? '\\' : *p == '\t' ? 't' :
+		    *p == '\n' ? 'n' : 'r';
+		out_write(fp, esc, 2);
 		s = ++p;
 	}
-	FWRITE(s, 1, (size_t)(p - s), fp);
+	out_write(fp, s, (size_t)(p - s));
 }
 
 void
@@ -298,13 +566,13 @@ rec_ulong(FILE *fp, unsigned long n)
 		n /= 10;
 	} while (n);
 	tmp[--i] = '\t';
-	FWRITE(tmp + i, 1, sizeof(tmp) - (size_t)i, fp);
+	out_write(fp, tmp + i, sizeof(tmp) - (size_t)i);
 }
 
 void
 rec_end(FILE *fp)
 {
-	PUTC('\n', fp);
+	out_putc(fp, '\n');
 }
 
 void

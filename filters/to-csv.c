@@ -46,6 +46,7 @@ static const struct {
 
 static const char *dir;
 static const char *eol = "\n";
+static size_t eollen = 1;
 static int header = 1;
 static int append;
 static int only = -1;		/* --table: the one table to stdout */
@@ -104,20 +105,28 @@ static void
 put_field(struct out *o, FILE *fp, const char *s, size_t n, int first)
 {
 	if (!first)
-		putc(',', fp);
+		out_putc(fp, ',');
 	csvfield_put(fp, &o->cell, s, n);
 }
 
 static void
 put_ulong(FILE *fp, unsigned long n)
 {
-	fprintf(fp, ",%lu", n);
+	char tmp[24];
+	int i = (int)sizeof(tmp);
+
+	do {
+		tmp[--i] = (char)('0' + n % 10);
+		n /= 10;
+	} while (n);
+	tmp[--i] = ',';
+	out_write(fp, tmp + i, sizeof(tmp) - (size_t)i);
 }
 
 static void
 end_row(FILE *fp)
 {
-	fputs(eol, fp);
+	out_write(fp, eol, eollen);
 }
 
 static void
@@ -355,7 +364,7 @@ main(int argc, char *argv[])
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		switch (c) {
 		case 'a': append = 1; break;
-		case 'c': eol = "\r\n"; break;
+		case 'c': eol = "\r\n"; eollen = 2; break;
 		case 'd': dir = optarg; break;
 		case 'h': usage(stdout, 0); break;
 		case 'n': header = 0; break;
