@@ -2,11 +2,18 @@
 #include "csvfield.h"
 #include "scan.h"
 
-/* Might some byte of w make a field need quotes (, " CR LF)? */
+/*
+ * Might some byte of x make a field need quotes (, " CR LF)?  Flags
+ * every byte below 0x0e too.  Each term sets the high bit of a byte below
+ * 0x80 that it matches (b - 0x0e when b < 0x0e, (b ^ c) - 1 when b == c);
+ * ~x drops the bytes of 0x80 or more.  Bits above a flagged byte may be
+ * false (borrows), never all of them.
+ */
 static inline uint64_t
-maybe_quote(uint64_t w)
+maybe_quote(uint64_t x)
 {
-	return scan_byte(w, ',') | scan_byte(w, '"') | scan_below(w, 0x0e);
+	return ((x - SCAN_ONES * 0x0e) | ((x ^ (SCAN_ONES * ',')) - SCAN_ONES) |
+	    ((x ^ (SCAN_ONES * '"')) - SCAN_ONES)) & ~x & SCAN_HIGHS;
 }
 
 static inline int

@@ -239,19 +239,17 @@ split(struct reader *rd, struct record *r, char *p, char *end)
 /*
  * The bytes split_fast stops at: NUL and TAB (and harmlessly the other
  * controls below LF, which it then copies), backslash, and every byte of
- * a multi-byte UTF-8 sequence.  A byte below 0x80 with no borrow coming
- * in gets its high bit from x - 0x0a.. exactly when it is below LF; a
- * byte of 0x80 or more has its own high bit; a backslash is a zero byte
- * of x ^ 0x5c...  Borrows only run upwards from a flagged byte, so the
- * lowest flagged byte is always a true stop.
+ * a multi-byte UTF-8 sequence.  Take a byte b with no borrow coming in:
+ * b - 0x0a has its high bit set when b < LF (or b >= 0x8a); b itself when
+ * b >= 0x80; (b ^ 0x5c) - 1 when b is a backslash (or b >= 0x80).  So
+ * below the lowest stop byte no bit is set and nothing borrows, and the
+ * lowest set bit marks the first stop exactly (bits above may be false).
  */
 static inline uint64_t
 stop_mask(uint64_t x)
 {
-	uint64_t y = x ^ (SCAN_ONES * '\\');
-
-	return ((x - SCAN_ONES * '\n') | x | ((y - SCAN_ONES) & ~y)) &
-	    SCAN_HIGHS;
+	return ((x - SCAN_ONES * '\n') | x |
+	    ((x ^ (SCAN_ONES * '\\')) - SCAN_ONES)) & SCAN_HIGHS;
 }
 
 static inline int
@@ -324,8 +322,9 @@ split_fast(struct reader *rd, struct record *r, const char *p,
 	/* The output never runs ahead of the input (an escape shrinks to
 	 * one byte), so a whole word stored at w while p + 8 <= end stays
 	 * inside room for end - p bytes. */
-	buf_reset(&rd->fields);
-	buf_grow(&rd->fields, (size_t)(end - p));
+	rd->fields.len = 0;
+	if (rd->fields.cap <= (size_t)(end - p))
+		buf_grow(&rd->fields, (size_t)(end - p));
 	w = start = rd->fields.s;
 	for (;;) {
 		while (end - p >= 8) {
@@ -384,26 +383,44 @@ split_fast(struct reader *rd, struct record *r, const char *p,
 	return 1;
 }
 
+/* Is f a field rec_num() accepts? */
+static inline int
+is_num(const struct field *f)
+{
+	size_t i;
+
+	if (f->len == 0 || f->len > 15)
+		return 0;
+	for (i = 0; i < f->len; i++)
+		if (f->s[i] < '0' || f->s[i] > '9')
+			return 0;
+	return 1;
+}
+
+/* The field count and numbers of a known record type. */
 static void
 check_known(struct reader *rd, struct record *r)
 {
-	size_t i;
-	int j;
+	int i, j;
 
-	for (i = 0; i < sizeof(known) / sizeof(known[0]); i++) {
-		if (known[i].type != r->type)
-			continue;
-		if (r->nf < known[i].minf)
-			rec_error(rd, "%c record has %d fields, needs %d",
-			    r->type, r->nf, known[i].minf);
-		if (r->f[0].len == 0)
-			rec_error(rd, "%c record has an empty doc_id", r->type);
-		for (j = 0; j < r->nf && j < 16; j++)
-			if ((known[i].numeric >> j & 1) && rec_num(&r->f[j]) < 0)
-				rec_error(rd, "%c record: field %d is not a "
-				    "number", r->type, j + 1);
-		return;
+	switch (r->type) {
+	case 'D': i = 0; break;
+	case 'P': i = 1; break;
+	case 'S': i = 2; break;
+	case 'E': i = 3; break;
+	case 'N': i = 4; break;
+	default: return;
 	}
+	if (r->nf < known[i].minf)
+		rec_error(rd, "%c record has %d fields, needs %d",
+		    r->type, r->nf, known[i].minf);
+	if (r->f[0].len == 0)
+		rec_error(rd, "%c record has an empty doc_id", r->type);
+	/* Only fields 1-3 are ever numbers, and minf > 3 covers them. */
+	for (j = 1; j <= 3; j++)
+		if ((known[i].numeric >> j & 1) && !is_num(&r->f[j]))
+			rec_error(rd, "%c record: field %d is not a "
+			    "number", r->type, j + 1);
 }
 
 /* The record type of a line whose type field is s[0..tlen). */
@@ -465,16 +482,19 @@ rec_read(struct reader *rd, struct record *r)
 	r->raw = line;
 	r->rawlen = len;
 	r->lineno = rd->lineno;
-	/* The type: at most 8 bytes before the first TAB. */
-	for (tlen = 0; tlen < len && tlen < 9 && line[tlen] != '\t'; tlen++)
-		;
+	/* The type: at most 8 bytes before the first TAB; mostly one. */
+	if (len >= 2 && line[1] == '\t' && line[0] >= 'A' && line[0] <= 'Z')
+		tlen = 1;
+	else
+		for (tlen = 0; tlen < len && tlen < 9 && line[tlen] != '\t';
+		    tlen++)
+			;
 	if (tlen < len && line[tlen] == '\t' && is_type(line, tlen) &&
 	    split_fast(rd, r, line + tlen + 1, line + len))
 		r->type = type_of(line, tlen);
 	else
 		read_careful(rd, r, line, len);
-	if (r->type != '#')
-		check_known(rd, r);
+	check_known(rd, r);
 	return 1;
 }
 
@@ -491,13 +511,19 @@ rec_begin(FILE *fp, int type)
 	out_putc(fp, type);
 }
 
-/* Does some byte of w need escaping (backslash, TAB, LF, CR)?  May say
- * yes for other control characters; the caller looks closer.  Like
- * stop_mask, it flags the first such byte exactly. */
+/*
+ * Might some byte of x need escaping (backslash, TAB, LF, CR)?  Flags
+ * every byte below 0x0e (the caller looks closer) and backslashes: for a
+ * byte b below 0x80 with no borrow coming in, b - 0x0e has its high bit
+ * set when b < 0x0e, and (b ^ 0x5c) - 1 when b is a backslash; bytes of
+ * 0x80 or more are masked out by ~x.  So the lowest flagged byte is a
+ * true one, as in stop_mask.
+ */
 static inline uint64_t
-maybe_special(uint64_t w)
+maybe_special(uint64_t x)
 {
-	return scan_below(w, 0x0e) | scan_byte(w, '\\');
+	return ((x - SCAN_ONES * 0x0e) | ((x ^ (SCAN_ONES * '\\')) -
+	    SCAN_ONES)) & ~x & SCAN_HIGHS;
 }
 
 static inline int
@@ -525,6 +551,29 @@ first_special(const char *p, uint64_t m)
 #endif
 }
 
+/*
+ * Can s[0..len) be written as it is?  Most fields can.  Whole words,
+ * the last one loaded to end at s + len (its bytes before that were
+ * seen already, and were plain).  May say no for a field holding other
+ * control bytes.
+ */
+static inline int
+plain_field(const char *s, size_t len)
+{
+	size_t i;
+
+	if (len < 8) {
+		for (i = 0; i < len; i++)
+			if ((unsigned char)s[i] < 0x0e || s[i] == '\\')
+				return 0;
+		return 1;
+	}
+	for (i = 0; i + 8 <= len; i += 8)
+		if (maybe_special(scan_load(s + i)))
+			return 0;
+	return i == len || !maybe_special(scan_load(s + len - 8));
+}
+
 /* The runs between bytes that need escaping are written in one go. */
 void
 rec_field(FILE *fp, const char *s, size_t len)
@@ -534,6 +583,10 @@ rec_field(FILE *fp, const char *s, size_t len)
 	uint64_t m;
 
 	out_putc(fp, '\t');
+	if (plain_field(s, len)) {
+		out_write(fp, s, len);
+		return;
+	}
 	while (p < end) {
 		if (end - p >= 8) {
 			if ((m = maybe_special(scan_load(p))) == 0) {
