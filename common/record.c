@@ -259,18 +259,32 @@ is_stop(unsigned char c)
 }
 
 /*
+ * Where the machine allows it, the lowest set bit of a mask names the
+ * first flagged byte in memory: a little-endian machine and a compiler
+ * with a count-trailing-zeros builtin.  Elsewhere the bytes are looked at
+ * one by one.
+ */
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define LOWBYTE_CTZ	1
+/* Index (0-7) of the byte of the lowest set bit of m (non-zero). */
+static inline size_t
+low_byte(uint64_t m)
+{
+	return (size_t)__builtin_ctzll(m) >> 3;
+}
+#endif
+
+/*
  * Index of the first stop byte of the word at p, given its stop_mask m
- * (non-zero).  On a little-endian machine the lowest set bit of m marks
- * the first stop byte in memory (see stop_mask); elsewhere the bytes are
- * looked at one by one, and m != 0 says one of the eight stops.
+ * (non-zero; see stop_mask: its lowest set bit is a true stop).
  */
 static inline size_t
 first_stop(const char *p, uint64_t m)
 {
-#if defined(__GNUC__) && defined(__BYTE_ORDER__) && \
-    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#ifdef LOWBYTE_CTZ
 	(void)p;
-	return (size_t)__builtin_ctzll(m) >> 3;
+	return low_byte(m);
 #else
 	size_t k;
 
@@ -301,13 +315,26 @@ utf8_len23(const unsigned char *u, size_t n)
 	return (u[1] & 0xc0) == 0x80 ? 3 : 0;
 }
 
+/* End field number *nf at w (its text starts at start). */
+static inline void
+cut_field(struct record *r, int *nf, char *start, char *w)
+{
+	*w = '\0';
+	if (*nf < REC_MAXF) {
+		r->f[*nf].s = start;
+		r->f[*nf].len = (size_t)(w - start);
+		(*nf)++;
+	}
+}
+
 /*
  * The fast path of rec_read: copy the fields p[0..end) (the line after
  * its type and TAB) into the field buffer, split at TABs, unescaped and
  * NUL-terminated, checking on the way that the bytes are valid UTF-8
- * without NUL and the escapes are good.  Eight bytes are copied at a time
- * up to the next byte that needs a look.  Returns 0 at the first problem
- * without saying which: the caller then runs the careful checks.
+ * without NUL and the escapes are good.  Eight bytes are copied at a
+ * time; the TABs among them are cut in place, and only the other stop
+ * bytes (stop_mask) are handled one by one.  Returns 0 at the first
+ * problem without saying which: the caller then runs the careful checks.
  */
 static int
 split_fast(struct reader *rd, struct record *r, const char *p,
@@ -318,6 +345,10 @@ split_fast(struct reader *rd, struct record *r, const char *p,
 	uint32_t cp;
 	size_t k;
 	int nf = 0;
+#ifdef LOWBYTE_CTZ
+	const char *p0 = p;
+	size_t tail;
+#endif
 
 	/* The output never runs ahead of the input (an escape shrinks to
 	 * one byte), so a whole word stored at w while p + 8 <= end stays
@@ -330,24 +361,61 @@ split_fast(struct reader *rd, struct record *r, const char *p,
 		while (end - p >= 8) {
 			x = scan_load(p);
 			memcpy(w, &x, sizeof(x));
-			if ((m = stop_mask(x)) != 0) {
-				k = first_stop(p, m);
-				p += k;
-				w += k;
-				break;
+			if ((m = stop_mask(x)) == 0) {
+				p += 8;
+				w += 8;
+				continue;
 			}
-			p += 8;
-			w += 8;
+#ifdef LOWBYTE_CTZ
+			/* Below a TAB nothing borrows (stop_mask), so the next
+			 * set bit is the next stop again. */
+			while (p[k = low_byte(m)] == '\t') {
+				cut_field(r, &nf, start, w + k);
+				start = w + k + 1;
+				if ((m &= m - 1) == 0)
+					break;
+			}
+			if (m == 0) {
+				p += 8;
+				w += 8;
+				continue;
+			}
+#else
+			k = first_stop(p, m);
+#endif
+			p += k;
+			w += k;
+			goto stop;
 		}
 		if (p == end)
 			break;
-		if (*p == '\t') {
-			*w = '\0';
-			if (nf < REC_MAXF) {
-				r->f[nf].s = start;
-				r->f[nf].len = (size_t)(w - start);
-				nf++;
+#ifdef LOWBYTE_CTZ
+		/* Fewer than 8 bytes left: test the word that ends the
+		 * line, its bytes before p masked off. */
+		if (end - p0 >= 8) {
+			tail = (size_t)(end - p);
+			m = stop_mask(scan_load(end - 8)) &
+			    (~(uint64_t)0 << 8 * (8 - tail));
+			for (k = 0; k < tail; k++)
+				w[k] = p[k];
+			while (m != 0 && (end - 8)[k = low_byte(m)] == '\t') {
+				k -= 8 - tail;
+				cut_field(r, &nf, start, w + k);
+				start = w + k + 1;
+				m &= m - 1;
 			}
+			if (m == 0) {
+				w += tail;
+				break;
+			}
+			k = low_byte(m) - (8 - tail);
+			p += k;
+			w += k;
+		}
+#endif
+stop:
+		if (*p == '\t') {
+			cut_field(r, &nf, start, w);
 			start = ++w;
 			p++;
 		} else if ((unsigned char)*p >= 0x80) {
@@ -369,15 +437,10 @@ split_fast(struct reader *rd, struct record *r, const char *p,
 			p += 2;
 		} else if (*p == '\0')
 			return 0;
-		else				/* a control byte: plain */
+		else				/* a control byte, or ']' */
 			*w++ = *p++;
 	}
-	*w = '\0';
-	if (nf < REC_MAXF) {
-		r->f[nf].s = start;
-		r->f[nf].len = (size_t)(w - start);
-		nf++;
-	}
+	cut_field(r, &nf, start, w);
 	r->nf = nf;
 	rd->fields.len = (size_t)(w - rd->fields.s);
 	return 1;
