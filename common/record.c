@@ -631,9 +631,15 @@ plain_field(const char *s, size_t len)
 				return 0;
 		return 1;
 	}
-	for (i = 0; i + 8 <= len; i += 8)
+	for (i = 0; i + 16 <= len; i += 16)
+		if (maybe_special(scan_load(s + i)) |
+		    maybe_special(scan_load(s + i + 8)))
+			return 0;
+	if (i + 8 <= len) {
 		if (maybe_special(scan_load(s + i)))
 			return 0;
+		i += 8;
+	}
 	return i == len || !maybe_special(scan_load(s + len - 8));
 }
 
@@ -707,6 +713,10 @@ rec_escape(struct buf *out, const char *s, size_t n)
 {
 	size_t i;
 
+	if (plain_field(s, n)) {
+		buf_add(out, s, n);
+		return;
+	}
 	for (i = 0; i < n; i++) {
 		switch (s[i]) {
 		case '\\': buf_add(out, "\\\\", 2); break;
