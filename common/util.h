@@ -82,7 +82,8 @@ out_write(FILE *fp, const void *p, size_t n)
 #ifdef OUT_GLIBC
 	if (fp->_IO_write_ptr < fp->_IO_write_end &&
 	    (size_t)(fp->_IO_write_end - fp->_IO_write_ptr) >= n) {
-		memcpy(fp->_IO_write_ptr, p, n);
+		if (n > 0)		/* p may be NULL then */
+			memcpy(fp->_IO_write_ptr, p, n);
 		fp->_IO_write_ptr += n;
 		return;
 	}
