@@ -61,8 +61,11 @@ static int only = -1;		/* --table: the one table to stdout */
 /* --dir: the temporary files, removed at exit unless renamed into place. */
 static char *tmpname[NTABLE];
 
+#define TABLE_BUFSIZE	(128 * 1024)	/* each table's stdio buffer */
+
 struct out {
 	FILE		*fp[NTABLE];	/* NULL: table not written */
+	char		*iobuf[NTABLE];	/* their buffers (--dir) */
 	struct buf	 cell;		/* a quoted field, reused */
 	/* the current document */
 	struct buf	 doc;		/* its D record's fields, TAB-joined */
@@ -275,7 +278,10 @@ open_temp(struct out *o, int t)
 		err(EXIT_DATA, "%s", tmpname[t]);
 	if ((o->fp[t] = fdopen(fd, "w")) == NULL)
 		err(EXIT_DATA, "%s", tmpname[t]);
-	setvbuf(o->fp[t], NULL, _IOFBF, 65536);
+	/* Our own buffer: given none, glibc ignores the size and uses
+	 * st_blksize (4 KiB, one write(2) per 4 KiB). */
+	o->iobuf[t] = emalloc(TABLE_BUFSIZE);
+	setvbuf(o->fp[t], o->iobuf[t], _IOFBF, TABLE_BUFSIZE);
 	if (append && (old = fopen(final, "r")) != NULL) {
 		while ((n = fread(buf, 1, sizeof(buf), old)) > 0) {
 			fwrite(buf, 1, n, o->fp[t]);
@@ -308,6 +314,8 @@ commit_tables(struct out *o)
 			rc = 1;
 		}
 		o->fp[t] = NULL;
+		free(o->iobuf[t]);
+		o->iobuf[t] = NULL;
 	}
 	if (rc)
 		return rc;	/* the atexit handler removes the temporaries */
