@@ -2,33 +2,40 @@
 #include <err.h>
 #include <errno.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "record.h"
 #include "scan.h"
 #include "utf8.h"
 #include "util.h"
 
-/* One thread writes: skip stdio's locks where the C library allows it. */
-#ifdef __GLIBC__
-#define FWRITE	fwrite_unlocked
-#define PUTC	putc_unlocked
-#else
-#define FWRITE	fwrite
-#define PUTC	putc
-#endif
-
 extern char *program_invocation_short_name;
 
+#define RD_BUFSIZE	(256 * 1024)	/* first input buffer; grows for longer lines */
+
+/*
+ * The reader reads big blocks into its own buffer and cuts lines out of
+ * it in place (getline would copy each line once more).  Lines are read
+ * with read(2) on fp's descriptor, which returns what a pipe holds without
+ * waiting for a full block, so records flow through a pipeline as they
+ * come; a stream without a descriptor (fmemopen) is read with fread.
+ */
 struct reader {
 	FILE		*fp;
+	int		 fd;		/* fileno(fp), or -1: use fread */
+	int		 eof;
 	const char	*name;
 	unsigned long	 lineno;
-	char		*line;		/* getline's buffer: the raw line */
-	size_t		 linecap;
-	struct buf	 fields;	/* the line again, split and unescaped */
+	char		*in;		/* input buffer, cap bytes */
+	size_t		 cap;
+	size_t		 start;		/* the next line starts at in + start */
+	size_t		 scanned;	/* no LF in in[start..scanned) */
+	size_t		 fill;		/* bytes read into in */
+	struct buf	 fields;	/* the fields, split and unescaped */
 };
 
 /* Minimum field count and which fields (bit i = field i) must be numbers. */
@@ -47,14 +54,14 @@ static const struct {
 struct reader *
 rec_open(FILE *fp, const char *name)
 {
-	static char ibuf[128 * 1024];
 	struct reader *rd;
 
-	if (fp == stdin)
-		setvbuf(stdin, ibuf, _IOFBF, sizeof(ibuf));
 	rd = ecalloc(1, sizeof(*rd));
 	rd->fp = fp;
+	rd->fd = fileno(fp);
 	rd->name = name;
+	rd->cap = RD_BUFSIZE;
+	rd->in = emalloc(rd->cap);
 	return rd;
 }
 
@@ -63,7 +70,7 @@ rec_close(struct reader *rd)
 {
 	if (rd == NULL)
 		return;
-	free(rd->line);
+	free(rd->in);
 	buf_free(&rd->fields);
 	free(rd);
 }
@@ -122,9 +129,72 @@ bad_escape(struct reader *rd, int nf)
 }
 
 /*
+ * The next line, NUL-terminated in place of its LF, or NULL at the end of
+ * the input; *lenp is its length without the LF.  The line stays where it
+ * is in the buffer until the next call.
+ */
+static char *
+next_line(struct reader *rd, size_t *lenp)
+{
+	char *line, *nl;
+	ssize_t n;
+
+	for (;;) {
+		nl = memchr(rd->in + rd->scanned, '\n', rd->fill - rd->scanned);
+		if (nl != NULL || (rd->eof && rd->start < rd->fill)) {
+			if (nl == NULL)		/* a last line without LF */
+				nl = rd->in + rd->fill;
+			line = rd->in + rd->start;
+			*lenp = (size_t)(nl - line);
+			*nl = '\0';		/* fill < cap: room for it */
+			rd->start = rd->scanned = (size_t)(nl - rd->in) +
+			    (nl < rd->in + rd->fill);
+			return line;
+		}
+		if (rd->eof)
+			return NULL;
+		rd->scanned = rd->fill;
+		/* Move the partial line to the front; grow the buffer when
+		 * it is more than half full of one line. */
+		if (rd->start > 0) {
+			memmove(rd->in, rd->in + rd->start,
+			    rd->fill - rd->start);
+			rd->fill -= rd->start;
+			rd->scanned -= rd->start;
+			rd->start = 0;
+		}
+		if (rd->fill > rd->cap / 2) {
+			if (rd->cap > (size_t)-1 / 4)
+				errx(EXIT_DATA, "%s:%lu: line too long",
+				    rd->name, rd->lineno + 1);
+			rd->cap *= 2;
+			rd->in = erealloc(rd->in, rd->cap);
+		}
+		/* One byte stays free for the NUL after a last line. */
+		if (rd->fd >= 0) {
+			do
+				n = read(rd->fd, rd->in + rd->fill,
+				    rd->cap - 1 - rd->fill);
+			while (n < 0 && errno == EINTR);
+		} else {
+			n = (ssize_t)fread(rd->in + rd->fill, 1,
+			    rd->cap - 1 - rd->fill, rd->fp);
+			if (n == 0 && ferror(rd->fp))
+				n = -1;
+		}
+		if (n < 0)
+			err(EXIT_DATA, "%s", rd->name);
+		if (n == 0)
+			rd->eof = 1;
+		rd->fill += (size_t)n;
+	}
+}
+
+/*
  * Split the copy of the line at TABs and unescape each field in place.
  * Fields are found with memchr; only a field holding a backslash is
- * copied down byte by byte.
+ * copied down byte by byte.  The careful path, for lines the fast one
+ * (split_fast) turned down: it finds the first problem and names it.
  */
 static void
 split(struct reader *rd, struct record *r, char *p, char *end)
@@ -166,72 +236,327 @@ split(struct reader *rd, struct record *r, char *p, char *end)
 	}
 }
 
+/*
+ * The bytes split_fast stops at: NUL and TAB (and harmlessly the other
+ * controls below LF, which it then copies), backslash, and every byte of
+ * a multi-byte UTF-8 sequence.  Take a byte b with no borrow coming in:
+ * b - 0x0a has its high bit set when b < LF (or b >= 0x8a); b itself when
+ * b >= 0x80; (b ^ 0x5c) - 1 when b is a backslash (or b >= 0x80).  So
+ * below the lowest stop byte no bit is set and nothing borrows, and the
+ * lowest set bit marks the first stop exactly (bits above may be false).
+ */
+static inline uint64_t
+stop_mask(uint64_t x)
+{
+	return ((x - SCAN_ONES * '\n') | x |
+	    ((x ^ (SCAN_ONES * '\\')) - SCAN_ONES)) & SCAN_HIGHS;
+}
+
+static inline int
+is_stop(unsigned char c)
+{
+	return c < '\n' || c == '\\' || c >= 0x80;
+}
+
+/*
+ * Where the machine allows it, the lowest set bit of a mask names the
+ * first flagged byte in memory: a little-endian machine and a compiler
+ * with a count-trailing-zeros builtin.  Elsewhere the bytes are looked at
+ * one by one.
+ */
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define LOWBYTE_CTZ	1
+/* Index (0-7) of the byte of the lowest set bit of m (non-zero). */
+static inline size_t
+low_byte(uint64_t m)
+{
+	return (size_t)__builtin_ctzll(m) >> 3;
+}
+#endif
+
+/*
+ * Index of the first stop byte of the word at p, given its stop_mask m
+ * (non-zero; see stop_mask: its lowest set bit is a true stop).
+ */
+static inline size_t
+first_stop(const char *p, uint64_t m)
+{
+#ifdef LOWBYTE_CTZ
+	(void)p;
+	return low_byte(m);
+#else
+	size_t k;
+
+	(void)m;
+	for (k = 0; !is_stop((unsigned char)p[k]); k++)
+		;
+	return k;
+#endif
+}
+
+/*
+ * Length of the valid UTF-8 sequence of two or three bytes at u (n bytes
+ * left), or 0 for anything else: four-byte sequences and invalid bytes
+ * are left to utf8_decode.  The ranges are those of RFC 3629 (no overlong
+ * forms, no surrogates).
+ */
+static inline size_t
+utf8_len23(const unsigned char *u, size_t n)
+{
+	if (u[0] >= 0xc2 && u[0] <= 0xdf)
+		return n >= 2 && (u[1] & 0xc0) == 0x80 ? 2 : 0;
+	if ((u[0] & 0xf0) != 0xe0 || n < 3 || (u[2] & 0xc0) != 0x80)
+		return 0;
+	if (u[0] == 0xe0)
+		return u[1] >= 0xa0 && u[1] <= 0xbf ? 3 : 0;
+	if (u[0] == 0xed)
+		return u[1] >= 0x80 && u[1] <= 0x9f ? 3 : 0;
+	return (u[1] & 0xc0) == 0x80 ? 3 : 0;
+}
+
+/* End field number *nf at w (its text starts at start). */
+static inline void
+cut_field(struct record *r, int *nf, char *start, char *w)
+{
+	*w = '\0';
+	if (*nf < REC_MAXF) {
+		r->f[*nf].s = start;
+		r->f[*nf].len = (size_t)(w - start);
+		(*nf)++;
+	}
+}
+
+/*
+ * The fast path of rec_read: copy the fields p[0..end) (the line after
+ * its type and TAB) into the field buffer, split at TABs, unescaped and
+ * NUL-terminated, checking on the way that the bytes are valid UTF-8
+ * without NUL and the escapes are good.  Eight bytes are copied at a
+ * time; the TABs among them are cut in place, and only the other stop
+ * bytes (stop_mask) are handled one by one.  Returns 0 at the first
+ * problem without saying which: the caller then runs the careful checks.
+ */
+static int
+split_fast(struct reader *rd, struct record *r, const char *p,
+    const char *end)
+{
+	char *w, *start;
+	uint64_t x, m;
+	uint32_t cp;
+	size_t k;
+	int nf = 0;
+#ifdef LOWBYTE_CTZ
+	const char *p0 = p;
+	size_t tail;
+#endif
+
+	/* The output never runs ahead of the input (an escape shrinks to
+	 * one byte), so a whole word stored at w while p + 8 <= end stays
+	 * inside room for end - p bytes. */
+	rd->fields.len = 0;
+	if (rd->fields.cap <= (size_t)(end - p))
+		buf_grow(&rd->fields, (size_t)(end - p));
+	w = start = rd->fields.s;
+	for (;;) {
+		while (end - p >= 8) {
+			x = scan_load(p);
+			memcpy(w, &x, sizeof(x));
+			if ((m = stop_mask(x)) == 0) {
+				p += 8;
+				w += 8;
+				continue;
+			}
+#ifdef LOWBYTE_CTZ
+			/* Below a TAB nothing borrows (stop_mask), so the next
+			 * set bit is the next stop again. */
+			while (p[k = low_byte(m)] == '\t') {
+				cut_field(r, &nf, start, w + k);
+				start = w + k + 1;
+				if ((m &= m - 1) == 0)
+					break;
+			}
+			if (m == 0) {
+				p += 8;
+				w += 8;
+				continue;
+			}
+#else
+			k = first_stop(p, m);
+#endif
+			p += k;
+			w += k;
+			goto stop;
+		}
+		if (p == end)
+			break;
+#ifdef LOWBYTE_CTZ
+		/* Fewer than 8 bytes left: test the word that ends the
+		 * line, its bytes before p masked off. */
+		if (end - p0 >= 8) {
+			tail = (size_t)(end - p);
+			m = stop_mask(scan_load(end - 8)) &
+			    (~(uint64_t)0 << 8 * (8 - tail));
+			for (k = 0; k < tail; k++)
+				w[k] = p[k];
+			while (m != 0 && (end - 8)[k = low_byte(m)] == '\t') {
+				k -= 8 - tail;
+				cut_field(r, &nf, start, w + k);
+				start = w + k + 1;
+				m &= m - 1;
+			}
+			if (m == 0) {
+				w += tail;
+				break;
+			}
+			k = low_byte(m) - (8 - tail);
+			p += k;
+			w += k;
+		}
+#endif
+stop:
+		if (*p == '\t') {
+			cut_field(r, &nf, start, w);
+			start = ++w;
+			p++;
+		} else if ((unsigned char)*p >= 0x80) {
+			k = utf8_len23((const unsigned char *)p,
+			    (size_t)(end - p));
+			if (k == 0 && (k = (size_t)utf8_decode(p,
+			    (size_t)(end - p), &cp)) == 0)
+				return 0;
+			while (k-- > 0)
+				*w++ = *p++;
+		} else if (*p == '\\') {
+			switch (end - p < 2 ? '\0' : p[1]) {
+			case '\\': *w++ = '\\'; break;
+			case 't': *w++ = '\t'; break;
+			case 'n': *w++ = '\n'; break;
+			case 'r': *w++ = '\r'; break;
+			default: return 0;
+			}
+			p += 2;
+		} else if (*p == '\0')
+			return 0;
+		else				/* a control byte, or ']' */
+			*w++ = *p++;
+	}
+	cut_field(r, &nf, start, w);
+	r->nf = nf;
+	rd->fields.len = (size_t)(w - rd->fields.s);
+	return 1;
+}
+
+/* Is f a field rec_num() accepts? */
+static inline int
+is_num(const struct field *f)
+{
+	size_t i;
+
+	if (f->len == 0 || f->len > 15)
+		return 0;
+	for (i = 0; i < f->len; i++)
+		if (f->s[i] < '0' || f->s[i] > '9')
+			return 0;
+	return 1;
+}
+
+/* The field count and numbers of a known record type. */
 static void
 check_known(struct reader *rd, struct record *r)
 {
-	size_t i;
-	int j;
+	int i, j;
 
-	for (i = 0; i < sizeof(known) / sizeof(known[0]); i++) {
-		if (known[i].type != r->type)
-			continue;
-		if (r->nf < known[i].minf)
-			rec_error(rd, "%c record has %d fields, needs %d",
-			    r->type, r->nf, known[i].minf);
-		if (r->f[0].len == 0)
-			rec_error(rd, "%c record has an empty doc_id", r->type);
-		for (j = 0; j < r->nf && j < 16; j++)
-			if ((known[i].numeric >> j & 1) && rec_num(&r->f[j]) < 0)
-				rec_error(rd, "%c record: field %d is not a "
-				    "number", r->type, j + 1);
+	switch (r->type) {
+	case 'D': i = 0; break;
+	case 'P': i = 1; break;
+	case 'S': i = 2; break;
+	case 'E': i = 3; break;
+	case 'N': i = 4; break;
+	default: return;
+	}
+	if (r->nf < known[i].minf)
+		rec_error(rd, "%c record has %d fields, needs %d",
+		    r->type, r->nf, known[i].minf);
+	if (r->f[0].len == 0)
+		rec_error(rd, "%c record has an empty doc_id", r->type);
+	/* Only fields 1-3 are ever numbers, and minf > 3 covers them. */
+	for (j = 1; j <= 3; j++)
+		if ((known[i].numeric >> j & 1) && !is_num(&r->f[j]))
+			rec_error(rd, "%c record: field %d is not a "
+			    "number", r->type, j + 1);
+}
+
+/* The record type of a line whose type field is s[0..tlen). */
+static int
+type_of(const char *s, size_t tlen)
+{
+	if (tlen != 1)
+		return '?';
+	switch (s[0]) {
+	case 'D': case 'P': case 'S': case 'E': case 'N':
+		return s[0];
+	default:
+		return '?';
+	}
+}
+
+/*
+ * The careful path of rec_read, for comments and for the lines the fast
+ * path turned down: every check in turn, so the first problem of the line
+ * is the one named.
+ */
+static void
+read_careful(struct reader *rd, struct record *r, char *line, size_t len)
+{
+	size_t tlen;
+	char *tab;
+
+	if (memchr(line, '\0', len) != NULL)
+		rec_error(rd, "NUL byte in record");
+	if (utf8_valid_prefix(line, len) != len)
+		rec_error(rd, "invalid UTF-8 at byte %zu",
+		    utf8_valid_prefix(line, len) + 1);
+	if (len > 0 && line[0] == '#') {
+		r->type = '#';
+		r->nf = 0;
 		return;
 	}
+	tab = memchr(line, '\t', len);
+	tlen = tab ? (size_t)(tab - line) : len;
+	if (tab == NULL || !is_type(line, tlen))
+		rec_error(rd, "not a record (raw text? run normalize first)");
+	r->type = type_of(line, tlen);
+	buf_reset(&rd->fields);
+	buf_add(&rd->fields, tab + 1, len - tlen - 1);
+	split(rd, r, rd->fields.s, rd->fields.s + rd->fields.len);
 }
 
 int
 rec_read(struct reader *rd, struct record *r)
 {
-	ssize_t n;
 	size_t len, tlen;
-	char *tab;
+	char *line;
 
-	errno = 0;
-	if ((n = getline(&rd->line, &rd->linecap, rd->fp)) < 0) {
-		if (ferror(rd->fp))
-			err(EXIT_DATA, "%s", rd->name);
+	if ((line = next_line(rd, &len)) == NULL)
 		return 0;
-	}
 	rd->lineno++;
-	len = (size_t)n;
-	if (len > 0 && rd->line[len - 1] == '\n')
-		len--;
-	if (len > 0 && rd->line[len - 1] == '\r')	/* tolerate CRLF */
-		len--;
-	rd->line[len] = '\0';
-	r->raw = rd->line;
+	if (len > 0 && line[len - 1] == '\r')	/* tolerate CRLF */
+		line[--len] = '\0';
+	r->raw = line;
 	r->rawlen = len;
 	r->lineno = rd->lineno;
-	if (memchr(rd->line, '\0', len) != NULL)
-		rec_error(rd, "NUL byte in record");
-	if (utf8_valid_prefix(rd->line, len) != len)
-		rec_error(rd, "invalid UTF-8 at byte %zu",
-		    utf8_valid_prefix(rd->line, len) + 1);
-	if (len > 0 && rd->line[0] == '#') {
-		r->type = '#';
-		r->nf = 0;
-		return 1;
-	}
-	tab = memchr(rd->line, '\t', len);
-	tlen = tab ? (size_t)(tab - rd->line) : len;
-	if (tab == NULL || !is_type(rd->line, tlen))
-		rec_error(rd, "not a record (raw text? run normalize first)");
-	r->type = tlen == 1 ? rd->line[0] : '?';
-	if (r->type != 'D' && r->type != 'P' && r->type != 'S' &&
-	    r->type != 'E' && r->type != 'N')
-		r->type = '?';
-	buf_reset(&rd->fields);
-	buf_add(&rd->fields, tab + 1, len - tlen - 1);
-	split(rd, r, rd->fields.s, rd->fields.s + rd->fields.len);
+	/* The type: at most 8 bytes before the first TAB; mostly one. */
+	if (len >= 2 && line[1] == '\t' && line[0] >= 'A' && line[0] <= 'Z')
+		tlen = 1;
+	else
+		for (tlen = 0; tlen < len && tlen < 9 && line[tlen] != '\t';
+		    tlen++)
+			;
+	if (tlen < len && line[tlen] == '\t' && is_type(line, tlen) &&
+	    split_fast(rd, r, line + tlen + 1, line + len))
+		r->type = type_of(line, tlen);
+	else
+		read_careful(rd, r, line, len);
 	check_known(rd, r);
 	return 1;
 }
@@ -239,52 +564,117 @@ rec_read(struct reader *rd, struct record *r)
 void
 rec_pass(FILE *fp, const struct record *r)
 {
-	FWRITE(r->raw, 1, r->rawlen, fp);
-	PUTC('\n', fp);
+	out_write(fp, r->raw, r->rawlen);
+	out_putc(fp, '\n');
 }
 
 void
 rec_begin(FILE *fp, int type)
 {
-	PUTC(type, fp);
+	out_putc(fp, type);
 }
 
-/* Does some byte of w need escaping (backslash, TAB, LF, CR)?  May say
- * yes for other control characters; the caller looks closer. */
-static uint64_t
-maybe_special(uint64_t w)
+/*
+ * Might some byte of x need escaping (backslash, TAB, LF, CR)?  Flags
+ * every byte below 0x0e (the caller looks closer) and backslashes: for a
+ * byte b below 0x80 with no borrow coming in, b - 0x0e has its high bit
+ * set when b < 0x0e, and (b ^ 0x5c) - 1 when b is a backslash; bytes of
+ * 0x80 or more are masked out by ~x.  So the lowest flagged byte is a
+ * true one, as in stop_mask.
+ */
+static inline uint64_t
+maybe_special(uint64_t x)
 {
-	return scan_below(w, 0x0e) | scan_byte(w, '\\');
+	return ((x - SCAN_ONES * 0x0e) | ((x ^ (SCAN_ONES * '\\')) -
+	    SCAN_ONES)) & ~x & SCAN_HIGHS;
 }
 
-static int
+static inline int
 special(int c)
 {
 	return c == '\\' || c == '\t' || c == '\n' || c == '\r';
 }
 
+/* Index of the first byte below 0x0e or backslash in the word at p (see
+ * first_stop). */
+static inline size_t
+first_special(const char *p, uint64_t m)
+{
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	(void)p;
+	return (size_t)__builtin_ctzll(m) >> 3;
+#else
+	size_t k;
+
+	(void)m;
+	for (k = 0; (unsigned char)p[k] >= 0x0e && p[k] != '\\'; k++)
+		;
+	return k;
+#endif
+}
+
+/*
+ * Can s[0..len) be written as it is?  Most fields can.  Whole words,
+ * the last one loaded to end at s + len (its bytes before that were
+ * seen already, and were plain).  May say no for a field holding other
+ * control bytes.
+ */
+static inline int
+plain_field(const char *s, size_t len)
+{
+	size_t i;
+
+	if (len < 8) {
+		for (i = 0; i < len; i++)
+			if ((unsigned char)s[i] < 0x0e || s[i] == '\\')
+				return 0;
+		return 1;
+	}
+	for (i = 0; i + 16 <= len; i += 16)
+		if (maybe_special(scan_load(s + i)) |
+		    maybe_special(scan_load(s + i + 8)))
+			return 0;
+	if (i + 8 <= len) {
+		if (maybe_special(scan_load(s + i)))
+			return 0;
+		i += 8;
+	}
+	return i == len || !maybe_special(scan_load(s + len - 8));
+}
+
+/* The runs between bytes that need escaping are written in one go. */
 void
 rec_field(FILE *fp, const char *s, size_t len)
 {
 	const char *end = s + len, *p = s;
+	char esc[2] = { '\\', 0 };
+	uint64_t m;
 
-	PUTC('\t', fp);
+	out_putc(fp, '\t');
+	if (plain_field(s, len)) {
+		out_write(fp, s, len);
+		return;
+	}
 	while (p < end) {
-		if (p + 8 <= end && !maybe_special(scan_load(p))) {
-			p += 8;
-			continue;
+		if (end - p >= 8) {
+			if ((m = maybe_special(scan_load(p))) == 0) {
+				p += 8;
+				continue;
+			}
+			p += first_special(p, m);
 		}
 		if (!special(*p)) {
 			p++;
 			continue;
 		}
-		FWRITE(s, 1, (size_t)(p - s), fp);
-		PUTC('\\', fp);
-		PUTC(*p == '\\' ? '\\' : *p == '\t' ? 't' : *p == '\n' ? 'n' : 'r',
-		    fp);
+		out_write(fp, s, (size_t)(p - s));
+		esc[1] = *p == '\\' ? '\\' : *p == '\t' ? 't' :
+		    *p == '\n' ? 'n' : 'r';
+		out_write(fp, esc, 2);
 		s = ++p;
 	}
-	FWRITE(s, 1, (size_t)(p - s), fp);
+	out_write(fp, s, (size_t)(p - s));
 }
 
 void
@@ -298,13 +688,13 @@ rec_ulong(FILE *fp, unsigned long n)
 		n /= 10;
 	} while (n);
 	tmp[--i] = '\t';
-	FWRITE(tmp + i, 1, sizeof(tmp) - (size_t)i, fp);
+	out_write(fp, tmp + i, sizeof(tmp) - (size_t)i);
 }
 
 void
 rec_end(FILE *fp)
 {
-	PUTC('\n', fp);
+	out_putc(fp, '\n');
 }
 
 void
@@ -323,6 +713,10 @@ rec_escape(struct buf *out, const char *s, size_t n)
 {
 	size_t i;
 
+	if (plain_field(s, n)) {
+		buf_add(out, s, n);
+		return;
+	}
 	for (i = 0; i < n; i++) {
 		switch (s[i]) {
 		case '\\': buf_add(out, "\\\\", 2); break;

@@ -29,23 +29,31 @@ enum { T_DOC, T_SENT, T_ENT, T_NUM, NTABLE };
 
 #define DOCFIELDS 5	/* D: doc_id, source, title, url, date */
 
+/*
+ * numeric: the columns (bit i = field i) that rec_read() has checked to
+ * be decimal numbers; digits never need quotes, so they are written as
+ * they are.
+ */
 static const struct {
 	const char	*name;
 	int		 type;		/* record type whose fields make a row */
 	int		 ncol;		/* columns taken from the record */
+	unsigned	 numeric;
 	const char	*header;
 } tables[NTABLE] = {
-	{ "documents", 'D', 3,
+	{ "documents", 'D', 3, 0,
 	  "doc_id,source,title,paragraphs,sentences,entities,numbers,url,date" },
-	{ "sentences", 'S', 4, "doc_id,sentence_id,paragraph_id,text" },
-	{ "entities", 'E', 7,
+	{ "sentences", 'S', 4, 1u << 1 | 1u << 2,
+	  "doc_id,sentence_id,paragraph_id,text" },
+	{ "entities", 'E', 7, 1u << 1 | 1u << 2 | 1u << 3,
 	  "doc_id,sentence_id,start,end,type,text,canonical" },
-	{ "numbers", 'N', 10,
+	{ "numbers", 'N', 10, 1u << 1 | 1u << 2 | 1u << 3,
 	  "doc_id,sentence_id,start,end,kind,text,value,unit,qualifier,noun" },
 };
 
 static const char *dir;
 static const char *eol = "\n";
+static size_t eollen = 1;
 static int header = 1;
 static int append;
 static int only = -1;		/* --table: the one table to stdout */
@@ -53,8 +61,11 @@ static int only = -1;		/* --table: the one table to stdout */
 /* --dir: the temporary files, removed at exit unless renamed into place. */
 static char *tmpname[NTABLE];
 
+#define TABLE_BUFSIZE	(128 * 1024)	/* each table's stdio buffer */
+
 struct out {
 	FILE		*fp[NTABLE];	/* NULL: table not written */
+	char		*iobuf[NTABLE];	/* their buffers (--dir) */
 	struct buf	 cell;		/* a quoted field, reused */
 	/* the current document */
 	struct buf	 doc;		/* its D record's fields, TAB-joined */
@@ -104,20 +115,28 @@ static void
 put_field(struct out *o, FILE *fp, const char *s, size_t n, int first)
 {
 	if (!first)
-		putc(',', fp);
+		out_putc(fp, ',');
 	csvfield_put(fp, &o->cell, s, n);
 }
 
 static void
 put_ulong(FILE *fp, unsigned long n)
 {
-	fprintf(fp, ",%lu", n);
+	char tmp[24];
+	int i = (int)sizeof(tmp);
+
+	do {
+		tmp[--i] = (char)('0' + n % 10);
+		n /= 10;
+	} while (n);
+	tmp[--i] = ',';
+	out_write(fp, tmp + i, sizeof(tmp) - (size_t)i);
 }
 
 static void
 end_row(FILE *fp)
 {
-	fputs(eol, fp);
+	out_write(fp, eol, eollen);
 }
 
 static void
@@ -190,8 +209,13 @@ row(struct out *o, int t, const struct record *r)
 
 	if (fp == NULL)
 		return;
-	for (i = 0; i < tables[t].ncol; i++)
-		put_field(o, fp, r->f[i].s, r->f[i].len, i == 0);
+	for (i = 0; i < tables[t].ncol; i++) {
+		if (tables[t].numeric >> i & 1) {
+			out_putc(fp, ',');
+			out_write(fp, r->f[i].s, r->f[i].len);
+		} else
+			put_field(o, fp, r->f[i].s, r->f[i].len, i == 0);
+	}
 	end_row(fp);
 }
 
@@ -254,7 +278,10 @@ open_temp(struct out *o, int t)
 		err(EXIT_DATA, "%s", tmpname[t]);
 	if ((o->fp[t] = fdopen(fd, "w")) == NULL)
 		err(EXIT_DATA, "%s", tmpname[t]);
-	setvbuf(o->fp[t], NULL, _IOFBF, 65536);
+	/* Our own buffer: given none, glibc ignores the size and uses
+	 * st_blksize (4 KiB, one write(2) per 4 KiB). */
+	o->iobuf[t] = emalloc(TABLE_BUFSIZE);
+	setvbuf(o->fp[t], o->iobuf[t], _IOFBF, TABLE_BUFSIZE);
 	if (append && (old = fopen(final, "r")) != NULL) {
 		while ((n = fread(buf, 1, sizeof(buf), old)) > 0) {
 			fwrite(buf, 1, n, o->fp[t]);
@@ -287,6 +314,8 @@ commit_tables(struct out *o)
 			rc = 1;
 		}
 		o->fp[t] = NULL;
+		free(o->iobuf[t]);
+		o->iobuf[t] = NULL;
 	}
 	if (rc)
 		return rc;	/* the atexit handler removes the temporaries */
@@ -355,7 +384,7 @@ main(int argc, char *argv[])
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		switch (c) {
 		case 'a': append = 1; break;
-		case 'c': eol = "\r\n"; break;
+		case 'c': eol = "\r\n"; eollen = 2; break;
 		case 'd': dir = optarg; break;
 		case 'h': usage(stdout, 0); break;
 		case 'n': header = 0; break;
