@@ -1,4 +1,6 @@
 /* csvfield.c: see csvfield.h. */
+#include <csv.h>
+
 #include "csvfield.h"
 #include "scan.h"
 
@@ -49,16 +51,13 @@ look:	/* a flagged word may hold only other control bytes */
 }
 
 /*
- * The quoted form is the one libcsv's csv_write() gives: the field in
- * double quotes, every quote in it doubled.  The runs between quotes are
- * written in one go.
+ * A field is written as it is unless it needs quotes (contract §3:
+ * "quoted when needed"); then libcsv's csv_write() quotes it (and doubles
+ * its quotes) into the scratch buffer, sized for the worst case, 2n + 2.
  */
 void
 csvfield_put(FILE *fp, struct buf *scratch, const char *s, size_t n)
 {
-	const char *end = s + n, *q;
-
-	(void)scratch;		/* no longer needed; kept for the callers */
 	/* Readers that trim unquoted fields (libcsv does) keep the spaces
 	 * of a quoted one. */
 	if (!has_quotable(s, n) && (n == 0 || (s[0] != ' ' && s[0] != '\t' &&
@@ -66,12 +65,7 @@ csvfield_put(FILE *fp, struct buf *scratch, const char *s, size_t n)
 		out_write(fp, s, n);
 		return;
 	}
-	out_putc(fp, '"');
-	while ((q = memchr(s, '"', (size_t)(end - s))) != NULL) {
-		out_write(fp, s, (size_t)(q + 1 - s));	/* up to the quote */
-		out_putc(fp, '"');			/* and it again */
-		s = q + 1;
-	}
-	out_write(fp, s, (size_t)(end - s));
-	out_putc(fp, '"');
+	buf_reset(scratch);
+	buf_grow(scratch, 2 * n + 2);
+	out_write(fp, scratch->s, csv_write(scratch->s, 2 * n + 2, s, n));
 }

@@ -1,7 +1,7 @@
 /*
  * csvfield.h: one CSV field written the way to-csv(1) writes it (RFC
- * 4180): as it is, or quoted the way libcsv's csv_write() quotes (in
- * double quotes, inner quotes doubled) when it holds a comma, a quote, CR
+ * 4180): as it is, or quoted by libcsv's csv_write() (in double quotes,
+ * inner quotes doubled) when it holds a comma, a quote, CR
  * or LF, or starts or ends with a space or TAB (which readers such as
  * libcsv's parser would otherwise trim).
  */
@@ -13,8 +13,7 @@
 
 #include "util.h"
 
-/* Write s[0..n) to fp as one field.  scratch is no longer used (the
- * quoting needs no copy); it stays so that callers need not change. */
+/* Write s[0..n) to fp as one field; scratch holds a quoted copy. */
 void	csvfield_put(FILE *fp, struct buf *scratch, const char *s, size_t n);
 
 #endif
