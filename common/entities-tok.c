@@ -176,9 +176,15 @@ scanword(struct nerdoc *d, const char *s, size_t n, size_t i, size_t *cpos,
 				upper += (a & A_UPPER) >> 1;
 			}
 		c += j - j0;
-		cp = cpat(s, n, j, &len);
-		if (len == 0)
+		/*
+		 * An ASCII byte other than an apostrophe or a period ends the
+		 * word (letters and digits were taken above): the usual case,
+		 * a space or comma, decided without decoding.
+		 */
+		if (j >= n || ((unsigned char)s[j] < 0x80 && s[j] != '\'' &&
+		    s[j] != '.'))
 			break;
+		cp = cpat(s, n, j, &len);
 		if (isalnumcp(cp, &cat)) {
 			if (cat <= UTF8PROC_CATEGORY_LO) {
 				if (cat == UTF8PROC_CATEGORY_LU ||
