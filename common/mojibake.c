@@ -489,16 +489,18 @@ fix_runs(uint32_t **pa, uint32_t **pb, size_t *n)
 
 /*
  * The pages[] (a bit each) where c's byte leads a UTF-8 sequence (C2-F4),
- * in *lead, and where it may continue one (80-BF), in *cont; only the
- * pages in want are looked at.
+ * in *lead, where it may continue one (80-BF), in *cont, and where it is
+ * the C3 that may be an à with a lost A0 byte, in *agrave; only the pages
+ * in want are looked at.
  */
 static void
-roles(uint32_t c, unsigned want, unsigned *lead, unsigned *cont)
+roles(uint32_t c, unsigned want, unsigned *lead, unsigned *cont,
+    unsigned *agrave)
 {
 	size_t k;
 	int b;
 
-	*lead = *cont = 0;
+	*lead = *cont = *agrave = 0;
 	for (k = 0; k < NPAGES; k++) {
 		if (!(want & 1u << k))
 			continue;
@@ -507,6 +509,8 @@ roles(uint32_t c, unsigned want, unsigned *lead, unsigned *cont)
 			*lead |= 1u << k;
 		else if (b >= 0x80 && b <= 0xbf)
 			*cont |= 1u << k;
+		if (b == 0xc3 && (pages[k].flags & P_AGRAVE))
+			*agrave |= 1u << k;
 	}
 }
 
@@ -524,21 +528,25 @@ roles(uint32_t c, unsigned want, unsigned *lead, unsigned *cont)
  *      non-ASCII, or a space or '?' standing for a lost byte; the "Ã "
  *      case takes only ASCII after the Ã; a CESU-8 pair needs non-ASCII
  *      after its second ED), and as a lead it finds no continuation.
+ * It also fails (d) when each lead in P is followed by a space or ends
+ * the line, but for the Ã of "Ã ": without S_A0 such a lead starts no
+ * sequence, and with it every sequence stands on a lost A0 byte, which
+ * whole() does not take alone.
  * fix_runs() tries Windows-1252 sequences only at characters U+00C2-
  * U+00F4 (their bytes there); one followed by the end of the line or by
  * ASCII starts none, but for Ã followed by a space ("Ã " may be à).
- * The characters of such a line are not looked up once every page has
- * failed, so this costs little more than a scan for the byte C3.
+ * The characters are looked up only until every page has failed, so this
+ * mostly costs little more than a scan for the byte C3.
  */
 int
 mojibake_none(const char *s, size_t n)
 {
 	const unsigned char *u = (const unsigned char *)s, *p, *end = u + n;
 	const unsigned all = (1u << NPAGES) - 1;
-	unsigned failed = 0, lead, cont;
+	unsigned failed = 0, plainlead = 0, lead, cont, agrave;
 	uint32_t c;
-	size_t i;
-	int k, first = 1, plainnext;
+	size_t i, next;
+	int k, first = 1;
 
 	for (i = 0; i < n && failed != all; i += (size_t)k) {
 		if (u[i] < 0x80) {
@@ -549,18 +557,23 @@ mojibake_none(const char *s, size_t n)
 		}
 		if ((k = utf8_decode(s + i, n - i, &c)) == 0)
 			return 0;
-		plainnext = i + (size_t)k == n || (u[i + k] < 0x80 &&
-		    u[i + k] != ' ' && u[i + k] != '?');
-		roles(c, all & ~failed, &lead, &cont);
+		next = i + (size_t)k;
+		roles(c, all & ~failed, &lead, &cont, &agrave);
 		if (first)
 			failed |= all & ~lead;				/* (a) */
-		if (c != 0xfffd && plainnext)
+		if (c != 0xfffd && (next == n || (u[next] < 0x80 &&
+		    u[next] != ' ' && u[next] != '?')))
 			failed |= all & ~cont;				/* (c) */
 		else if (c != 0xfffd)
 			failed |= all & ~(lead | cont);			/* (b) */
+		if (next < n && u[next] != ' ')
+			plainlead |= lead;
+		plainlead |= agrave;
 		first = 0;
 	}
-	if (failed != all && !first)
+	if (i >= n)		/* all characters seen */
+		failed |= all & ~plainlead;				/* (d) */
+	if (failed != all)
 		return 0;
 	/* U+00C2-U+00F4 are C3 82 - C3 B4 in UTF-8. */
 	for (p = u; (p = memchr(p, 0xc3, (size_t)(end - p))) != NULL; p++) {
