@@ -48,11 +48,14 @@ static const unsigned char bclass[256] = {
 #undef H
 
 /* Memory reused from line to line. */
+#define NCALM		64
+
 struct scratch {
 	uint32_t		*a, *b;	/* a line, and a repair of it */
 	size_t			 cap;
 	utf8proc_int32_t	*u;	/* NFC */
 	size_t			 ucap;
+	uint32_t		 calm[NCALM];	/* recent calm() characters */
 };
 
 static void
@@ -184,9 +187,14 @@ last_class(const char *s, size_t n)
 	return utf8proc_get_property((utf8proc_int32_t)c)->combining_class;
 }
 
+/* Answers of unstable(). */
+#define N_RISK	1	/* NFC may change the line */
+#define N_HERE	0	/* not here, after s[0..n) */
+#define N_CALM	2	/* not anywhere: class 0, NFC_Quick_Check=Yes */
+
 /*
- * Whether c, at U+0300 or above, may make NFC change its line, after the
- * line's text so far, s[0..n).  NFC leaves a string alone when each of its
+ * Whether c, at U+0300 or above, may make NFC change its line (N_RISK),
+ * after the line's text so far, s[0..n).  NFC leaves a string alone when each of its
  * characters is NFC_Quick_Check=Yes and no mark follows one of a higher
  * combining class (UAX #15, "Detecting Normalization Forms").  All below
  * U+0300 are Yes and of class 0.  Above, No are the composition exclusions
@@ -202,15 +210,38 @@ unstable(uint32_t c, const char *s, size_t n)
 {
 	const utf8proc_property_t *p;
 
-	if ((c >= 0x2000 && c < 0x2070) || (c >= 0x1100 && c < 0x1200))
-		return c >= 0x1100 && c < 0x1200;
+	/* General Punctuation: class 0 and Yes, but U+2000 and U+2001,
+	 * which map() has made spaces. */
+	if (c >= 0x2000 && c < 0x2070)
+		return N_CALM;
+	if (c >= 0x1100 && c < 0x1200)
+		return N_RISK;
 	p = utf8proc_get_property((utf8proc_int32_t)c);
 	if (p->comp_exclusion || (p->combining_class != 0 &&
 	    last_class(s, n) > p->combining_class))
-		return 1;
+		return N_RISK;
 	if (is_canonical(p) && (p->combining_class != 0 || !is_composite(c)))
-		return 1;
-	return is_second(c) && may_compose(s, n, c);
+		return N_RISK;
+	if (is_second(c))
+		return may_compose(s, n, c) ? N_RISK : N_HERE;
+	return p->combining_class == 0 ? N_CALM : N_HERE;
+}
+
+/*
+ * unstable(), remembering calm characters: a line of Hindi, say, has few
+ * distinct ones, each used again and again.
+ */
+static int
+needs_nfc(struct scratch *sc, uint32_t c, const char *s, size_t n)
+{
+	uint32_t *slot = &sc->calm[c % NCALM];
+	int r;
+
+	if (*slot == c)
+		return 0;
+	if ((r = unstable(c, s, n)) == N_CALM)
+		*slot = c;
+	return r == N_RISK;
 }
 
 /* Put out[start..] into NFC, in place. */
@@ -289,9 +320,10 @@ map(uint32_t c)
 
 /* Line state of put(). */
 struct emitter {
-	size_t	start;		/* where the line starts in out */
-	int	quote;		/* the last character written was ' */
-	int	compose;	/* the line needs NFC */
+	struct scratch	*sc;
+	size_t		 start;		/* where the line starts in out */
+	int		 quote;		/* the last character written was ' */
+	int		 compose;	/* the line needs NFC */
 };
 
 /*
@@ -311,7 +343,7 @@ put(struct buf *out, struct emitter *e, uint32_t c)
 	} else
 		e->quote = 0;
 	if (c >= 0x300 && !e->compose)
-		e->compose = unstable(c, out->s + e->start,
+		e->compose = needs_nfc(e->sc, c, out->s + e->start,
 		    out->len - e->start);
 	if (c < 0x80)
 		out->s[out->len++] = (char)c;
@@ -323,7 +355,7 @@ put(struct buf *out, struct emitter *e, uint32_t c)
 static void
 emit(struct buf *out, struct scratch *sc, const uint32_t *a, size_t n)
 {
-	struct emitter e = { out->len, 0, 0 };
+	struct emitter e = { sc, out->len, 0, 0 };
 	size_t i, start = out->len;
 	uint32_t c;
 
@@ -385,7 +417,7 @@ static int
 emit_utf8(struct buf *out, struct scratch *sc, const unsigned char *s,
     size_t n)
 {
-	struct emitter e = { out->len, 0, 0 };
+	struct emitter e = { sc, out->len, 0, 0 };
 	size_t i = 0, start = out->len;
 	uint32_t c, m;
 	int k;
@@ -414,7 +446,7 @@ emit_utf8(struct buf *out, struct scratch *sc, const unsigned char *s,
 			/* put(), but the bytes are there already */
 			e.quote = 0;
 			if (c >= 0x300 && !e.compose)
-				e.compose = unstable(c, out->s + start,
+				e.compose = needs_nfc(sc, c, out->s + start,
 				    out->len - start);
 			memcpy(out->s + out->len, s + i, (size_t)k);
 			out->len += (size_t)k;
