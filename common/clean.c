@@ -290,9 +290,11 @@ plain8(const unsigned char *p)
 #define DROP	UINT32_MAX
 
 /* What becomes of the character c: DROP, or the character to write. */
-static uint32_t
+static inline uint32_t
 map(uint32_t c)
 {
+	if (c > 0xad && c < 0x1680)	/* none of these is mapped */
+		return c;
 	if (c >= 0x80 && c < 0xa0) {	/* C1: Windows-1252 misread */
 		if ((c = mojibake_cp1252((unsigned char)c)) < 0xa0)
 			return DROP;
