@@ -48,11 +48,14 @@ static const unsigned char bclass[256] = {
 #undef H
 
 /* Memory reused from line to line. */
+#define NCALM		64
+
 struct scratch {
 	uint32_t		*a, *b;	/* a line, and a repair of it */
 	size_t			 cap;
 	utf8proc_int32_t	*u;	/* NFC */
 	size_t			 ucap;
+	uint32_t		 calm[NCALM];	/* recent calm() characters */
 };
 
 static void
@@ -69,20 +72,176 @@ grow(struct scratch *sc, size_t n)
 	sc->cap = cap;
 }
 
-/* Whether NFC may change c or the character before it. */
+/*
+ * The characters that can be the second of a canonical pair, at least:
+ * all but the first of the canonical decompositions in UnicodeData.txt
+ * (Unicode 15), as ranges.  The Hangul jamo, paired by rule, are apart.
+ */
+static const uint32_t seconds[][2] = {
+	{ 0x0300, 0x0304 }, { 0x0306, 0x030c }, { 0x030f, 0x030f },
+	{ 0x0311, 0x0311 }, { 0x0313, 0x0314 }, { 0x031b, 0x031b },
+	{ 0x0323, 0x0328 }, { 0x032d, 0x032e }, { 0x0330, 0x0331 },
+	{ 0x0338, 0x0338 }, { 0x0342, 0x0342 }, { 0x0345, 0x0345 },
+	{ 0x05b4, 0x05b4 }, { 0x05b7, 0x05b9 }, { 0x05bc, 0x05bc },
+	{ 0x05bf, 0x05bf }, { 0x05c1, 0x05c2 }, { 0x0653, 0x0655 },
+	{ 0x093c, 0x093c }, { 0x09bc, 0x09bc }, { 0x09be, 0x09be },
+	{ 0x09d7, 0x09d7 }, { 0x0a3c, 0x0a3c }, { 0x0b3c, 0x0b3c },
+	{ 0x0b3e, 0x0b3e }, { 0x0b56, 0x0b57 }, { 0x0bbe, 0x0bbe },
+	{ 0x0bd7, 0x0bd7 }, { 0x0c56, 0x0c56 }, { 0x0cc2, 0x0cc2 },
+	{ 0x0cd5, 0x0cd6 }, { 0x0d3e, 0x0d3e }, { 0x0d57, 0x0d57 },
+	{ 0x0dca, 0x0dca }, { 0x0dcf, 0x0dcf }, { 0x0ddf, 0x0ddf },
+	{ 0x0f72, 0x0f72 }, { 0x0f74, 0x0f74 }, { 0x0f80, 0x0f80 },
+	{ 0x0fb5, 0x0fb5 }, { 0x0fb7, 0x0fb7 }, { 0x102e, 0x102e },
+	{ 0x1b35, 0x1b35 }, { 0x3099, 0x309a }, { 0x110ba, 0x110ba },
+	{ 0x11127, 0x11127 }, { 0x1133e, 0x1133e }, { 0x11357, 0x11357 },
+	{ 0x114b0, 0x114b0 }, { 0x114ba, 0x114ba }, { 0x114bd, 0x114bd },
+	{ 0x115af, 0x115af }, { 0x11930, 0x11930 }, { 0x1d165, 0x1d165 },
+	{ 0x1d16e, 0x1d172 },
+};
+#define NSECONDS	(sizeof(seconds) / sizeof(seconds[0]))
+
 static int
-unstable(uint32_t c)
+is_second(uint32_t c)
+{
+	size_t lo = 0, hi = NSECONDS, mid;
+
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		if (c < seconds[mid][0])
+			hi = mid;
+		else if (c > seconds[mid][1])
+			lo = mid + 1;
+		else
+			return 1;
+	}
+	return 0;
+}
+
+/* The last character of the UTF-8 text s[0..n) into *c; 0 if none. */
+static int
+last_char(const char *s, size_t n, uint32_t *c)
+{
+	size_t i = n;
+
+	while (i > 0 && !UTF8_POINT(s[i - 1]))
+		i--;
+	if (i == 0)
+		return 0;
+	return utf8_decode(s + i - 1, n - i + 1, c) > 0;
+}
+
+static int
+is_canonical(const utf8proc_property_t *p)
+{
+	return p->decomp_seqindex != UINT16_MAX && p->decomp_type == 0;
+}
+
+/* Whether x, which has a canonical decomposition, is its own NFC. */
+static int
+is_composite(uint32_t x)
+{
+	utf8proc_int32_t d[8];
+	utf8proc_ssize_t r;
+	int boundclass = 0;
+
+	r = utf8proc_decompose_char((utf8proc_int32_t)x, d, 8,
+	    UTF8PROC_DECOMPOSE, &boundclass);
+	if (r < 1 || r > 8)
+		return 0;
+	r = utf8proc_normalize_utf32(d, r, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+	return r == 1 && d[0] == (utf8proc_int32_t)x;
+}
+
+/*
+ * Whether c, the second of some canonical pair, may form one with the
+ * character before it, the last of s[0..n).  Only a starter with no
+ * decomposition of its own is looked at; with any other, NFC decides.
+ */
+static int
+may_compose(const char *s, size_t n, uint32_t c)
+{
+	const utf8proc_property_t *p;
+	utf8proc_int32_t pair[2];
+	uint32_t b;
+
+	if (!last_char(s, n, &b))
+		return 0;		/* nothing before it to compose with */
+	p = utf8proc_get_property((utf8proc_int32_t)b);
+	if (p->combining_class != 0 || is_canonical(p) ||
+	    (b >= 0x1100 && b < 0x1200) || (b >= 0xac00 && b < 0xd7a4))
+		return 1;
+	pair[0] = (utf8proc_int32_t)b;
+	pair[1] = (utf8proc_int32_t)c;
+	return utf8proc_normalize_utf32(pair, 2,
+	    UTF8PROC_STABLE | UTF8PROC_COMPOSE) != 2;
+}
+
+/* The canonical combining class of the last character of s[0..n). */
+static int
+last_class(const char *s, size_t n)
+{
+	uint32_t c;
+
+	if (!last_char(s, n, &c) || c < 0x300)
+		return 0;
+	return utf8proc_get_property((utf8proc_int32_t)c)->combining_class;
+}
+
+/* Answers of unstable(). */
+#define N_RISK	1	/* NFC may change the line */
+#define N_HERE	0	/* not here, after s[0..n) */
+#define N_CALM	2	/* not anywhere: class 0, NFC_Quick_Check=Yes */
+
+/*
+ * Whether c, at U+0300 or above, may make NFC change its line (N_RISK),
+ * after the line's text so far, s[0..n).  NFC leaves a string alone when each of its
+ * characters is NFC_Quick_Check=Yes and no mark follows one of a higher
+ * combining class (UAX #15, "Detecting Normalization Forms").  All below
+ * U+0300 are Yes and of class 0.  Above, No are the composition exclusions
+ * and the characters with a canonical decomposition that NFC does not
+ * give back (singletons, non-starter decompositions); Maybe are those
+ * that can be the second of a pair (seconds[], the Hangul jamo), and they
+ * matter only right after a character they compose with.  Other marks,
+ * most Indic vowel signs and viramas among them, need no NFC.
+ * tests/unit-clean.c checks against utf8proc that cleaned text is in NFC.
+ */
+static int
+unstable(uint32_t c, const char *s, size_t n)
 {
 	const utf8proc_property_t *p;
 
-	if ((c >= 0x2000 && c < 0x2070) || (c >= 0x1100 && c < 0x1200))
-		return c >= 0x1100 && c < 0x1200;
+	/* General Punctuation: class 0 and Yes, but U+2000 and U+2001,
+	 * which map() has made spaces. */
+	if (c >= 0x2000 && c < 0x2070)
+		return N_CALM;
+	if (c >= 0x1100 && c < 0x1200)
+		return N_RISK;
 	p = utf8proc_get_property((utf8proc_int32_t)c);
-	return p->combining_class != 0 || p->comp_exclusion ||
-	    (p->decomp_seqindex != UINT16_MAX && p->decomp_type == 0) ||
-	    p->category == UTF8PROC_CATEGORY_MN ||
-	    p->category == UTF8PROC_CATEGORY_MC ||
-	    p->category == UTF8PROC_CATEGORY_ME;
+	if (p->comp_exclusion || (p->combining_class != 0 &&
+	    last_class(s, n) > p->combining_class))
+		return N_RISK;
+	if (is_canonical(p) && (p->combining_class != 0 || !is_composite(c)))
+		return N_RISK;
+	if (is_second(c))
+		return may_compose(s, n, c) ? N_RISK : N_HERE;
+	return p->combining_class == 0 ? N_CALM : N_HERE;
+}
+
+/*
+ * unstable(), remembering calm characters: a line of Hindi, say, has few
+ * distinct ones, each used again and again.
+ */
+static int
+needs_nfc(struct scratch *sc, uint32_t c, const char *s, size_t n)
+{
+	uint32_t *slot = &sc->calm[c % NCALM];
+	int r;
+
+	if (*slot == c)
+		return 0;
+	if ((r = unstable(c, s, n)) == N_CALM)
+		*slot = c;
+	return r == N_RISK;
 }
 
 /* Put out[start..] into NFC, in place. */
@@ -112,67 +271,195 @@ nfc(struct buf *out, size_t start, struct scratch *sc)
 		buf_add(out, enc, (size_t)utf8_encode((uint32_t)sc->u[i], enc));
 }
 
+/* Whether the 8 bytes at p are printable ASCII other than an apostrophe. */
+static int
+plain8(const unsigned char *p)
+{
+	const uint64_t ones = 0x0101010101010101ULL;
+	const uint64_t high = 0x8080808080808080ULL;
+	uint64_t x;
+
+	memcpy(&x, p, 8);
+	if (x & high)
+		return 0;
+	/* With no high bit set, b - k borrows into it exactly when b < k. */
+	return (((x - ones * 0x20) | ((x ^ ones * 0x7f) - ones) |
+	    ((x ^ ones * '\'') - ones)) & high) == 0;
+}
+
+#define DROP	UINT32_MAX
+
+/* What becomes of the character c: DROP, or the character to write. */
+static inline uint32_t
+map(uint32_t c)
+{
+	if (c > 0xad && c < 0x1680)	/* none of these is mapped */
+		return c;
+	if (c >= 0x80 && c < 0xa0) {	/* C1: Windows-1252 misread */
+		if ((c = mojibake_cp1252((unsigned char)c)) < 0xa0)
+			return DROP;
+	}
+	switch (c) {
+	case 0xad: case 0x180e: case 0x200b: case 0x200c: case 0x200d:
+	case 0x2060: case 0xfeff:
+		return DROP;
+	case 0xa0: case 0x1680: case 0x2000: case 0x2001: case 0x2002:
+	case 0x2003: case 0x2004: case 0x2005: case 0x2006: case 0x2007:
+	case 0x2008: case 0x2009: case 0x200a: case 0x202f: case 0x205f:
+	case 0x3000:
+		return ' ';
+	case 0x2028: case 0x2029:
+		return '\n';
+	case 0x2018: case 0x2019: case 0x201a: case 0x201b:
+		return '\'';
+	case 0x201c: case 0x201d: case 0x201e: case 0x201f:
+		return '"';
+	}
+	if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7f)
+		return DROP;
+	return c;
+}
+
+/* Line state of put(). */
+struct emitter {
+	struct scratch	*sc;
+	size_t		 start;		/* where the line starts in out */
+	int		 quote;		/* the last character written was ' */
+	int		 compose;	/* the line needs NFC */
+};
+
+/*
+ * Write the character c (already through map()) to out, which has room:
+ * two apostrophes in a row make a double quote.
+ */
+static inline void
+put(struct buf *out, struct emitter *e, uint32_t c)
+{
+	if (c == '\'') {
+		if (e->quote) {
+			out->s[out->len - 1] = '"';
+			e->quote = 0;
+			return;
+		}
+		e->quote = 1;
+	} else
+		e->quote = 0;
+	if (c >= 0x300 && !e->compose)
+		e->compose = needs_nfc(e->sc, c, out->s + e->start,
+		    out->len - e->start);
+	if (c < 0x80)
+		out->s[out->len++] = (char)c;
+	else
+		out->len += (size_t)utf8_encode(c, out->s + out->len);
+}
+
 /* Drop and map characters of a[0..n) and append them to out as UTF-8. */
 static void
 emit(struct buf *out, struct scratch *sc, const uint32_t *a, size_t n)
 {
+	struct emitter e = { sc, out->len, 0, 0 };
 	size_t i, start = out->len;
 	uint32_t c;
-	int quote = 0, compose = 0;
 
 	buf_grow(out, n * 4);
 	for (i = 0; i < n; i++) {
 		c = a[i];
 		if (c >= 0x20 && c < 0x7f && c != '\'') {
 			out->s[out->len++] = (char)c;
-			quote = 0;
-			continue;
-		}
-		if (c >= 0x80 && c < 0xa0) {	/* C1: Windows-1252 misread */
-			if ((c = mojibake_cp1252((unsigned char)c)) < 0xa0)
-				continue;
-		}
-		switch (c) {
-		case 0xad: case 0x180e: case 0x200b: case 0x200c: case 0x200d:
-		case 0x2060: case 0xfeff:
-			continue;
-		case 0xa0: case 0x1680: case 0x2000: case 0x2001: case 0x2002:
-		case 0x2003: case 0x2004: case 0x2005: case 0x2006: case 0x2007:
-		case 0x2008: case 0x2009: case 0x200a: case 0x202f: case 0x205f:
-		case 0x3000:
-			c = ' ';
-			break;
-		case 0x2028: case 0x2029:
-			c = '\n';
-			break;
-		case 0x2018: case 0x2019: case 0x201a: case 0x201b:
-			c = '\'';
-			break;
-		case 0x201c: case 0x201d: case 0x201e: case 0x201f:
-			c = '"';
-			break;
-		}
-		if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7f)
-			continue;
-		if (c == '\'') {
-			if (quote) {
-				out->s[out->len - 1] = '"';
-				quote = 0;
-				continue;
-			}
-			quote = 1;
-		} else
-			quote = 0;
-		if (c >= 0x300 && !compose)
-			compose = unstable(c);
-		if (c < 0x80)
-			out->s[out->len++] = (char)c;
-		else
-			out->len += (size_t)utf8_encode(c, out->s + out->len);
+			e.quote = 0;
+		} else if ((c = map(c)) != DROP)
+			put(out, &e, c);
 	}
 	out->s[out->len] = '\0';
-	if (compose)
+	if (e.compose)
 		nfc(out, start, sc);
+}
+
+/*
+ * utf8_decode(), inline for the loop below: the same answers.  n > 0 and
+ * s[0] is not ASCII.
+ */
+static inline int
+decode(const unsigned char *s, size_t n, uint32_t *cp)
+{
+	uint32_t c;
+	int len, i;
+
+	if (s[0] < 0xc2)
+		return 0;
+	else if (s[0] < 0xe0)
+		len = 2, c = s[0] & 0x1f;
+	else if (s[0] < 0xf0)
+		len = 3, c = s[0] & 0x0f;
+	else if (s[0] < 0xf5)
+		len = 4, c = s[0] & 0x07;
+	else
+		return 0;
+	if ((size_t)len > n)
+		return 0;
+	for (i = 1; i < len; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		c = c << 6 | (s[i] & 0x3f);
+	}
+	if ((len == 3 && c < 0x800) || (len == 4 && c < 0x10000) ||
+	    c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
+		return 0;
+	*cp = c;
+	return len;
+}
+
+/*
+ * What emit() would make of the line s[0..n) once decoded, when it is
+ * valid UTF-8 that mojibake_fix() leaves alone, without decoding it to
+ * code points: unchanged characters are copied as bytes, ASCII eight at a
+ * time.  Returns 0, having appended nothing, if s is not valid UTF-8.
+ */
+static int
+emit_utf8(struct buf *out, struct scratch *sc, const unsigned char *s,
+    size_t n)
+{
+	struct emitter e = { sc, out->len, 0, 0 };
+	size_t i = 0, start = out->len;
+	uint32_t c, m;
+	int k;
+
+	/* A C1 control (2 bytes) may become a character of 3. */
+	buf_grow(out, n + n / 2 + 1);
+	while (i < n) {
+		if (n - i >= 8 && plain8(s + i)) {
+			memcpy(out->s + out->len, s + i, 8);
+			out->len += 8;
+			i += 8;
+			e.quote = 0;
+			continue;
+		}
+		if (s[i] < 0x80) {
+			if ((m = map(s[i++])) != DROP)
+				put(out, &e, m);
+			continue;
+		}
+		if ((k = decode(s + i, n - i, &c)) == 0) {
+			out->len = start;
+			out->s[start] = '\0';
+			return 0;
+		}
+		if ((m = map(c)) == c) {
+			/* put(), but the bytes are there already */
+			e.quote = 0;
+			if (c >= 0x300 && !e.compose)
+				e.compose = needs_nfc(sc, c, out->s + start,
+				    out->len - start);
+			memcpy(out->s + out->len, s + i, (size_t)k);
+			out->len += (size_t)k;
+		} else if (m != DROP)
+			put(out, &e, m);
+		i += (size_t)k;
+	}
+	out->s[out->len] = '\0';
+	if (e.compose)
+		nfc(out, start, sc);
+	return 1;
 }
 
 /* Clean one line (no LF or CR) that holds non-ASCII bytes. */
@@ -196,22 +483,6 @@ clean_line(struct buf *out, struct scratch *sc, const unsigned char *s,
 	}
 	n = mojibake_fix(&sc->a, &sc->b, n);
 	emit(out, sc, sc->a, n);
-}
-
-/* Whether the 8 bytes at p are printable ASCII other than an apostrophe. */
-static int
-plain8(const unsigned char *p)
-{
-	const uint64_t ones = 0x0101010101010101ULL;
-	const uint64_t high = 0x8080808080808080ULL;
-	uint64_t x;
-
-	memcpy(&x, p, 8);
-	if (x & high)
-		return 0;
-	/* With no high bit set, b - k borrows into it exactly when b < k. */
-	return (((x - ones * 0x20) | ((x ^ ones * 0x7f) - ones) |
-	    ((x ^ ones * '\'') - ones)) & high) == 0;
 }
 
 /*
@@ -282,7 +553,9 @@ clean_text(struct buf *out, const char *in, size_t n)
 					while (piece > CHUNK / 2 && s[piece] >= 0x80)
 						piece--;
 				}
-				clean_line(out, &sc, s, piece);
+				if (!mojibake_none((const char *)s, piece) ||
+				    !emit_utf8(out, &sc, s, piece))
+					clean_line(out, &sc, s, piece);
 				s += piece;
 				len -= piece;
 			}

@@ -22,6 +22,7 @@
 #include <utf8proc.h>
 
 #include "mojibake.h"
+#include "scan.h"
 #include "utf8.h"
 
 #define MAXLAYERS	4	/* times text can have been mis-decoded */
@@ -484,6 +485,104 @@ fix_runs(uint32_t **pa, uint32_t **pb, size_t *n)
 		*n = k;
 	}
 	return done;
+}
+
+/*
+ * The pages[] (a bit each) where c's byte leads a UTF-8 sequence (C2-F4),
+ * in *lead, where it may continue one (80-BF), in *cont, and where it is
+ * the C3 that may be an à with a lost A0 byte, in *agrave; only the pages
+ * in want are looked at.
+ */
+static void
+roles(uint32_t c, unsigned want, unsigned *lead, unsigned *cont,
+    unsigned *agrave)
+{
+	size_t k;
+	int b;
+
+	*lead = *cont = *agrave = 0;
+	for (k = 0; k < NPAGES; k++) {
+		if (!(want & 1u << k))
+			continue;
+		b = cp_byte(&pages[k], c);
+		if (b >= 0xc2 && b <= 0xf4)
+			*lead |= 1u << k;
+		else if (b >= 0x80 && b <= 0xbf)
+			*cont |= 1u << k;
+		if (b == 0xc3 && (pages[k].flags & P_AGRAVE))
+			*agrave |= 1u << k;
+	}
+}
+
+/*
+ * mojibake_fix() changes nothing when, for each code page, fix_whole()'s
+ * whole() fails, and fix_runs() finds no sequence.  whole() checks the
+ * line's non-ASCII characters in order, each the lead of a sequence or a
+ * continuation in one, and fails for page P (with any flags) at:
+ *  (a) the first non-ASCII character, unless it is a lead in P;
+ *  (b) a character neither lead nor continuation in P, but U+FFFD (which
+ *      may stand for a lost continuation);
+ *  (c) a character that is no continuation in P (but U+FFFD), followed
+ *      by the end of the line or by an ASCII character other than the
+ *      space and '?': it cannot be inside a sequence (continuations are
+ *      non-ASCII, or a space or '?' standing for a lost byte; the "Ã "
+ *      case takes only ASCII after the Ã; a CESU-8 pair needs non-ASCII
+ *      after its second ED), and as a lead it finds no continuation.
+ * It also fails (d) when each lead in P is followed by a space or ends
+ * the line, but for the Ã of "Ã ": without S_A0 such a lead starts no
+ * sequence, and with it every sequence stands on a lost A0 byte, which
+ * whole() does not take alone.
+ * fix_runs() tries Windows-1252 sequences only at characters U+00C2-
+ * U+00F4 (their bytes there); one followed by the end of the line or by
+ * ASCII starts none, but for Ã followed by a space ("Ã " may be à).
+ * The characters are looked up only until every page has failed, so this
+ * mostly costs little more than a scan for the byte C3.
+ */
+int
+mojibake_none(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s, *p, *end = u + n;
+	const unsigned all = (1u << NPAGES) - 1;
+	unsigned failed = 0, plainlead = 0, lead, cont, agrave;
+	uint32_t c;
+	size_t i, next;
+	int k, first = 1;
+
+	for (i = 0; i < n && failed != all; i += (size_t)k) {
+		if (u[i] < 0x80) {
+			k = 1;
+			while (n - i >= 9 && !scan_high(scan_load(s + i + 1)))
+				i += 8;
+			continue;
+		}
+		if ((k = utf8_decode(s + i, n - i, &c)) == 0)
+			return 0;
+		next = i + (size_t)k;
+		roles(c, all & ~failed, &lead, &cont, &agrave);
+		if (first)
+			failed |= all & ~lead;				/* (a) */
+		if (c != 0xfffd && (next == n || (u[next] < 0x80 &&
+		    u[next] != ' ' && u[next] != '?')))
+			failed |= all & ~cont;				/* (c) */
+		else if (c != 0xfffd)
+			failed |= all & ~(lead | cont);			/* (b) */
+		if (next < n && u[next] != ' ')
+			plainlead |= lead;
+		plainlead |= agrave;
+		first = 0;
+	}
+	if (i >= n)		/* all characters seen */
+		failed |= all & ~plainlead;				/* (d) */
+	if (failed != all)
+		return 0;
+	/* U+00C2-U+00F4 are C3 82 - C3 B4 in UTF-8. */
+	for (p = u; (p = memchr(p, 0xc3, (size_t)(end - p))) != NULL; p++) {
+		if (end - p < 3 || p[1] < 0x82 || p[1] > 0xb4)
+			continue;
+		if (p[2] >= 0x80 || (p[1] == 0x83 && p[2] == ' '))
+			return 0;
+	}
+	return 1;
 }
 
 uint32_t

@@ -23,4 +23,13 @@ uint32_t	mojibake_cp1252(unsigned char b);
  */
 size_t		mojibake_fix(uint32_t **a, uint32_t **b, size_t n);
 
+/*
+ * Whether mojibake_fix() surely leaves the code points of s[0..n) alone,
+ * for a line s of valid UTF-8 (for other bytes the answer means nothing).
+ * A quick test, mostly of the line's first few non-ASCII characters: it
+ * may answer 0 for a line that would be left alone, never 1 for one that
+ * would be changed.
+ */
+int		mojibake_none(const char *s, size_t n);
+
 #endif

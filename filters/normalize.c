@@ -80,26 +80,54 @@ span_add(struct spans *s)
 }
 
 /*
- * Is the line (trimmed) already in collapsed form: no TAB and no two
- * spaces in a row?  Most lines are; they are copied whole.  Looks at
- * eight bytes at a time; a false alarm only sends a line the slow way.
+ * Whether the eight bytes at p (nine readable) hold no TAB and no space
+ * followed by a space or TAB: nothing to collapse starts among them.  A
+ * false alarm only sends the bytes the slow way.
  */
 static int
-is_tidy(const char *s, size_t n)
+tidy8(const char *p)
 {
-	uint64_t sp;
-	size_t i;
+	uint64_t w = scan_load(p), sp = scan_byte(w, ' ');
 
-	for (i = 0; i + 8 <= n; i += 8) {
-		sp = scan_byte(scan_load(s + i), ' ');
-		if (scan_byte(scan_load(s + i), '\t') || (sp & (sp >> 8)) ||
-		    (s[i + 7] == ' ' && i + 8 < n && s[i + 8] == ' '))
-			return 0;
+	return !scan_byte(w, '\t') && !(sp & (sp >> 8)) &&
+	    !(p[7] == ' ' && (p[8] == ' ' || p[8] == '\t'));
+}
+
+/* Whether a run of white space to collapse (or a TAB) starts at s[i]. */
+static int
+starts_run(const char *s, size_t n, size_t i)
+{
+	return s[i] == '\t' || (s[i] == ' ' && i + 1 < n &&
+	    (s[i + 1] == ' ' || s[i + 1] == '\t'));
+}
+
+/*
+ * Append s[0..n), which neither starts nor ends with white space, with
+ * each run of spaces and TABs made one space.  Most lines have none: the
+ * bytes between runs are copied whole, found eight at a time.
+ */
+static void
+add_collapsed(struct buf *b, const char *s, size_t n)
+{
+	size_t i = 0, from = 0, stop;
+
+	for (;;) {
+		while (n - i >= 9 && tidy8(s + i))
+			i += 8;
+		for (stop = n - i > 8 ? i + 8 : n; i < stop &&
+		    !starts_run(s, n, i); i++)
+			;
+		if (i == n)
+			break;
+		if (i < stop) {
+			buf_add(b, s + from, i - from);
+			buf_addc(b, ' ');
+			while (i < n && (s[i] == ' ' || s[i] == '\t'))
+				i++;
+			from = i;
+		}
 	}
-	for (; i < n; i++)
-		if (s[i] == '\t' || (s[i] == ' ' && s[i + 1] == ' '))
-			return 0;
-	return 1;
+	buf_add(b, s + from, n - from);
 }
 
 /*
@@ -109,10 +137,9 @@ is_tidy(const char *s, size_t n)
 static void
 split_lines(struct doc *d)
 {
-	const char *p = d->clean.s, *end = p + d->clean.len, *eol, *run, *tail;
+	const char *p = d->clean.s, *end = p + d->clean.len, *eol, *tail;
 	struct span *l;
 	size_t start;
-	int space;
 
 	buf_reset(&d->lines);
 	d->line.n = 0;
@@ -121,35 +148,16 @@ split_lines(struct doc *d)
 			eol = end;
 		l = span_add(&d->line);
 		start = d->lines.len;
-		space = 0;
 		for (tail = eol; tail > p && (tail[-1] == ' ' ||
 		    tail[-1] == '\t'); tail--)
 			;
 		while (p < tail && (*p == ' ' || *p == '\t'))
 			p++;
-		if (is_tidy(p, (size_t)(tail - p))) {
-			buf_add(&d->lines, p, (size_t)(tail - p));
-			space = tail < eol;
-			p = eol;
-		}
-		while (p < eol) {
-			if (*p == ' ' || *p == '\t') {
-				space = 1;
-				p++;
-				continue;
-			}
-			/* A run of other bytes is copied at once. */
-			for (run = p; p < eol && *p != ' ' && *p != '\t'; p++)
-				;
-			if (space && d->lines.len > start)
-				buf_addc(&d->lines, ' ');
-			space = 0;
-			buf_add(&d->lines, run, (size_t)(p - run));
-		}
+		add_collapsed(&d->lines, p, (size_t)(tail - p));
 		l->off = start;
 		l->len = d->lines.len - start;
 		l->blank = l->len == 0;
-		l->trailsp = space && l->len > 0;
+		l->trailsp = tail < eol && l->len > 0;
 		p = eol + 1;
 	}
 }
@@ -163,13 +171,19 @@ lastc(const char *s, size_t n)
 static int
 ends_sentence(const char *s, size_t n)
 {
-	static const char *closers[] = { ".", "?", "!", ":", ";", "\"", "'",
-	    ")", "…", "”", "’", "»", NULL };
+	/* The closers past ASCII: … ” ’ » */
+	static const char *const wide[] = { "\xe2\x80\xa6", "\xe2\x80\x9d",
+	    "\xe2\x80\x99", "\xc2\xbb" };
 	size_t i, k;
+	int c = lastc(s, n);
 
-	for (i = 0; closers[i]; i++) {
-		k = strlen(closers[i]);
-		if (n >= k && memcmp(s + n - k, closers[i], k) == 0)
+	if (c != 0 && strchr(".?!:;\"')", c) != NULL)
+		return 1;
+	if (c < 0x80)
+		return 0;
+	for (i = 0; i < sizeof(wide) / sizeof(wide[0]); i++) {
+		k = strlen(wide[i]);
+		if (n >= k && memcmp(s + n - k, wide[i], k) == 0)
 			return 1;
 	}
 	return 0;

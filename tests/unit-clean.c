@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <utf8proc.h>
+
 #include "clean.h"
 #include "unit.h"
 #include "utf8.h"
@@ -236,6 +238,61 @@ long_line(void)
 	buf_free(&in);
 }
 
+/* Whether the cleaned text in out is in NFC, by utf8proc. */
+static int
+out_is_nfc(void)
+{
+	utf8proc_uint8_t *nfc;
+	int same;
+
+	if ((nfc = utf8proc_NFC((const utf8proc_uint8_t *)out.s)) == NULL)
+		return 0;
+	same = strlen((char *)nfc) == out.len &&
+	    memcmp(nfc, out.s, out.len) == 0;
+	free(nfc);
+	return same;
+}
+
+/*
+ * clean_text() skips NFC on lines it finds already normalized (clean.c,
+ * unstable()): each character "Yes", no marks out of order.  Check that
+ * judgement against utf8proc's data: every canonical decomposition, put
+ * back together by cleaning, and every character after a letter come out
+ * in NFC.
+ */
+static void
+nfc_facts(void)
+{
+	utf8proc_int32_t d[32], x;
+	char in[256];
+	size_t n;
+	utf8proc_ssize_t r, i;
+	int bc, bad = 0;
+	uint32_t badcp = 0;
+
+	for (x = 0x80; x < 0x20000; x++) {
+		if (x >= 0xd800 && x < 0xe000)
+			continue;
+		/* "a", the decomposition of x (if any), x, "b" */
+		n = 0;
+		in[n++] = 'a';
+		bc = 0;
+		r = utf8proc_decompose_char(x, d, 32, UTF8PROC_DECOMPOSE, &bc);
+		if (r > 1 || (r == 1 && d[0] != x))
+			for (i = 0; i < r; i++)
+				n += (size_t)utf8_encode((uint32_t)d[i], in + n);
+		n += (size_t)utf8_encode((uint32_t)x, in + n);
+		in[n++] = 'b';
+		clean(in, n);
+		if (!out_is_nfc() && bad++ == 0)
+			badcp = (uint32_t)x;
+	}
+	test_cond("cleaned text is in NFC (decompositions, every character)",
+	    bad == 0);
+	if (bad)
+		printf("    %d failures, the first at U+%04X\n", bad, badcp);
+}
+
 int
 main(void)
 {
@@ -247,6 +304,7 @@ main(void)
 	word_scan();
 	random_bytes();
 	long_line();
+	nfc_facts();
 	buf_free(&out);
 	return test_report();
 }
