@@ -1,6 +1,7 @@
 /*
  * numint.h: what the parts of the number finder share (numlex.c builds
- * the lexicons and tokens, numfind.c reads mentions off the tokens).
+ * the lexicons, numtok.c the tokens, numzone.c marks the tokens in URLs
+ * and the like, numfind.c reads mentions off the tokens).
  * Not for filters: they use numbers.h.
  */
 #ifndef NUMINT_H
@@ -70,8 +71,9 @@ struct tok {
 };
 
 /*
- * Bit sets over a hash of lower-cased words (numlex.c): a clear bit says
- * the word is not in the set, so most words are never looked up.
+ * Bit sets over a hash of lower-cased words (numlex.c fills them,
+ * numtok.c reads them): a clear bit says the word is not in the set, so
+ * most words are never looked up.
  */
 #define NF_HBITS	16
 #define NF_HWORDS	((1 << NF_HBITS) / 64)
@@ -87,7 +89,7 @@ nf_bit_get(const uint64_t *set, uint32_t h)
 	return (int)(set[h / 64] >> (h % 64) & 1);
 }
 
-enum { ZC_RUN = 1, ZC_LOOK = 2 };	/* numlex.c: zone_starts() */
+enum { ZC_RUN = 1, ZC_LOOK = 2 };	/* numzone.c: zone_starts() */
 
 /*
  * The tokens the keys of a lexicon (currencies, units, qualifiers) start
@@ -104,8 +106,8 @@ struct firsts {
 
 /*
  * A slot of nf->wtab: the words of nf->words again, by the hash a token's
- * lower-case text already has when it is read (numlex.c), so looking a
- * token up costs no second hash.
+ * lower-case text already has when it is read (numtok.c), so looking a
+ * token up costs no second hash.  Filled by numlex.c.
  */
 struct wslot {
 	const char	*key;		/* NULL: empty slot */
@@ -113,6 +115,9 @@ struct wslot {
 	uint32_t	 h;
 	const struct word *w;
 };
+
+/* The home slot of hash h in nf->wtab: FNV-1a's low bits alone cluster. */
+#define NF_WSLOT(h)	((h) ^ (h) >> 15)
 
 struct numfinder {
 	struct strmap	*words, *cur, *units, *quals;
@@ -155,16 +160,26 @@ struct numfinder {
 };
 
 /* numlex.c */
+/* Load the lexicons and set up the zones (numlex_zone_init()) once. */
 void	numlex_init(struct numfinder *nf);
+/* Free what numlex_init() set up. */
 void	numlex_free(struct numfinder *nf);
 /* numscan.c: whether numlex_tokens() may find a number in s[0..n). */
 int	numscan_maybe(const struct numfinder *nf, const char *s, size_t n);
 /* Note the number word w[0..n) (ASCII) for numscan_maybe(). */
 void	numscan_add(struct numfinder *nf, const char *w, size_t n);
-/* Tokenize the sentence; returns 1 when it may hold a number. */
-int	numlex_tokens(struct numfinder *nf, const char *s, size_t n);
+/* numzone.c */
+/* Fill nf->zcls, compile the zone pattern, make its match context. */
+void	numlex_zone_init(struct numfinder *nf);
+/* Free what numlex_zone_init() set up, and nf->zc. */
+void	numlex_zone_free(struct numfinder *nf);
 /* Mark the tokens inside URLs, handles, clock times, phone numbers. */
 void	numlex_zones(struct numfinder *nf);
+/* numtok.c */
+/* Tokenize the sentence; returns 1 when it may hold a number. */
+int	numlex_tokens(struct numfinder *nf, const char *s, size_t n);
+/* Whether cp goes in a word token: a letter or a nonspacing mark. */
+int	numlex_letter(uint32_t cp);
 /*
  * The lower-case key of tokens [i, i + k): words joined by one space when
  * there was white space between them, anything else joined as written.

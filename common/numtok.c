@@ -1,0 +1,354 @@
+/*
+ * numtok.c: the tokenizer of the number finder (see numint.h).  Words,
+ * digit runs (with thousands groups, decimals and exponents) and single
+ * symbols become tokens; words are looked up in the lexicons of numlex.c
+ * as they are read.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "numint.h"
+#include "utf8.h"
+
+/*
+ * The word key[0..len) whose hash is h in nf->wtab (filled by numlex.c),
+ * or NULL.
+ */
+static inline const struct word *
+wtab_get(const struct numfinder *nf, uint32_t h, const char *key, size_t len)
+{
+	const struct wslot *sl;
+	size_t i;
+
+	for (i = NF_WSLOT(h) & (nf->wcap - 1); (sl = &nf->wtab[i])->key != NULL;
+	    i = (i + 1) & (nf->wcap - 1))
+		if (sl->h == h && sl->len == len &&
+		    memcmp(sl->key, key, len) == 0)
+			return sl->w;
+	return NULL;
+}
+
+int
+numlex_letter(uint32_t cp)
+{
+	utf8proc_category_t c;
+
+	if (cp < 0x80)
+		return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
+	c = utf8proc_category((utf8proc_int32_t)cp);
+	return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) ||
+	    c == UTF8PROC_CATEGORY_MN;
+}
+
+static int
+is_space(uint32_t cp)
+{
+	return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' ||
+	    cp == 0xa0 || (cp >= 0x2000 && cp <= 0x200b) || cp == 0x202f ||
+	    cp == 0x3000;
+}
+
+static struct tok *
+newtok(struct numfinder *nf)
+{
+	struct tok *t;
+
+	if ((size_t)nf->nt == nf->tcap) {
+		nf->tcap = nf->tcap ? nf->tcap * 2 : 64;
+		nf->t = erealloc(nf->t, nf->tcap * sizeof(*nf->t));
+	}
+	t = &nf->t[nf->nt++];
+	memset(t, 0, sizeof(*t));
+	return t;
+}
+
+#define D(x) ((x) >= '0' && (x) <= '9')
+
+/* A thin or narrow no-break space (U+2009, U+202F) at s[j]: its length. */
+static size_t
+thinsp(const char *s, size_t n, size_t j)
+{
+	return j + 2 < n && (unsigned char)s[j] == 0xe2 &&
+	    (unsigned char)s[j + 1] == 0x80 && ((unsigned char)s[j + 2] == 0x89 ||
+	    (unsigned char)s[j + 2] == 0xaf) ? 3 : 0;
+}
+
+/* Exactly three digits at s[j], no fourth after them. */
+static int
+group3(const char *s, size_t n, size_t j)
+{
+	return j + 2 < n && D(s[j]) && D(s[j + 1]) && D(s[j + 2]) &&
+	    !(j + 3 < n && D(s[j + 3]));
+}
+
+/*
+ * Thousands groups after the leading digits s[i..j): "1,234,567",
+ * Indian "12,34,567", or SI style "1 234 567" (a space, thin space or
+ * narrow no-break space, never mixed); returns the end, counts digits.
+ */
+static size_t
+scan_groups(const char *s, size_t n, size_t i, size_t j, struct tok *t)
+{
+	size_t k, sl;
+
+	if (j - i <= 3)
+		while (j + 3 < n && s[j] == ',' && group3(s, n, j + 1)) {
+			j += 4;
+			t->comma = 1;
+			t->ndig += 3;
+		}
+	if (!t->comma && j - i <= 2) {		/* 12,34,567 */
+		for (k = j; k + 3 < n && s[k] == ',' && D(s[k + 1]) &&
+		    D(s[k + 2]) && s[k + 3] == ','; k += 3)
+			;
+		if (k > j && k + 3 < n && group3(s, n, k + 1)) {
+			t->ndig += (int)(k - j) / 3 * 2 + 3;
+			t->comma = 1;
+			return k + 4;
+		}
+	}
+	if (!t->comma && j - i <= 3 && s[i] != '0') {
+		sl = j < n && s[j] == ' ' ? 1 : thinsp(s, n, j);
+		while (sl > 0 && (j < n && s[j] == ' ' ? 1 :
+		    thinsp(s, n, j)) == sl &&
+		    group3(s, n, j + sl)) {
+			j += sl + 3;
+			t->comma = 1;
+			t->ndig += 3;
+		}
+	}
+	return j;
+}
+
+/*
+ * Scientific notation after a mantissa ending at s[j]: "e10", "E-4",
+ * "x10^6", "×10^-4".  Returns the end and sets *exp, or returns j.
+ */
+static size_t
+scan_exp(const char *s, size_t n, size_t j, int *exp)
+{
+	size_t k = j;
+	int neg = 0, e = 0;
+
+	if (k < n && (s[k] == 'e' || s[k] == 'E'))
+		k++;
+	else if (k + 3 < n && (s[k] == 'x' || (k + 4 < n &&
+	    (unsigned char)s[k] == 0xc3 && (unsigned char)s[k + 1] == 0x97)) &&
+	    s[k + (s[k] == 'x' ? 1 : 2)] == '1') {
+		k += s[k] == 'x' ? 1 : 2;
+		if (k + 3 >= n || s[k + 1] != '0' || s[k + 2] != '^')
+			return j;
+		k += 3;
+	} else
+		return j;
+	if (k < n && (s[k] == '+' || s[k] == '-'))
+		neg = s[k++] == '-';
+	if (k >= n || !D(s[k]))
+		return j;
+	while (k < n && D(s[k]) && e < 100)
+		e = e * 10 + (s[k++] - '0');
+	if (k < n && (D(s[k]) || ((s[k] | 0x20) >= 'a' && (s[k] | 0x20) <= 'z')))
+		return j;
+	*exp = neg ? -e : e;
+	return k;
+}
+
+/* Digits with optional thousands groups and decimals; returns the end. */
+static size_t
+scan_digits(const char *s, size_t n, size_t i, struct tok *t, int *exp,
+    size_t *mend)
+{
+	size_t j = i;
+
+	while (j < n && D(s[j]))
+		j++;
+	t->ndig = (int)(j - i);
+	j = scan_groups(s, n, i, j, t);
+	t->intg = 1;
+	if (j + 1 < n && s[j] == '.' && D(s[j + 1])) {
+		j++;
+		while (j < n && D(s[j]))
+			j++;
+		t->intg = 0;
+	}
+	*exp = 0;
+	*mend = j;
+	return scan_exp(s, n, j, exp);
+}
+#undef D
+
+#define AL(c)	(((c) | 0x20) >= 'a' && ((c) | 0x20) <= 'z')
+
+/* Read the word at s[i]; returns its end. */
+static size_t
+scan_word(struct numfinder *nf, struct tok *t, const char *s, size_t n,
+    size_t i, size_t *cp)
+{
+	char *low = nf->low.s + nf->low.len;
+	size_t j = i, o = 0, a;
+	uint32_t c, h = NF_H0;
+	unsigned lc = 0;	/* OR of the ASCII letters: 0x20 clear when
+				   all are capitals */
+	int len, k;
+	unsigned char b;
+
+	t->type = TK_WORD;
+	t->lo = nf->low.len;
+	for (;;) {
+		/* a run of ASCII letters, by far the most common */
+		for (a = j; j < n; j++) {
+			b = (unsigned char)s[j];
+			if (!AL(b))
+				break;
+			low[o++] = (char)(b | 0x20);
+			h = NF_HSTEP(h, b | 0x20);
+			lc |= b;
+		}
+		*cp += j - a;
+		if (j >= n || (unsigned char)s[j] < 0x80)
+			break;
+		if ((len = utf8_decode(s + j, n - j, &c)) == 0 ||
+		    !numlex_letter(c))
+			break;
+		for (k = 0; k < len; k++) {
+			low[o++] = s[j + k];
+			h = NF_HSTEP(h, s[j + k]);
+		}
+		j += (size_t)len;
+		(*cp)++;
+	}
+	low[o] = '\0';
+	t->cap = s[i] >= 'A' && s[i] <= 'Z';
+	t->allcap = t->cap && j - i >= 2 && !(lc & 0x20);
+	t->lolen = o;
+	nf->low.len += o + 1;
+	t->w = nf_bit_get(nf->wbits, h) ? wtab_get(nf, h, low, o) : NULL;
+	t->first = (nf_bit_get(nf->fcur.words, h) ? F_CUR : 0) |
+	    (nf_bit_get(nf->funit.words, h) ? F_UNIT : 0) |
+	    (nf_bit_get(nf->fqual.words, h) ? F_QUAL : 0) |
+	    (nf_bit_get(nf->fcur2.words, h) ? F_CUR2 : 0);
+	return j;
+}
+
+#define SYMBIT(f, c)	((f).sym[(c) % 4096 / 64] >> ((c) % 64) & 1)
+
+int
+numlex_tokens(struct numfinder *nf, const char *s, size_t n)
+{
+	struct tok *t;
+	size_t i = 0, j, cp = 0, k, mend;
+	uint32_t c;
+	int len, sp = 1, maybe = 0, exp;
+
+	nf->s = s;
+	nf->n = n;
+	nf->nt = 0;
+	if (!numscan_maybe(nf, s, n))
+		return 0;
+	/* Room for all the lower-cased words: the buffer does not move. */
+	buf_reset(&nf->low);
+	buf_grow(&nf->low, 2 * n + 1);
+	while (i < n) {
+		c = (unsigned char)s[i];
+		if (c == ' ') {		/* the most common byte */
+			sp = 1;
+			i++;
+			cp++;
+			continue;
+		}
+		len = 1;
+		if (c >= 0x80 && (len = utf8_decode(s + i, n - i, &c)) == 0)
+			len = 1, c = 0xfffd;
+		if (is_space(c)) {
+			sp = 1;
+			i += (size_t)len;
+			cp++;
+			continue;
+		}
+		t = newtok(nf);
+		t->sp = sp;
+		sp = 0;
+		t->b = i;
+		t->cb = cp;
+		if ((c >= '0' && c <= '9') || (c == '.' && i + 1 < n &&
+		    s[i + 1] >= '0' && s[i + 1] <= '9' && t->sp)) {
+			t->type = TK_NUM;
+			t->first = (nf->fcur.num ? F_CUR : 0) |
+			    (nf->funit.num ? F_UNIT : 0) |
+			    (nf->fqual.num ? F_QUAL : 0) |
+			    (nf->fcur2.num ? F_CUR2 : 0);
+			j = scan_digits(s, n, c == '.' ? i + 1 : i, t, &exp,
+			    &mend);
+			if (c == '.')
+				t->intg = 0, t->ndig = 0;
+			nv_parse(&t->v, s + i, mend - i);
+			if (exp != 0) {
+				nv_mul(&t->v, t->v, nv_pow10(exp));
+				t->intg = t->v.e >= 0;
+				t->sci = 1;
+			}
+			maybe = 1;
+			for (k = i; k < j; k++)
+				cp += UTF8_POINT(s[k]);
+		} else if (numlex_letter(c)) {
+			j = scan_word(nf, t, s, n, i, &cp);
+			if (t->w && (t->w->roles & (R_CARD | R_SCALE | R_VAGUE |
+			    R_ORD | R_DENOM)))
+				maybe = 1;
+		} else {
+			t->type = TK_SYM;
+			t->cp = c;
+			t->first = c == 0xfffd ? F_CUR | F_UNIT | F_QUAL | F_CUR2 :
+			    (SYMBIT(nf->fcur, c) ? F_CUR : 0) |
+			    (SYMBIT(nf->funit, c) ? F_UNIT : 0) |
+			    (SYMBIT(nf->fqual, c) ? F_QUAL : 0) |
+			    (SYMBIT(nf->fcur2, c) ? F_CUR2 : 0);
+			j = i + (size_t)len;
+			if (c == 0xbd || c == 0xbc || c == 0xbe ||
+			    (c >= 0x2150 && c <= 0x215e))
+				maybe = 1;
+			cp++;
+		}
+		t->e = j;
+		t->ce = cp;
+		i = j;
+	}
+	return maybe;
+}
+
+size_t
+numlex_key(const struct numfinder *nf, int i, int k, char *key, size_t size)
+{
+	const struct tok *t;
+	size_t len = 0, l;
+	int j;
+
+	if (i < 0 || i + k > nf->nt)
+		return 0;
+	for (j = i; j < i + k; j++) {
+		t = &nf->t[j];
+		if (j > i && t->sp && t->type == TK_WORD &&
+		    nf->t[j - 1].type == TK_WORD) {
+			if (len + 1 >= size)
+				return 0;
+			key[len++] = ' ';
+		}
+		if (t->type == TK_WORD) {
+			l = t->lolen;
+			if (len + l >= size)
+				return 0;
+			memcpy(key + len, nf->low.s + t->lo, l);
+		} else {
+			l = t->e - t->b;
+			if (len + l >= size)
+				return 0;
+			memcpy(key + len, nf->s + t->b, l);
+			if (l == 1 && key[len] >= 'A' && key[len] <= 'Z')
+				key[len] |= 0x20;
+		}
+		len += l;
+	}
+	key[len] = '\0';
+	return len;
+}

@@ -1,0 +1,261 @@
+/*
+ * numzone.c: the skip zones of the number finder (see numint.h).  A PCRE2
+ * pattern, compiled once, marks the tokens that lie inside URLs, e-mail
+ * addresses, handles, hashtags, clock times and phone numbers, so no
+ * number is read there.
+ */
+#include <err.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "numint.h"
+#include "utf8.h"
+
+/* Alternatives tried left to right; "keep" protects ISO dates. */
+static const char zone_pattern[] =
+    "(?<keep>\\b\\d{4}-\\d{1,2}-\\d{1,2}\\b)"
+    "|(?:https?://|www\\.)\\S+"
+    "|[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+"
+    "|(?<![\\w@#])[@#]\\w+"
+    "|(?<![\\w.-])[\\w-]+(?:\\.[\\w-]+)*\\.(?i:com|org|net|gov|edu|int|io|co|uk|ua"
+	"|ru|eu|de|fr|info|html?|pdf|php|aspx?|xlsx?|docx?|jpe?g|png)\\b\\S*"
+    "|\\b\\d{1,2}[:.]\\d{2}(?::\\d{2})?\\s?(?i:[ap]\\.?m\\b\\.?)"
+    "|\\b\\d{1,2}:\\d{2}(?::\\d{2})?(?!\\d)"
+    "|\\b\\d{1,2}\\s?(?i:[ap]\\.m\\.|[ap]m\\b|o'clock)"
+    "|\\+\\d[\\d ()./-]{6,}\\d"
+    "|\\(\\d{3}\\)\\s?\\d{3}-\\d{4}"
+    "|\\b\\d{3}-\\d{3}-\\d{4}\\b"
+    "|\\b\\d+(?:\\.\\d+){2,}\\b"
+    "|\\b\\d+(?:-\\d+){2,}\\b"
+    "|\\b24/7\\b";
+
+/* ASCII \w, and bytes of characters not ASCII (maybe \w). */
+#define ZW(c)	(((c) | 0x20) >= 'a' && ((c) | 0x20) <= 'z' ? 1 : \
+		 (c) >= '0' && (c) <= '9' ? 1 : (c) == '_' || (c) >= 0x80)
+/* Bytes of a domain run: [\w.-] and anything not ASCII. */
+#define ZR(c)	(ZW(c) || (c) == '.' || (c) == '-')
+#define ZD(c)	((c) >= '0' && (c) <= '9')
+
+static pcre2_code *
+zone_compile(uint32_t anchored)
+{
+	pcre2_code *re;
+	PCRE2_SIZE eoff;
+	int ecode;
+	char msg[256];
+
+	re = pcre2_compile((PCRE2_SPTR)zone_pattern, PCRE2_ZERO_TERMINATED,
+	    PCRE2_UTF | PCRE2_UCP | anchored, &ecode, &eoff, NULL);
+	if (re == NULL) {
+		pcre2_get_error_message(ecode, (PCRE2_UCHAR *)msg, sizeof(msg));
+		errx(1, "zone pattern at %zu: %s", (size_t)eoff, msg);
+	}
+	pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
+	return re;
+}
+
+void
+numlex_zone_init(struct numfinder *nf)
+{
+	int c;
+
+	for (c = 0; c < 256; c++) {
+		if (ZR(c))
+			nf->zcls[c] |= ZC_RUN;
+		if (ZD(c) || c >= 0xc0 || (c != 0 && strchr("#+(hw.", c) != NULL))
+			nf->zcls[c] |= ZC_LOOK;
+	}
+	nf->zone = zone_compile(0);
+	nf->zonea = zone_compile(PCRE2_ANCHORED);
+	nf->md = pcre2_match_data_create_from_pattern(nf->zone, NULL);
+	/*
+	 * The zone pattern runs over whole sentences (windows of up to
+	 * 1 MiB).  Each call is bounded: 10 million steps, a nesting depth of
+	 * 10000 when JIT is not there, and a JIT stack of up to 1 MiB (the
+	 * default 32 KiB runs out on a run of 2000 "a." and stops the
+	 * scan).  A sentence that hits a limit is zoned up to that point.
+	 */
+	if ((nf->mc = pcre2_match_context_create(NULL)) == NULL ||
+	    (nf->jit = pcre2_jit_stack_create(32 * 1024, 1024 * 1024,
+	    NULL)) == NULL)
+		errx(1, "out of memory");
+	pcre2_set_match_limit(nf->mc, 10000000);
+	pcre2_set_depth_limit(nf->mc, 10000);
+	pcre2_jit_stack_assign(nf->mc, NULL, nf->jit);
+	nf->keep = pcre2_substring_number_from_name(nf->zone,
+	    (PCRE2_SPTR)"keep");
+}
+
+void
+numlex_zone_free(struct numfinder *nf)
+{
+	pcre2_match_data_free(nf->md);
+	pcre2_match_context_free(nf->mc);
+	pcre2_jit_stack_free(nf->jit);
+	pcre2_code_free(nf->zone);
+	pcre2_code_free(nf->zonea);
+	free(nf->zc);
+}
+
+/* Mark the tokens that overlap the zone s[b..e). */
+static void
+zone_mark(struct numfinder *nf, size_t b, size_t e, int *i)
+{
+	while (*i > 0 && nf->t[*i - 1].e > b)
+		(*i)--;
+	for (; *i < nf->nt && nf->t[*i].b < e; (*i)++)
+		if (nf->t[*i].e > b)
+			nf->t[*i].skip = 1;
+}
+
+/* The zones found by trying the pattern at every position (any text). */
+static void
+zones_slow(struct numfinder *nf)
+{
+	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(nf->md);
+	size_t start = 0, b, e;
+	int rc, i = 0;
+
+	while (start <= nf->n) {
+		rc = pcre2_match(nf->zone, (PCRE2_SPTR)nf->s, nf->n, start,
+		    PCRE2_NO_UTF_CHECK, nf->md, nf->mc);
+		if (rc < 0)
+			break;		/* no more, or a limit was hit */
+		b = ov[0];
+		e = ov[1];
+		start = e > b ? e : e + 1;
+		while (start < nf->n && !UTF8_POINT(nf->s[start]))
+			start++;
+		if (rc > nf->keep && ov[2 * nf->keep] != PCRE2_UNSET)
+			continue;
+		zone_mark(nf, b, e, &i);
+	}
+}
+
+
+/* The first letters of the top-level domains of zone_pattern. */
+static int
+tld_first(unsigned char c)
+{
+	return c < 0x80 && strchr("conrgeiudfhpaxjCONRGEIUDFHPAXJ", c) &&
+	    c != '\0';
+}
+
+/*
+ * Whether a zone that starts with a digit may start at the digit s[p]:
+ * after its ASCII digits comes one of "-:./" (a date, clock time, phone
+ * number, version, 24/7), an 'a', 'p' or 'o' (5pm, 5 o'clock), maybe
+ * after one space, or a byte not ASCII (a digit or space of Unicode).
+ */
+static int
+digit_zone(const unsigned char *s, size_t n, size_t p)
+{
+	while (p < n && ZD(s[p]))
+		p++;
+	if (p < n && (s[p] == ' ' || s[p] == '\t' || s[p] == '\n' ||
+	    s[p] == '\v' || s[p] == '\f' || s[p] == '\r'))
+		p++;
+	if (p >= n)
+		return 0;
+	return s[p] >= 0x80 || s[p] == '-' || s[p] == ':' || s[p] == '.' ||
+	    s[p] == '/' || (s[p] | 0x20) == 'a' || (s[p] | 0x20) == 'p' ||
+	    (s[p] | 0x20) == 'o';
+}
+
+/*
+ * Where a zone may start in a sentence without '@': every match of
+ * zone_pattern there starts at a digit (ASCII, or any character not
+ * ASCII) not preceded by an ASCII word character, "+" or "(" before a
+ * digit, '#', "http", "www.", or inside a run of [\w.-] bytes that
+ * holds a '.' before a letter a top-level domain starts with (then at a
+ * possible word boundary).  Sets nf->zc and returns how many.
+ */
+static size_t
+zone_starts(struct numfinder *nf)
+{
+	const unsigned char *s = (const unsigned char *)nf->s;
+	size_t n = nf->n, p, q, run, done = 0, count = 0;
+	unsigned char c, prev;
+	uint32_t cp;
+	int k;
+
+	if (n > nf->zccap) {
+		nf->zccap = n > 256 ? n : 256;
+		free(nf->zc);
+		nf->zc = emalloc(nf->zccap);
+	}
+	memset(nf->zc, 0, n);
+	for (p = 0; p < n; p++) {
+		/* most bytes (letters, spaces) are not worth a look */
+		while (!(nf->zcls[s[p]] & ZC_LOOK))
+			if (++p == n)
+				return count;
+		c = s[p];
+		prev = p > 0 ? s[p - 1] : ' ';
+		if (c >= 0x80) {
+			/* a digit not ASCII */
+			if (utf8_decode((const char *)s + p, n - p, &cp) > 0 &&
+			    (k = utf8proc_category((utf8proc_int32_t)cp)) >=
+			    UTF8PROC_CATEGORY_ND && k <= UTF8PROC_CATEGORY_NO)
+				count += nf->zc[p] = 1;
+		} else if ((ZD(c) && (prev >= 0x80 || !ZW(prev)) &&
+		    digit_zone(s, n, p)) || c == '#' ||
+		    ((c == '+' || c == '(') && p + 1 < n &&
+		    (ZD(s[p + 1]) || s[p + 1] >= 0x80)) ||
+		    (c == 'h' && p + 3 < n && memcmp(s + p, "http", 4) == 0) ||
+		    (c == 'w' && p + 3 < n && memcmp(s + p, "www.", 4) == 0))
+			count += nf->zc[p] = 1;
+		else if (c == '.' && p + 1 < n && tld_first(s[p + 1])) {
+			/* the start of the run of [\w.-] bytes the '.' is in,
+			 * or done when that is later */
+			for (run = p; run > done &&
+			    (nf->zcls[s[run - 1]] & ZC_RUN); run--)
+				;
+			for (q = run; q < p; q++)
+				if (!nf->zc[q] && UTF8_POINT(s[q]) && (q == 0 ||
+				    !(ZW(s[q]) && ZW(s[q - 1])) ||
+				    s[q] >= 0x80 || s[q - 1] >= 0x80))
+					count += nf->zc[q] = 1;
+			done = p;
+		}
+	}
+	return count;
+}
+
+void
+numlex_zones(struct numfinder *nf)
+{
+	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(nf->md);
+	size_t p, b, e;
+	int rc, i = 0;
+
+	if (memchr(nf->s, '@', nf->n) != NULL) {
+		zones_slow(nf);		/* e-mail addresses, handles */
+		return;
+	}
+	if (zone_starts(nf) == 0)
+		return;
+	for (p = 0; p < nf->n; ) {
+		if (!nf->zc[p]) {
+			p++;
+			continue;
+		}
+		rc = pcre2_match(nf->zonea, (PCRE2_SPTR)nf->s, nf->n, p,
+		    PCRE2_NO_UTF_CHECK, nf->md, nf->mc);
+		if (rc == PCRE2_ERROR_NOMATCH) {
+			p++;
+			continue;
+		}
+		if (rc < 0)
+			break;
+		b = ov[0];
+		e = ov[1];
+		p = e > b ? e : e + 1;
+		while (p < nf->n && !UTF8_POINT(nf->s[p]))
+			p++;
+		if (rc > nf->keep && ov[2 * nf->keep] != PCRE2_UNSET)
+			continue;
+		zone_mark(nf, b, e, &i);
+	}
+}
