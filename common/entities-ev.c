@@ -166,47 +166,37 @@ ner_gazmatch(struct nerdoc *d, const char *base, size_t k, size_t lim,
 	return gzbest(d, t->upmask, t->up0, max, gp);
 }
 
-/* Token k's value in the word map m; marks memo bit as set. */
-static inline int
-wordmemo(const struct nerdoc *d, const struct strmap *m, const char *base,
-    size_t k, unsigned bit)
+/*
+ * Token k's value in the word map of memo which, looked up the first
+ * time only (the maps' values are small integers, 1 for a plain set).
+ */
+static int
+memo(const struct nerdoc *d, const char *base, size_t k, int which)
 {
 	struct tok *t = &d->toks[k];
-	int v;
 
-	v = MAPINT(strmap_get(m, base + t->b0, t->b1 - t->b0));
-	t->have |= bit;
-	return v;
+	if (!(t->have & 1u << which)) {
+		t->memo[which] = (signed char)MAPINT(strmap_get(
+		    d->lx->bymemo[which],
+		    base + t->b0, t->b1 - t->b0));
+		t->have |= 1u << which;
+	}
+	return t->memo[which];
 }
 
 int
 ner_cue(const struct nerdoc *d, const char *base, size_t k)
 {
-	struct tok *t;
-
-	if (k >= d->ntoks || !((t = &d->toks[k])->f & T_WORD))
+	if (k >= d->ntoks || !(d->toks[k].f & T_WORD))
 		return 0;
-	if (!(t->have & TM_CUE))
-		t->cue = (signed char)wordmemo(d, d->lx->cues, base, k, TM_CUE);
-	return t->cue;
-}
-
-static int
-kwmemo(const struct nerdoc *d, const char *base, size_t k)
-{
-	struct tok *t = &d->toks[k];
-
-	if (!(t->have & TM_KW))
-		t->kw = (signed char)wordmemo(d, d->lx->keywords, base, k,
-		    TM_KW);
-	return t->kw;
+	return memo(d, base, k, M_CUE);
 }
 
 /* The keyword type of token k (KW_ORG, KW_LOC, KW_CORP), or 0. */
 int
 ner_keyword(const struct nerdoc *d, const char *base, size_t k)
 {
-	int v = kwmemo(d, base, k);
+	int v = memo(d, base, k, M_KW);
 
 	return v == KW_DIR ? 0 : v;
 }
@@ -214,42 +204,25 @@ ner_keyword(const struct nerdoc *d, const char *base, size_t k)
 int
 ner_direction(const struct nerdoc *d, const char *base, size_t k)
 {
-	return kwmemo(d, base, k) == KW_DIR;
+	return memo(d, base, k, M_KW) == KW_DIR;
 }
 
 int
 ner_title(const struct nerdoc *d, const char *base, size_t k)
 {
-	struct tok *t = &d->toks[k];
-
-	if (!(t->have & TM_TITLE))
-		t->title = (signed char)wordmemo(d, d->lx->titles, base, k,
-		    TM_TITLE);
-	return t->title;
+	return memo(d, base, k, M_TITLE);
 }
 
 int
 ner_titlefirst(const struct nerdoc *d, const char *base, size_t k)
 {
-	struct tok *t = &d->toks[k];
-
-	if (!(t->have & TM_TFIRST))
-		t->tfirst = strmap_get(d->lx->titlefirst, base + t->b0,
-		    t->b1 - t->b0) != NULL;
-	t->have |= TM_TFIRST;
-	return t->tfirst;
+	return memo(d, base, k, M_TFIRST);
 }
 
 int
 ner_notname(const struct nerdoc *d, const char *base, size_t k)
 {
-	struct tok *t = &d->toks[k];
-
-	if (!(t->have & TM_NOTNAME))
-		t->notname = strmap_get(d->lx->notnames, base + t->b0,
-		    t->b1 - t->b0) != NULL;
-	t->have |= TM_NOTNAME;
-	return t->notname;
+	return memo(d, base, k, M_NOTNAME);
 }
 
 /* Does a verb (enrolled, dismisses) or a comma follow at k? */
@@ -410,13 +383,7 @@ ner_context(struct nerdoc *d, const char *base, size_t k0, size_t k1)
 int
 ner_given(const struct nerdoc *d, const char *base, size_t k)
 {
-	struct tok *t = &d->toks[k];
-
-	if (!(t->have & TM_GIVEN))
-		t->given = strmap_get(d->lx->given, base + t->b0,
-		    t->b1 - t->b0) != NULL;
-	t->have |= TM_GIVEN;
-	return t->given;
+	return memo(d, base, k, M_GIVEN);
 }
 
 /*

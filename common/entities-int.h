@@ -12,6 +12,9 @@
 #include "lexicon.h"
 #include "util.h"
 
+/* The word maps a token's lookups are kept for (struct tok's memo). */
+enum { M_CUE, M_KW, M_GIVEN, M_TITLE, M_NOTNAME, M_TFIRST, NMEMO };
+
 /* Sub-kinds of gazetteer entries (TYPE:SUB in the lexicon). */
 enum { SUB_NONE, SUB_COUNTRY, SUB_CITY, SUB_REGION, SUB_MEDIA };
 
@@ -59,6 +62,7 @@ struct nerlex {
 	struct strmap	*given;		/* given names */
 	struct strmap	*titles;	/* title words and phrases -> TITLE_* */
 	struct strmap	*titlefirst;	/* first words of title phrases */
+	struct strmap	*bymemo[NMEMO];	/* the maps above, by M_* */
 	struct strmap	*keywords;	/* keyword -> KW_* */
 	struct strmap	*common;	/* lower-case common words */
 	struct strmap	*notnames;	/* capitalised words that are no names */
@@ -102,16 +106,11 @@ const struct gent *nerlex_fuzzy(const struct nerlex *, const char *s, size_t n,
 /*
  * What a token has looked up in the lexicons, kept on it the first time
  * (the tagger asks about the same word many times: as a run's word, as
- * the cue after a name, as a connector).  have holds which memos are set.
+ * the cue after a name, as a connector): tok.memo[M_*], set when bit
+ * 1 << M_* of tok.have is; TM_GAZ and TM_UPPER mark the gazetteer memos.
  */
-#define TM_CUE	0x01
-#define TM_KW	0x02
-#define TM_GIVEN 0x04
-#define TM_TITLE 0x08
-#define TM_NOTNAME 0x10
-#define TM_GAZ	0x20
-#define TM_UPPER 0x40
-#define TM_TFIRST 0x80
+#define TM_GAZ	(1u << NMEMO)
+#define TM_UPPER (1u << (NMEMO + 1))
 
 /* The most words a gazetteer spelling may have: bits of tok.gzmask. */
 #define NER_MAXTOK	64
@@ -120,9 +119,8 @@ struct tok {
 	size_t		 b0, b1;	/* bytes in the sentence */
 	size_t		 c0, c1;	/* code points */
 	unsigned	 f;
-	unsigned	 have;		/* TM_*: the memos below that are set */
-	signed char	 cue, kw, title;
-	unsigned char	 given, notname, tfirst;
+	unsigned	 have;		/* the memos below that are set */
+	signed char	 memo[NMEMO];	/* word map values, by M_* */
 	/*
 	 * Gazetteer matches starting here, whatever the limit: bit len-1
 	 * set when the len words from here are a spelling (exact in gzmask,

@@ -26,6 +26,12 @@ nerlex_new(void)
 	lx->notnames = strmap_new();
 	lx->cues = strmap_new();
 	lx->abbr = strmap_new();
+	lx->bymemo[M_CUE] = lx->cues;
+	lx->bymemo[M_KW] = lx->keywords;
+	lx->bymemo[M_GIVEN] = lx->given;
+	lx->bymemo[M_TITLE] = lx->titles;
+	lx->bymemo[M_NOTNAME] = lx->notnames;
+	lx->bymemo[M_TFIRST] = lx->titlefirst;
 	return lx;
 }
 

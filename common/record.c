@@ -680,15 +680,7 @@ rec_field(FILE *fp, const char *s, size_t len)
 void
 rec_ulong(FILE *fp, unsigned long n)
 {
-	char tmp[24];
-	int i = (int)sizeof(tmp);
-
-	do {
-		tmp[--i] = (char)('0' + n % 10);
-		n /= 10;
-	} while (n);
-	tmp[--i] = '\t';
-	out_write(fp, tmp + i, sizeof(tmp) - (size_t)i);
+	out_sepulong(fp, '\t', n);
 }
 
 void

@@ -103,6 +103,22 @@ out_putc(FILE *fp, int c)
 #endif
 }
 
+/* Write the separator sep, then n in decimal, to fp (a record's or a
+ * CSV row's number column). */
+static inline void
+out_sepulong(FILE *fp, char sep, unsigned long n)
+{
+	char tmp[24];
+	size_t i = sizeof(tmp);
+
+	do {
+		tmp[--i] = (char)('0' + n % 10);
+		n /= 10;
+	} while (n);
+	tmp[--i] = sep;
+	out_write(fp, tmp + i, sizeof(tmp) - i);
+}
+
 /*
  * Parse the arguments of a filter whose only options are --help and
  * --version and which takes no operands (it reads stdin): --help prints

@@ -120,20 +120,6 @@ put_field(struct out *o, FILE *fp, const char *s, size_t n, int first)
 }
 
 static void
-put_ulong(FILE *fp, unsigned long n)
-{
-	char tmp[24];
-	int i = (int)sizeof(tmp);
-
-	do {
-		tmp[--i] = (char)('0' + n % 10);
-		n /= 10;
-	} while (n);
-	tmp[--i] = ',';
-	out_write(fp, tmp + i, sizeof(tmp) - (size_t)i);
-}
-
-static void
 end_row(FILE *fp)
 {
 	out_write(fp, eol, eollen);
@@ -155,10 +141,10 @@ end_document(struct out *o)
 	for (i = 0; i < DOCFIELDS; i++) {
 		tab = strchr(s, '\t');
 		if (i == tables[T_DOC].ncol) {	/* the counts, then url, date */
-			put_ulong(fp, o->paras);
-			put_ulong(fp, o->count[T_SENT]);
-			put_ulong(fp, o->count[T_ENT]);
-			put_ulong(fp, o->count[T_NUM]);
+			out_sepulong(fp, ',', o->paras);
+			out_sepulong(fp, ',', o->count[T_SENT]);
+			out_sepulong(fp, ',', o->count[T_ENT]);
+			out_sepulong(fp, ',', o->count[T_NUM]);
 		}
 		put_field(o, fp, s, (size_t)(tab - s), i == 0);
 		s = tab + 1;
