@@ -252,11 +252,6 @@ stop_mask(uint64_t x)
 	    ((x ^ (SCAN_ONES * '\\')) - SCAN_ONES)) & SCAN_HIGHS;
 }
 
-static inline int
-is_stop(unsigned char c)
-{
-	return c < '\n' || c == '\\' || c >= 0x80;
-}
 
 /*
  * Where the machine allows it, the lowest set bit of a mask names the
@@ -275,25 +270,22 @@ low_byte(uint64_t m)
 }
 #endif
 
+#ifndef LOWBYTE_CTZ
 /*
- * Index of the first stop byte of the word at p, given its stop_mask m
- * (non-zero; see stop_mask: its lowest set bit is a true stop).
+ * Index of the first stop byte (below LF, a backslash, not ASCII) of the
+ * word at p, which holds one: without the builtin, byte by byte.
  */
 static inline size_t
-first_stop(const char *p, uint64_t m)
+first_stop(const char *p)
 {
-#ifdef LOWBYTE_CTZ
-	(void)p;
-	return low_byte(m);
-#else
 	size_t k;
 
-	(void)m;
-	for (k = 0; !is_stop((unsigned char)p[k]); k++)
+	for (k = 0; (unsigned char)p[k] >= '\n' && p[k] != '\\' &&
+	    (unsigned char)p[k] < 0x80; k++)
 		;
 	return k;
-#endif
 }
+#endif
 
 /*
  * Length of the valid UTF-8 sequence of two or three bytes at u (n bytes
@@ -381,7 +373,7 @@ split_fast(struct reader *rd, struct record *r, const char *p,
 				continue;
 			}
 #else
-			k = first_stop(p, m);
+			k = first_stop(p);
 #endif
 			p += k;
 			w += k;
