@@ -587,8 +587,8 @@ special(int c)
 	return c == '\\' || c == '\t' || c == '\n' || c == '\r';
 }
 
-/* Index of the first byte below 0x0e or backslash in the word at p (see
- * first_stop). */
+/* Index of the first byte below 0x0e or backslash in the word at p, given
+ * its mask m (non-zero): its lowest set bit where the machine allows. */
 static inline size_t
 first_special(const char *p, uint64_t m)
 {
