@@ -17,6 +17,7 @@
 
 #include "clean.h"
 #include "mojibake.h"
+#include "scan.h"
 #include "utf8.h"
 
 #define CHUNK		65536	/* longest piece of a line handled at once */
@@ -194,15 +195,15 @@ last_class(const char *s, size_t n)
 
 /*
  * Whether c, at U+0300 or above, may make NFC change its line (N_RISK),
- * after the line's text so far, s[0..n).  NFC leaves a string alone when each of its
- * characters is NFC_Quick_Check=Yes and no mark follows one of a higher
- * combining class (UAX #15, "Detecting Normalization Forms").  All below
- * U+0300 are Yes and of class 0.  Above, No are the composition exclusions
- * and the characters with a canonical decomposition that NFC does not
- * give back (singletons, non-starter decompositions); Maybe are those
- * that can be the second of a pair (seconds[], the Hangul jamo), and they
- * matter only right after a character they compose with.  Other marks,
- * most Indic vowel signs and viramas among them, need no NFC.
+ * after the line's text so far, s[0..n).  NFC leaves a string alone when
+ * each of its characters is NFC_Quick_Check=Yes and no mark follows one
+ * of a higher combining class (UAX #15, "Detecting Normalization Forms").
+ * All below U+0300 are Yes and of class 0.  Above, No are the composition
+ * exclusions and the characters with a canonical decomposition that NFC
+ * does not give back (singletons, non-starter decompositions); Maybe are
+ * those that can be the second of a pair (seconds[], the Hangul jamo),
+ * and they matter only right after a character they compose with.  Other
+ * marks, most Indic vowel signs and viramas among them, need no NFC.
  * tests/unit-clean.c checks against utf8proc that cleaned text is in NFC.
  */
 static int
@@ -275,16 +276,14 @@ nfc(struct buf *out, size_t start, struct scratch *sc)
 static int
 plain8(const unsigned char *p)
 {
-	const uint64_t ones = 0x0101010101010101ULL;
-	const uint64_t high = 0x8080808080808080ULL;
-	uint64_t x;
+	uint64_t x = scan_load((const char *)p);
 
-	memcpy(&x, p, 8);
-	if (x & high)
+	if (scan_high(x))
 		return 0;
 	/* With no high bit set, b - k borrows into it exactly when b < k. */
-	return (((x - ones * 0x20) | ((x ^ ones * 0x7f) - ones) |
-	    ((x ^ ones * '\'') - ones)) & high) == 0;
+	return (((x - SCAN_ONES * 0x20) | ((x ^ SCAN_ONES * 0x7f) -
+	    SCAN_ONES) | ((x ^ SCAN_ONES * '\'') - SCAN_ONES)) &
+	    SCAN_HIGHS) == 0;
 }
 
 #define DROP	UINT32_MAX
@@ -376,40 +375,6 @@ emit(struct buf *out, struct scratch *sc, const uint32_t *a, size_t n)
 }
 
 /*
- * utf8_decode(), inline for the loop below: the same answers.  n > 0 and
- * s[0] is not ASCII.
- */
-static inline int
-decode(const unsigned char *s, size_t n, uint32_t *cp)
-{
-	uint32_t c;
-	int len, i;
-
-	if (s[0] < 0xc2)
-		return 0;
-	else if (s[0] < 0xe0)
-		len = 2, c = s[0] & 0x1f;
-	else if (s[0] < 0xf0)
-		len = 3, c = s[0] & 0x0f;
-	else if (s[0] < 0xf5)
-		len = 4, c = s[0] & 0x07;
-	else
-		return 0;
-	if ((size_t)len > n)
-		return 0;
-	for (i = 1; i < len; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		c = c << 6 | (s[i] & 0x3f);
-	}
-	if ((len == 3 && c < 0x800) || (len == 4 && c < 0x10000) ||
-	    c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
-		return 0;
-	*cp = c;
-	return len;
-}
-
-/*
  * What emit() would make of the line s[0..n) once decoded, when it is
  * valid UTF-8 that mojibake_fix() leaves alone, without decoding it to
  * code points: unchanged characters are copied as bytes, ASCII eight at a
@@ -439,7 +404,7 @@ emit_utf8(struct buf *out, struct scratch *sc, const unsigned char *s,
 				put(out, &e, m);
 			continue;
 		}
-		if ((k = decode(s + i, n - i, &c)) == 0) {
+		if ((k = utf8_decode((const char *)s + i, n - i, &c)) == 0) {
 			out->len = start;
 			out->s[start] = '\0';
 			return 0;

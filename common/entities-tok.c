@@ -313,15 +313,15 @@ ner_tokenize(struct nerdoc *d, size_t si)
 			c++;
 			continue;
 		}
-		if (a != 0 || ((unsigned char)s[i] >= 0x80 &&
-		    isalnumcp(cpat(s, n, i, &len), &cat))) {
+		/* a != 0: an ASCII letter or digit; anything else is decoded */
+		cp = a != 0 ? 0 : cpat(s, n, i, &len);
+		if (a != 0 || (cp >= 0x80 && isalnumcp(cp, &cat))) {
 			t = newtok(d, (space ? T_SPACE : 0) |
 			    (hyph ? T_HYPH : 0) | (init ? T_INIT : 0));
 			i = scanword(d, s, n, i, &c, t);
 			space = hyph = init = 0;
 			continue;
 		}
-		cp = cpat(s, n, i, &len);
 		if (ishyph(cp) && !space && i + len < n && d->ntoks > 0 &&
 		    (d->toks[d->ntoks - 1].f & T_WORD) &&
 		    d->toks[d->ntoks - 1].b1 == i) {

@@ -160,6 +160,29 @@ load_words(struct numfinder *nf, const char *text, const char *name)
 	}
 }
 
+/* Let every token through f: the safe answer for a key not understood. */
+static void
+firsts_all(struct firsts *f)
+{
+	f->num = 1;
+	memset(f->sym, 0xff, sizeof(f->sym));
+	memset(f->words, 0xff, sizeof(f->words));
+}
+
+/* Bytes of the run of letters that key[0..len) starts with. */
+static size_t
+letter_run(const char *key, size_t len)
+{
+	uint32_t c;
+	size_t j = 0;
+	int l;
+
+	while (j < len && (l = utf8_decode(key + j, len - j, &c)) &&
+	    numlex_letter(c))
+		j += (size_t)l;
+	return j;
+}
+
 /*
  * Note in f the token a key starts with, as numlex_tokens() would cut
  * it: a run of letters, a number, or one other character.
@@ -168,25 +191,18 @@ static void
 key_first(struct firsts *f, const char *key, size_t len)
 {
 	uint32_t c;
-	size_t j = 0;
-	int l;
 
 	if (len == 0)
 		return;
-	if ((l = utf8_decode(key, len, &c)) == 0) {
-		f->num = 1;		/* not expected: stay on the safe side */
-		memset(f->sym, 0xff, sizeof(f->sym));
-		memset(f->words, 0xff, sizeof(f->words));
+	if (utf8_decode(key, len, &c) == 0) {
+		firsts_all(f);		/* not expected */
 		return;
 	}
 	if ((c >= '0' && c <= '9') || c == '.')
 		f->num = 1;
-	if (numlex_letter(c)) {
-		while (j < len && (l = utf8_decode(key + j, len - j, &c)) &&
-		    numlex_letter(c))
-			j += (size_t)l;
-		bit_set(f->words, lowhash(key, j));
-	} else if (!(c >= '0' && c <= '9'))
+	if (numlex_letter(c))
+		bit_set(f->words, lowhash(key, letter_run(key, len)));
+	else if (!(c >= '0' && c <= '9'))
 		f->sym[c % 4096 / 64] |= (uint64_t)1 << (c % 64);
 }
 
@@ -199,25 +215,17 @@ static void
 key_second(struct firsts *f, const char *key, size_t len)
 {
 	uint32_t c;
-	size_t j = 0;
+	size_t j;
 	int l;
 
 	if (len == 0)
 		return;
 	if ((l = utf8_decode(key, len, &c)) == 0 || (c >= '0' && c <= '9') ||
 	    c == '.') {
-		/* a number (or not expected): stay on the safe side */
-		f->num = 1;
-		memset(f->sym, 0xff, sizeof(f->sym));
-		memset(f->words, 0xff, sizeof(f->words));
+		firsts_all(f);		/* a number, or not expected */
 		return;
 	}
-	if (numlex_letter(c))
-		while (j < len && (l = utf8_decode(key + j, len - j, &c)) &&
-		    numlex_letter(c))
-			j += (size_t)l;
-	else
-		j = (size_t)l;
+	j = numlex_letter(c) ? letter_run(key, len) : (size_t)l;
 	if (j < len && key[j] == ' ')
 		j++;
 	if (j < len)

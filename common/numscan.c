@@ -17,9 +17,8 @@
 #include <string.h>
 
 #include "numint.h"
+#include "scan.h"
 
-#define ONES	0x0101010101010101ULL
-#define HIGHS	0x8080808080808080ULL
 
 /*
  * The eight bytes at p as a number whose lowest byte is p[0], on any
@@ -67,7 +66,7 @@ wordkey(uint64_t x, size_t len)
 	uint64_t keep = len >= 8 ? ~(uint64_t)0 :
 	    ((uint64_t)1 << 8 * len) - 1;
 
-	x = (x | ONES * 0x20) & keep;
+	x = (x | SCAN_ONES * 0x20) & keep;
 	return (x + len) * 0x9e3779b97f4a7c15ULL;
 }
 
@@ -93,8 +92,8 @@ numscan_add(struct numfinder *nf, const char *w, size_t n)
  * above are ruled out by ~x.
  */
 #define INRANGE(x, t, lo, hi) \
-	((ONES * (0x7f + (hi) + 1) - (t)) & ((t) + ONES * (0x80 - (lo))) & \
-	 ~(x) & HIGHS)
+	((SCAN_ONES * (0x7f + (hi) + 1) - (t)) & \
+	 ((t) + SCAN_ONES * (0x80 - (lo))) & ~(x) & SCAN_HIGHS)
 
 /* The high bits of the bytes of a mask as 8 bits, byte k as bit k. */
 static inline unsigned
@@ -175,11 +174,11 @@ numscan_maybe(const struct numfinder *nf, const char *str, size_t n)
 		m = 0;
 		for (k = 0; k < 64; k += 8) {
 			x = load_le(p + k);
-			t = x & ONES * 0x7f;
+			t = x & SCAN_ONES * 0x7f;
 			digit = INRANGE(x, t, '0', '9');
-			y = t | ONES * 0x20;	/* 'A'-'Z' to 'a'-'z' */
+			y = t | SCAN_ONES * 0x20;	/* 'A'-'Z' to 'a'-'z' */
 			letter = INRANGE(x, y, 'a', 'z');
-			high = x & HIGHS;
+			high = x & SCAN_HIGHS;
 			if (digit)
 				return 1;
 			if (high)

@@ -39,7 +39,7 @@ struct reader {
 };
 
 /* Minimum field count and which fields (bit i = field i) must be numbers. */
-static const struct {
+static const struct known {
 	int	type;
 	int	minf;
 	unsigned numeric;
@@ -253,24 +253,7 @@ stop_mask(uint64_t x)
 }
 
 
-/*
- * Where the machine allows it, the lowest set bit of a mask names the
- * first flagged byte in memory: a little-endian machine and a compiler
- * with a count-trailing-zeros builtin.  Elsewhere the bytes are looked at
- * one by one.
- */
-#if defined(__GNUC__) && defined(__BYTE_ORDER__) && \
-    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-#define LOWBYTE_CTZ	1
-/* Index (0-7) of the byte of the lowest set bit of m (non-zero). */
-static inline size_t
-low_byte(uint64_t m)
-{
-	return (size_t)__builtin_ctzll(m) >> 3;
-}
-#endif
-
-#ifndef LOWBYTE_CTZ
+#ifndef SCAN_LOWBYTE
 /*
  * Index of the first stop byte (below LF, a backslash, not ASCII) of the
  * word at p, which holds one: without the builtin, byte by byte.
@@ -286,26 +269,6 @@ first_stop(const char *p)
 	return k;
 }
 #endif
-
-/*
- * Length of the valid UTF-8 sequence of two or three bytes at u (n bytes
- * left), or 0 for anything else: four-byte sequences and invalid bytes
- * are left to utf8_decode.  The ranges are those of RFC 3629 (no overlong
- * forms, no surrogates).
- */
-static inline size_t
-utf8_len23(const unsigned char *u, size_t n)
-{
-	if (u[0] >= 0xc2 && u[0] <= 0xdf)
-		return n >= 2 && (u[1] & 0xc0) == 0x80 ? 2 : 0;
-	if ((u[0] & 0xf0) != 0xe0 || n < 3 || (u[2] & 0xc0) != 0x80)
-		return 0;
-	if (u[0] == 0xe0)
-		return u[1] >= 0xa0 && u[1] <= 0xbf ? 3 : 0;
-	if (u[0] == 0xed)
-		return u[1] >= 0x80 && u[1] <= 0x9f ? 3 : 0;
-	return (u[1] & 0xc0) == 0x80 ? 3 : 0;
-}
 
 /* End field number *nf at w (its text starts at start). */
 static inline void
@@ -337,7 +300,7 @@ split_fast(struct reader *rd, struct record *r, const char *p,
 	uint32_t cp;
 	size_t k;
 	int nf = 0;
-#ifdef LOWBYTE_CTZ
+#ifdef SCAN_LOWBYTE
 	const char *p0 = p;
 	size_t tail;
 #endif
@@ -358,10 +321,10 @@ split_fast(struct reader *rd, struct record *r, const char *p,
 				w += 8;
 				continue;
 			}
-#ifdef LOWBYTE_CTZ
+#ifdef SCAN_LOWBYTE
 			/* Below a TAB nothing borrows (stop_mask), so the next
 			 * set bit is the next stop again. */
-			while (p[k = low_byte(m)] == '\t') {
+			while (p[k = scan_lowbyte(m)] == '\t') {
 				cut_field(r, &nf, start, w + k);
 				start = w + k + 1;
 				if ((m &= m - 1) == 0)
@@ -381,7 +344,7 @@ split_fast(struct reader *rd, struct record *r, const char *p,
 		}
 		if (p == end)
 			break;
-#ifdef LOWBYTE_CTZ
+#ifdef SCAN_LOWBYTE
 		/* Fewer than 8 bytes left: test the word that ends the
 		 * line, its bytes before p masked off. */
 		if (end - p0 >= 8) {
@@ -390,7 +353,8 @@ split_fast(struct reader *rd, struct record *r, const char *p,
 			    (~(uint64_t)0 << 8 * (8 - tail));
 			for (k = 0; k < tail; k++)
 				w[k] = p[k];
-			while (m != 0 && (end - 8)[k = low_byte(m)] == '\t') {
+			while (m != 0 &&
+			    (end - 8)[k = scan_lowbyte(m)] == '\t') {
 				k -= 8 - tail;
 				cut_field(r, &nf, start, w + k);
 				start = w + k + 1;
@@ -400,7 +364,7 @@ split_fast(struct reader *rd, struct record *r, const char *p,
 				w += tail;
 				break;
 			}
-			k = low_byte(m) - (8 - tail);
+			k = scan_lowbyte(m) - (8 - tail);
 			p += k;
 			w += k;
 		}
@@ -411,10 +375,8 @@ stop:
 			start = ++w;
 			p++;
 		} else if ((unsigned char)*p >= 0x80) {
-			k = utf8_len23((const unsigned char *)p,
-			    (size_t)(end - p));
-			if (k == 0 && (k = (size_t)utf8_decode(p,
-			    (size_t)(end - p), &cp)) == 0)
+			if ((k = (size_t)utf8_decode(p, (size_t)(end - p),
+			    &cp)) == 0)
 				return 0;
 			while (k-- > 0)
 				*w++ = *p++;
@@ -438,58 +400,52 @@ stop:
 	return 1;
 }
 
-/* Is f a field rec_num() accepts? */
-static inline int
-is_num(const struct field *f)
+/* The entry of known[] for record type t, or NULL. */
+static const struct known *
+known_type(int t)
 {
 	size_t i;
 
-	if (f->len == 0 || f->len > 15)
-		return 0;
-	for (i = 0; i < f->len; i++)
-		if (f->s[i] < '0' || f->s[i] > '9')
-			return 0;
-	return 1;
+	for (i = 0; i < sizeof(known) / sizeof(known[0]); i++)
+		if (known[i].type == t)
+			return &known[i];
+	return NULL;
+}
+
+unsigned
+rec_numeric(int type)
+{
+	const struct known *k = known_type(type);
+
+	return k != NULL ? k->numeric : 0;
 }
 
 /* The field count and numbers of a known record type. */
 static void
 check_known(struct reader *rd, struct record *r)
 {
-	int i, j;
+	const struct known *k;
+	int j;
 
-	switch (r->type) {
-	case 'D': i = 0; break;
-	case 'P': i = 1; break;
-	case 'S': i = 2; break;
-	case 'E': i = 3; break;
-	case 'N': i = 4; break;
-	default: return;
-	}
-	if (r->nf < known[i].minf)
+	if ((k = known_type(r->type)) == NULL)
+		return;
+	if (r->nf < k->minf)
 		rec_error(rd, "%c record has %d fields, needs %d",
-		    r->type, r->nf, known[i].minf);
+		    r->type, r->nf, k->minf);
 	if (r->f[0].len == 0)
 		rec_error(rd, "%c record has an empty doc_id", r->type);
-	/* Only fields 1-3 are ever numbers, and minf > 3 covers them. */
-	for (j = 1; j <= 3; j++)
-		if ((known[i].numeric >> j & 1) && !is_num(&r->f[j]))
+	for (j = 0; j < r->nf && j < 16; j++)
+		if ((k->numeric >> j & 1) && rec_num(&r->f[j]) < 0)
 			rec_error(rd, "%c record: field %d is not a "
 			    "number", r->type, j + 1);
 }
 
-/* The record type of a line whose type field is s[0..tlen). */
+/* The record type of a line whose type field is s[0..tlen): '?' when it
+ * is none of known[]. */
 static int
 type_of(const char *s, size_t tlen)
 {
-	if (tlen != 1)
-		return '?';
-	switch (s[0]) {
-	case 'D': case 'P': case 'S': case 'E': case 'N':
-		return s[0];
-	default:
-		return '?';
-	}
+	return tlen == 1 && known_type(s[0]) != NULL ? s[0] : '?';
 }
 
 /*
@@ -592,10 +548,9 @@ special(int c)
 static inline size_t
 first_special(const char *p, uint64_t m)
 {
-#if defined(__GNUC__) && defined(__BYTE_ORDER__) && \
-    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#ifdef SCAN_LOWBYTE
 	(void)p;
-	return (size_t)__builtin_ctzll(m) >> 3;
+	return scan_lowbyte(m);
 #else
 	size_t k;
 

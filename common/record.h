@@ -65,6 +65,12 @@ void		 rec_close(struct reader *rd);
 /* Parse a decimal id or offset field; returns -1 when it is not one. */
 long		 rec_num(const struct field *f);
 
+/*
+ * The fields (bit i = field i) that rec_read() has checked to be decimal
+ * numbers in a record of this type; 0 for a type it does not know.
+ */
+unsigned	 rec_numeric(int type);
+
 /* Write r exactly as it was read (used for records a filter passes on). */
 void		 rec_pass(FILE *fp, const struct record *r);
 

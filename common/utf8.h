@@ -15,9 +15,45 @@
 /*
  * Decode the code point at s (at most n bytes).  Returns its length in
  * bytes (1-4) and stores it in *cp; returns 0 when the bytes at s are not
- * a valid UTF-8 sequence (or n == 0), leaving *cp unspecified.
+ * a valid UTF-8 sequence (or n == 0), leaving *cp unspecified.  Inline:
+ * the filters' inner loops call it for every non-ASCII character.
  */
-int	utf8_decode(const char *s, size_t n, uint32_t *cp);
+static inline int
+utf8_decode(const char *s, size_t n, uint32_t *cp)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	uint32_t c;
+	int len, i;
+
+	if (n == 0)
+		return 0;
+	if (u[0] < 0x80) {
+		*cp = u[0];
+		return 1;
+	}
+	if (u[0] < 0xc2)		/* continuation byte or overlong lead */
+		return 0;
+	else if (u[0] < 0xe0)
+		len = 2, c = u[0] & 0x1f;
+	else if (u[0] < 0xf0)
+		len = 3, c = u[0] & 0x0f;
+	else if (u[0] < 0xf5)
+		len = 4, c = u[0] & 0x07;
+	else
+		return 0;
+	if ((size_t)len > n)
+		return 0;
+	for (i = 1; i < len; i++) {
+		if ((u[i] & 0xc0) != 0x80)
+			return 0;
+		c = c << 6 | (u[i] & 0x3f);
+	}
+	if ((len == 3 && c < 0x800) || (len == 4 && c < 0x10000) ||
+	    c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
+		return 0;
+	*cp = c;
+	return len;
+}
 
 /* Encode cp (must be a valid scalar value) into out; returns 1-4. */
 int	utf8_encode(uint32_t cp, char out[4]);

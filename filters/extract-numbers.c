@@ -27,24 +27,13 @@ struct pending {
 	int		 active;
 };
 
-/*
- * A TAB and the field s[0..n) escaped.  Fields rarely hold a byte that
- * needs escaping (backslash, TAB, LF, CR: all below 0x0e or '\\'), so a
- * field without any byte of those is copied whole.
- */
+/* A TAB and the field s[0..n), escaped (rec_escape() copies a plain
+ * field whole). */
 static void
 addfield(struct buf *b, const char *s, size_t n)
 {
-	size_t i;
-
 	buf_addc(b, '\t');
-	for (i = 0; i < n; i++)
-		if ((unsigned char)s[i] < 0x0e || s[i] == '\\')
-			break;
-	if (i == n)
-		buf_add(b, s, n);
-	else
-		rec_escape(b, s, n);
+	rec_escape(b, s, n);
 }
 
 static void

@@ -29,25 +29,18 @@ enum { T_DOC, T_SENT, T_ENT, T_NUM, NTABLE };
 
 #define DOCFIELDS 5	/* D: doc_id, source, title, url, date */
 
-/*
- * numeric: the columns (bit i = field i) that rec_read() has checked to
- * be decimal numbers; digits never need quotes, so they are written as
- * they are.
- */
 static const struct {
 	const char	*name;
 	int		 type;		/* record type whose fields make a row */
 	int		 ncol;		/* columns taken from the record */
-	unsigned	 numeric;
 	const char	*header;
 } tables[NTABLE] = {
-	{ "documents", 'D', 3, 0,
+	{ "documents", 'D', 3,
 	  "doc_id,source,title,paragraphs,sentences,entities,numbers,url,date" },
-	{ "sentences", 'S', 4, 1u << 1 | 1u << 2,
-	  "doc_id,sentence_id,paragraph_id,text" },
-	{ "entities", 'E', 7, 1u << 1 | 1u << 2 | 1u << 3,
+	{ "sentences", 'S', 4, "doc_id,sentence_id,paragraph_id,text" },
+	{ "entities", 'E', 7,
 	  "doc_id,sentence_id,start,end,type,text,canonical" },
-	{ "numbers", 'N', 10, 1u << 1 | 1u << 2 | 1u << 3,
+	{ "numbers", 'N', 10,
 	  "doc_id,sentence_id,start,end,kind,text,value,unit,qualifier,noun" },
 };
 
@@ -191,12 +184,15 @@ static void
 row(struct out *o, int t, const struct record *r)
 {
 	FILE *fp = o->fp[t];
+	unsigned numeric;
 	int i;
 
 	if (fp == NULL)
 		return;
+	/* Fields rec_read() has checked to be digits need no quotes. */
+	numeric = rec_numeric(tables[t].type);
 	for (i = 0; i < tables[t].ncol; i++) {
-		if (tables[t].numeric >> i & 1) {
+		if (numeric >> i & 1) {
 			out_putc(fp, ',');
 			out_write(fp, r->f[i].s, r->f[i].len);
 		} else
