@@ -327,6 +327,15 @@ struct emitter {
 	int		 compose;	/* the line needs NFC */
 };
 
+/* Note whether c, about to be written to out, makes the line need NFC. */
+static inline void
+check_nfc(struct emitter *e, const struct buf *out, uint32_t c)
+{
+	if (c >= 0x300 && !e->compose)
+		e->compose = needs_nfc(e->sc, c, out->s + e->start,
+		    out->len - e->start);
+}
+
 /*
  * Write the character c (already through map()) to out, which has room:
  * two apostrophes in a row make a double quote.
@@ -343,9 +352,7 @@ put(struct buf *out, struct emitter *e, uint32_t c)
 		e->quote = 1;
 	} else
 		e->quote = 0;
-	if (c >= 0x300 && !e->compose)
-		e->compose = needs_nfc(e->sc, c, out->s + e->start,
-		    out->len - e->start);
+	check_nfc(e, out, c);
 	if (c < 0x80)
 		out->s[out->len++] = (char)c;
 	else
@@ -412,9 +419,7 @@ emit_utf8(struct buf *out, struct scratch *sc, const unsigned char *s,
 		if ((m = map(c)) == c) {
 			/* put(), but the bytes are there already */
 			e.quote = 0;
-			if (c >= 0x300 && !e.compose)
-				e.compose = needs_nfc(sc, c, out->s + start,
-				    out->len - start);
+			check_nfc(&e, out, c);
 			memcpy(out->s + out->len, s + i, (size_t)k);
 			out->len += (size_t)k;
 		} else if (m != DROP)
