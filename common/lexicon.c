@@ -1,4 +1,6 @@
 /* lexicon.c: see lexicon.h. */
+#include <err.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -80,34 +82,35 @@ hash64(const void *p, size_t n)
 }
 
 /*
- * Open addressing with linear probing over two arrays: the hashes alone,
- * so a probe that misses (the common case: most words are in no map)
- * touches one small array, and the entries.  The table is kept at most
- * half full, which keeps misses to a probe or two.  Keys live in large
- * chunks, not one allocation each: a lexicon of 100,000 entries is
- * built and freed quickly.
+ * Open addressing with linear probing over an array of 8-byte slots, each
+ * the high 32 bits of the key's hash and where its entry is: a probe that
+ * misses (the common case: most words are in no map) reads that small
+ * array only, which stays in cache where a wider one would not.  The
+ * entries (value, length, the key's bytes) follow one another in an
+ * arena, so a hit reads its slot and one line of the arena, and the
+ * lexicon is built and freed with a few allocations.  The table is kept
+ * at most half full, which keeps misses to a probe or two.
  */
 struct entry {
-	const char	*key;
-	size_t		 len;
 	void		*val;
+	uint32_t	 len;
+	char		 key[];		/* len bytes and a NUL */
 };
 
-#define KEYCHUNK	(64 * 1024)
-
-struct keychunk {
-	struct keychunk	*next;
-	size_t		 used, size;
-	char		 bytes[];
-};
+/* An arena offset is kept in units of this (the entries' alignment). */
+#define ENTALIGN	8
 
 struct strmap {
-	uint64_t	*hashes;
-	struct entry	*entries;
-	size_t		 cap;		/* a power of two */
+	uint64_t	*slots;		/* tag << 32 | (offset / ENTALIGN + 1) */
+	char		*arena;
+	size_t		 used, size;	/* of the arena */
+	size_t		 cap;		/* slots, a power of two */
 	size_t		 count;
-	struct keychunk	*keys;
 };
+
+#define SLOT_TAG(h)	((h) >> 32)
+#define SLOT_ENTRY(m, v) \
+	((struct entry *)((m)->arena + (((v) & 0xffffffffu) - 1) * ENTALIGN))
 
 struct strmap *
 strmap_new(void)
@@ -115,8 +118,7 @@ strmap_new(void)
 	struct strmap *m = ecalloc(1, sizeof(*m));
 
 	m->cap = 64;
-	m->hashes = ecalloc(m->cap, sizeof(*m->hashes));
-	m->entries = ecalloc(m->cap, sizeof(*m->entries));
+	m->slots = ecalloc(m->cap, sizeof(*m->slots));
 	return m;
 }
 
@@ -125,81 +127,92 @@ static inline size_t
 find(const struct strmap *m, const char *key, size_t len, uint64_t h)
 {
 	size_t mask = m->cap - 1, i = (size_t)h & mask;
+	uint64_t v;
+	const struct entry *e;
 
 	for (;; i = (i + 1) & mask) {
-		if (m->hashes[i] == 0)
+		if ((v = m->slots[i]) == 0)
 			return i;
-		if (m->hashes[i] == h && m->entries[i].len == len &&
-		    memcmp(m->entries[i].key, key, len) == 0)
+		if (v >> 32 != SLOT_TAG(h))
+			continue;
+		e = SLOT_ENTRY(m, v);
+		if (e->len == len && memcmp(e->key, key, len) == 0)
 			return i;
 	}
 }
 
+/*
+ * Double the slots.  The full hash is not kept, so each key is hashed
+ * again; this happens only while a lexicon is built.
+ */
 static void
 grow(struct strmap *m)
 {
-	uint64_t *oldh = m->hashes;
-	struct entry *olde = m->entries;
+	uint64_t *old = m->slots, h;
 	size_t oldcap = m->cap, i, j;
+	const struct entry *e;
 
 	m->cap *= 2;
-	m->hashes = ecalloc(m->cap, sizeof(*m->hashes));
-	m->entries = ecalloc(m->cap, sizeof(*m->entries));
+	m->slots = ecalloc(m->cap, sizeof(*m->slots));
 	for (i = 0; i < oldcap; i++) {
-		if (oldh[i] == 0)
+		if (old[i] == 0)
 			continue;
-		for (j = (size_t)oldh[i] & (m->cap - 1); m->hashes[j] != 0;
+		e = SLOT_ENTRY(m, old[i]);
+		h = strhash(e->key, e->len);
+		for (j = (size_t)h & (m->cap - 1); m->slots[j] != 0;
 		    j = (j + 1) & (m->cap - 1))
 			;
-		m->hashes[j] = oldh[i];
-		m->entries[j] = olde[i];
+		m->slots[j] = old[i];
 	}
-	free(oldh);
-	free(olde);
+	free(old);
 }
 
-/* A copy of key[0..len) with a NUL after it, in the map's key chunks. */
-static const char *
-keycopy(struct strmap *m, const char *key, size_t len)
+/* A new entry for key in the arena; returns its offset / ENTALIGN + 1. */
+static uint64_t
+newentry(struct strmap *m, const char *key, size_t len, void *val)
 {
-	struct keychunk *c = m->keys;
-	char *p;
+	size_t need = sizeof(struct entry) + len + 1;
+	struct entry *e;
+	uint64_t off;
 
-	if (c == NULL || c->size - c->used < len + 1) {
-		size_t size = len + 1 > KEYCHUNK ? len + 1 : KEYCHUNK;
-
-		c = emalloc(sizeof(*c) + size);
-		c->next = m->keys;
-		c->used = 0;
-		c->size = size;
-		m->keys = c;
+	if (len > UINT32_MAX)
+		errx(1, "lexicon key of %zu bytes: too long", len);
+	need = (need + ENTALIGN - 1) / ENTALIGN * ENTALIGN;
+	if (m->size - m->used < need) {
+		while (m->size - m->used < need)
+			m->size = m->size ? m->size * 2 : 4096;
+		m->arena = erealloc(m->arena, m->size);
 	}
-	p = c->bytes + c->used;
-	memcpy(p, key, len);
-	p[len] = '\0';
-	c->used += len + 1;
-	return p;
+	off = m->used / ENTALIGN + 1;
+	if (off > UINT32_MAX)
+		errx(1, "lexicon too large");
+	e = (struct entry *)(m->arena + m->used);
+	e->val = val;
+	e->len = (uint32_t)len;
+	memcpy(e->key, key, len);
+	e->key[len] = '\0';
+	m->used += need;
+	return off;
 }
 
 void *
 strmap_put(struct strmap *m, const char *key, size_t len, void *val)
 {
 	uint64_t h = strhash(key, len);
+	struct entry *e;
 	size_t i;
 	void *prev;
 
 	if ((m->count + 1) * 2 > m->cap)
 		grow(m);
 	i = find(m, key, len, h);
-	if (m->hashes[i] != 0) {
-		prev = m->entries[i].val;
-		m->entries[i].val = val;
+	if (m->slots[i] != 0) {
+		e = SLOT_ENTRY(m, m->slots[i]);
+		prev = e->val;
+		e->val = val;
 		return prev;
 	}
-	m->hashes[i] = h;
-	m->entries[i].key = keycopy(m, key, len);
-	m->entries[i].len = len;
-	m->entries[i].val = val;
+	m->slots[i] = SLOT_TAG(h) << 32 | newentry(m, key, len, val);
 	m->count++;
 	return NULL;
 }
@@ -207,7 +220,9 @@ strmap_put(struct strmap *m, const char *key, size_t len, void *val)
 void *
 strmap_get(const struct strmap *m, const char *key, size_t len)
 {
-	return m->entries[find(m, key, len, strhash(key, len))].val;
+	size_t i = find(m, key, len, strhash(key, len));
+
+	return m->slots[i] != 0 ? SLOT_ENTRY(m, m->slots[i])->val : NULL;
 }
 
 size_t
@@ -219,15 +234,9 @@ strmap_count(const struct strmap *m)
 void
 strmap_free(struct strmap *m)
 {
-	struct keychunk *c, *next;
-
 	if (m == NULL)
 		return;
-	for (c = m->keys; c != NULL; c = next) {
-		next = c->next;
-		free(c);
-	}
-	free(m->hashes);
-	free(m->entries);
+	free(m->slots);
+	free(m->arena);
 	free(m);
 }
