@@ -48,6 +48,7 @@ nerdoc_free(struct nerdoc *d)
 	free(d->cands);
 	free(d->cl);
 	free(d->ments);
+	free(d->mtmp);
 	free(d);
 }
 
@@ -474,6 +475,45 @@ bypos(const void *a, const void *b)
 	return x->end < y->end ? 1 : x->end > y->end ? -1 : 0;
 }
 
+/*
+ * Sort the mentions by position, stably (equal ones keep the order they
+ * were found in, whatever the C library's qsort does): a natural merge
+ * sort, since they come in order but for the headlines' mentions, found
+ * last, so there are a few sorted runs to merge and usually one.
+ */
+static void
+sortments(struct nerdoc *d)
+{
+	struct mention *a = d->ments, *b, *t;
+	size_t n = d->nments, lo, mid, hi, i, j, k;
+
+	d->mtmp = ner_grow(d->mtmp, &d->capmtmp, n, sizeof(*d->mtmp));
+	b = d->mtmp;
+	for (;;) {
+		for (mid = 1; mid < n && bypos(&a[mid - 1], &a[mid]) <= 0; mid++)
+			;
+		if (mid >= n)
+			break;		/* one run: sorted */
+		for (lo = 0; lo < n; lo = hi) {
+			for (mid = lo + 1; mid < n && bypos(&a[mid - 1],
+			    &a[mid]) <= 0; mid++)
+				;
+			for (hi = mid; hi < n && (hi == mid || bypos(&a[hi - 1],
+			    &a[hi]) <= 0); hi++)
+				;
+			/* Merge a[lo..mid) and a[mid..hi) into b[lo..hi). */
+			for (i = lo, j = mid, k = lo; i < mid && j < hi; k++)
+				b[k] = bypos(&a[j], &a[i]) < 0 ? a[j++] : a[i++];
+			memcpy(b + k, a + i, (mid - i) * sizeof(*a));
+			k += mid - i;
+			memcpy(b + k, a + j, (hi - j) * sizeof(*a));
+		}
+		t = a, a = b, b = t;
+	}
+	if (a != d->ments)
+		memcpy(d->ments, a, n * sizeof(*a));
+}
+
 size_t
 nerdoc_resolve(struct nerdoc *d)
 {
@@ -525,7 +565,7 @@ nerdoc_resolve(struct nerdoc *d)
 		m->canonlen = c->canonlen;
 	}
 	if (d->nments > 1)
-		qsort(d->ments, d->nments, sizeof(*d->ments), bypos);
+		sortments(d);
 	/* Overlaps keep the first, longest mention. */
 	for (i = n = 0; i < d->nments; i++)
 		if (n == 0 || d->ments[n - 1].sent != d->ments[i].sent ||

@@ -54,6 +54,23 @@ gazbit(const char *s, size_t n)
 #define GAZMAYBE(lx, s, n)	((n) > 0 && \
 	((lx)->gazbits[gazbit(s, n) >> 3] >> (gazbit(s, n) & 7) & 1))
 
+/*
+ * A Bloom filter over the keys of the fuzzy map and the gazetteer, by a
+ * key's length, first byte and last two bytes: deleting one letter of a
+ * word before its last two leaves those (and the first) as they were, so
+ * one test rules out most of nerlex_fuzzy()'s lookups of a word.
+ */
+#define FZBITS		(1u << 18)
+static inline unsigned
+fzbit(unsigned char first, unsigned char a, unsigned char b, size_t n)
+{
+	unsigned h;
+
+	h = first * 0x9e37u ^ a * 0x85ebu ^ b * 0xc2b3u ^ (unsigned)n * 0x27d5u;
+	h *= 0x2c1b3c6du;
+	return (h ^ h >> 15) & (FZBITS - 1);
+}
+
 struct nerlex {
 	struct strmap	*gaz;		/* exact spelling -> struct gent */
 	struct strmap	*gazlc;		/* lower-case spelling -> struct gent */
@@ -71,6 +88,7 @@ struct nerlex {
 	int		 maxtok;	/* most tokens in a gazetteer key */
 	/* A bit per gaz and prefix key (GAZBIT): no bit, no match starts. */
 	unsigned char	 gazbits[GAZBITS / 8];
+	unsigned char	 fzbits[FZBITS / 8];	/* fzbit() of fuzzy, gaz keys */
 	char		**files;	/* run-time lexicon texts, kept */
 	size_t		 nfiles;
 	struct gent	**gents;	/* every entry, to free them */
@@ -214,6 +232,8 @@ struct nerdoc {
 	size_t		 ncl, capcl;
 	struct mention	*ments;
 	size_t		 nments, capments;
+	struct mention	*mtmp;		/* scratch for sorting them */
+	size_t		 capmtmp;
 	struct buf	 key, tmp, lc;	/* scratch */
 	struct hidx	 clidx;		/* folded surnames and their variants */
 	size_t		 nclidx;	/* clusters in clidx */

@@ -134,13 +134,38 @@ note_abbr(struct nerlex *lx, const char *s, size_t n)
 		strmap_put(lx->abbr, s + i, n - 1 - i, INTMAP(1));
 }
 
+/* Set the fuzzy filter's bit of key s[0..n). */
+static void
+fzset(struct nerlex *lx, const char *s, size_t n)
+{
+	unsigned b;
+
+	if (n < 3)
+		return;		/* nerlex_fuzzy() asks about 5 bytes or more */
+	b = fzbit((unsigned char)s[0], (unsigned char)s[n - 2],
+	    (unsigned char)s[n - 1], n);
+	lx->fzbits[b >> 3] |= 1u << (b & 7);
+}
+
+/* May a key of n bytes, first byte f and last two a b be in either map? */
+static int
+fzmaybe(const struct nerlex *lx, unsigned char f, unsigned char a,
+    unsigned char b, size_t n)
+{
+	unsigned bit = fzbit(f, a, b, n);
+
+	return lx->fzbits[bit >> 3] >> (bit & 7) & 1;
+}
+
 /* Two entries with one deletion key make it ambiguous (canon NULL). */
 static void
-fuzzy_put(struct strmap *m, const char *k, size_t n, struct gent *g)
+fuzzy_put(struct nerlex *lx, const char *k, size_t n, struct gent *g)
 {
 	static struct gent ambiguous;
+	struct strmap *m = lx->fuzzy;
 	struct gent *old = strmap_get(m, k, n);
 
+	fzset(lx, k, n);
 	if (old == NULL)
 		strmap_put(m, k, n, g);
 	else if (old != g && (old->canonlen != g->canonlen ||
@@ -174,7 +199,7 @@ add_fuzzy(struct nerlex *lx, struct gent *g, const char *s, size_t n)
 	for (i = 1; i < n; i++) {
 		memcpy(tmp, s, i);
 		memcpy(tmp + i, s + i + 1, n - i - 1);
-		fuzzy_put(lx->fuzzy, tmp, n - 1, g);
+		fuzzy_put(lx, tmp, n - 1, g);
 	}
 }
 
@@ -210,6 +235,7 @@ add_spelling(struct nerlex *lx, struct gent *g, char *s, size_t n,
 	if (strmap_get(lx->gaz, s, n) == NULL)
 		strmap_put(lx->gaz, s, n, g);
 	gazset(lx, s, n);
+	fzset(lx, s, n);
 	ner_lower(&lc, s, n);
 	if (strmap_get(lx->gazlc, lc.s, lc.len) == NULL)
 		strmap_put(lx->gazlc, lc.s, lc.len, g);
@@ -456,17 +482,29 @@ nerlex_load_file(struct nerlex *lx, const char *path)
 const struct gent *
 nerlex_fuzzy(const struct nerlex *lx, const char *s, size_t n, struct buf *tmp)
 {
+	const unsigned char *u = (const unsigned char *)s;
 	const struct gent *g;
 	size_t i;
+	int mid;
 
 	if (!fuzzy_word(s, n) || n > 40)
 		return NULL;
+	/* The word misses a letter of the entry. */
+	if (fzmaybe(lx, u[0], u[n - 2], u[n - 1], n) &&
+	    (g = strmap_get(lx->fuzzy, s, n)) != NULL && g->canon != NULL)
+		goto found;
+	/*
+	 * Deleting byte i, for i < n - 2, leaves the key's first and last
+	 * two bytes as the word's: one filter test for all those keys.
+	 */
+	mid = fzmaybe(lx, u[0], u[n - 2], u[n - 1], n - 1);
 	buf_reset(tmp);
 	buf_add(tmp, s, n);
-	/* The word misses a letter of the entry. */
-	if ((g = strmap_get(lx->fuzzy, s, n)) != NULL && g->canon != NULL)
-		goto found;
 	for (i = 1; i < n; i++) {
+		if (i < n - 2 ? !mid : i == n - 2 ?
+		    !fzmaybe(lx, u[0], u[n - 3], u[n - 1], n - 1) :
+		    !fzmaybe(lx, u[0], u[n - 3], u[n - 2], n - 1))
+			continue;
 		/* Delete byte i (the first letter must agree). */
 		memcpy(tmp->s, s, i);
 		memcpy(tmp->s + i, s + i + 1, n - i - 1);
