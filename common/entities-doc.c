@@ -17,12 +17,50 @@
 #include "entities-int.h"
 #include "utf8.h"
 
+/* What wordput() is adding: to d's word index, from map which. */
+struct wordsrc {
+	struct nerdoc	*d;
+	int		 which;		/* M_*, or NMEMO + W_* for a flag */
+};
+
+static void
+wordput(const char *key, size_t len, void *val, void *arg)
+{
+	const struct wordsrc *src = arg;
+	struct nerdoc *d = src->d;
+	struct winfo *w;
+	size_t i;
+
+	if (memchr(key, ' ', len) != NULL || memchr(key, '-', len) != NULL)
+		return;
+	if ((i = (size_t)MAPINT(strmap_get(d->words, key, len))) == 0) {
+		d->winfo = ner_grow(d->winfo, &d->capwinfo, d->nwinfo + 1,
+		    sizeof(*d->winfo));
+		memset(&d->winfo[d->nwinfo], 0, sizeof(*d->winfo));
+		i = ++d->nwinfo;
+		strmap_put(d->words, key, len, INTMAP(i));
+	}
+	w = &d->winfo[i - 1];
+	if (src->which < NMEMO)
+		w->memo[src->which] = (signed char)MAPINT(val);
+	else
+		w->flags |= (unsigned char)(src->which - NMEMO);
+}
+
 struct nerdoc *
 nerdoc_new(const struct nerlex *lx)
 {
 	struct nerdoc *d = ecalloc(1, sizeof(*d));
+	struct wordsrc src = { d, 0 };
 
 	d->lx = lx;
+	d->words = strmap_new();
+	for (src.which = 0; src.which < NMEMO; src.which++)
+		strmap_each(lx->bymemo[src.which], wordput, &src);
+	src.which = NMEMO + W_GAZ;
+	strmap_each(lx->gaz, wordput, &src);
+	src.which = NMEMO + W_PREFIX;
+	strmap_each(lx->prefix, wordput, &src);
 	return d;
 }
 
@@ -49,6 +87,8 @@ nerdoc_free(struct nerdoc *d)
 	free(d->cl);
 	free(d->ments);
 	free(d->mtmp);
+	strmap_free(d->words);
+	free(d->winfo);
 	free(d);
 }
 
@@ -514,6 +554,32 @@ sortments(struct nerdoc *d)
 		memcpy(d->ments, a, n * sizeof(*a));
 }
 
+/*
+ * Turn the mentions' byte offsets into code points, counting each
+ * sentence's text once however many mentions it has (they are sorted).
+ */
+static void
+cpoffsets(struct nerdoc *d)
+{
+	struct mention *m;
+	size_t i, sent = NONE_IDX, b = 0, c = 0, start;
+
+	for (i = 0; i < d->nments; i++) {
+		m = &d->ments[i];
+		if (m->sent != sent) {
+			sent = m->sent;
+			b = c = 0;
+		}
+		/* Mentions do not overlap any more: start >= b. */
+		c += utf8_cpcount(SENT(d, sent) + b, m->start - b);
+		start = c;
+		c += utf8_cpcount(SENT(d, sent) + m->start, m->end - m->start);
+		b = m->end;
+		m->start = start;
+		m->end = c;
+	}
+}
+
 size_t
 nerdoc_resolve(struct nerdoc *d)
 {
@@ -556,8 +622,8 @@ nerdoc_resolve(struct nerdoc *d)
 		    sizeof(*d->ments));
 		m = &d->ments[d->nments++];
 		m->sent = c->sent;
-		m->start = c->c0;
-		m->end = c->c1;
+		m->start = c->b0;	/* bytes until cpoffsets() */
+		m->end = c->b1;
 		m->text = ctext(d, c);
 		m->len = c->b1 - c->b0;
 		m->type = c->type;
@@ -572,6 +638,7 @@ nerdoc_resolve(struct nerdoc *d)
 		    d->ments[n - 1].end <= d->ments[i].start)
 			d->ments[n++] = d->ments[i];
 	d->nments = n;
+	cpoffsets(d);
 	return n;
 }
 

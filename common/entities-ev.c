@@ -38,6 +38,37 @@ ner_adjacent(const struct nerdoc *d, size_t k)
  * are caches, invisible to the callers, as the const promises.
  */
 
+/*
+ * Token k's value in the word map of memo which: all its answers are
+ * looked up the first time one is asked for (the maps' values are small
+ * integers, 1 for a plain set).
+ */
+static void
+wordmemo(const struct nerdoc *d, const char *base, struct tok *t)
+{
+	size_t i = (size_t)MAPINT(strmap_get(d->words, base + t->b0,
+	    t->b1 - t->b0));
+
+	if (i == 0) {
+		memset(t->memo, 0, sizeof(t->memo));
+		t->word = 0;
+	} else {
+		memcpy(t->memo, d->winfo[i - 1].memo, sizeof(t->memo));
+		t->word = d->winfo[i - 1].flags;
+	}
+	t->have |= TM_WORD;
+}
+
+static int
+memo(const struct nerdoc *d, const char *base, size_t k, int which)
+{
+	struct tok *t = &d->toks[k];
+
+	if (!(t->have & TM_WORD))
+		wordmemo(d, base, t);
+	return t->memo[which];
+}
+
 /* Record a gazetteer match of len words from t with entry g. */
 static void
 gzpush(struct nerdoc *d, uint64_t *mask, size_t len, const struct gent *g)
@@ -88,14 +119,22 @@ gazmemo(struct nerdoc *d, const char *base, size_t k)
 	t0->gz0 = (uint32_t)d->ngzents;
 	if (d->ntoks - k < max)
 		max = d->ntoks - k;
+	/* One word: the word index says whether to look further. */
+	if (!(t0->have & TM_WORD))
+		wordmemo(d, base, t0);
+	if ((t0->word & W_GAZ) && (g = strmap_get(d->lx->gaz, base + t0->b0,
+	    t0->b1 - t0->b0)) != NULL && g->weak != 2)
+		gzpush(d, &t0->gzmask, 1, g);
+	if (!(t0->word & W_PREFIX))
+		return;
 	buf_reset(&d->key);
-	for (len = 1; len <= max; len++) {
+	buf_add(&d->key, base + t0->b0, t0->b1 - t0->b0);
+	for (len = 2; len <= max; len++) {
 		const struct tok *t = &d->toks[k + len - 1];
 
-		if (len > 1 && !ner_adjacent(d, k + len - 1))
+		if (!ner_adjacent(d, k + len - 1))
 			break;
-		if (len > 1)
-			buf_addc(&d->key, (t->f & T_HYPH) ? '-' : ' ');
+		buf_addc(&d->key, (t->f & T_HYPH) ? '-' : ' ');
 		buf_add(&d->key, base + t->b0, t->b1 - t->b0);
 		if ((g = strmap_get(d->lx->gaz, d->key.s, d->key.len)) != NULL &&
 		    g->weak != 2)
@@ -164,24 +203,6 @@ ner_gazmatch(struct nerdoc *d, const char *base, size_t k, size_t lim,
 	if (!(t->have & TM_UPPER))
 		uppermemo(d, base, k);
 	return gzbest(d, t->upmask, t->up0, max, gp);
-}
-
-/*
- * Token k's value in the word map of memo which, looked up the first
- * time only (the maps' values are small integers, 1 for a plain set).
- */
-static int
-memo(const struct nerdoc *d, const char *base, size_t k, int which)
-{
-	struct tok *t = &d->toks[k];
-
-	if (!(t->have & 1u << which)) {
-		t->memo[which] = (signed char)MAPINT(strmap_get(
-		    d->lx->bymemo[which],
-		    base + t->b0, t->b1 - t->b0));
-		t->have |= 1u << which;
-	}
-	return t->memo[which];
 }
 
 int

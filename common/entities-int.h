@@ -124,21 +124,33 @@ const struct gent *nerlex_fuzzy(const struct nerlex *, const char *s, size_t n,
 /*
  * What a token has looked up in the lexicons, kept on it the first time
  * (the tagger asks about the same word many times: as a run's word, as
- * the cue after a name, as a connector): tok.memo[M_*], set when bit
- * 1 << M_* of tok.have is; TM_GAZ and TM_UPPER mark the gazetteer memos.
+ * the cue after a name, as a connector).  TM_WORD: tok.memo[M_*] and
+ * tok.word hold the word's answers from nerdoc.words (one lookup for
+ * them all); TM_GAZ and TM_UPPER: the gazetteer memos.
  */
-#define TM_GAZ	(1u << NMEMO)
-#define TM_UPPER (1u << (NMEMO + 1))
+#define TM_WORD	0x1u
+#define TM_GAZ	0x2u
+#define TM_UPPER 0x4u
+
+/* What nerdoc.words knows of a word besides its memos (winfo.flags). */
+#define W_GAZ	0x1	/* a gazetteer spelling (of any weakness) */
+#define W_PREFIX 0x2	/* the first word of a longer spelling */
+
+/* A word's answers from the word maps, and its W_* flags. */
+struct winfo {
+	signed char	 memo[NMEMO];
+	unsigned char	 flags;
+};
 
 /* The most words a gazetteer spelling may have: bits of tok.gzmask. */
 #define NER_MAXTOK	64
 
 struct tok {
 	size_t		 b0, b1;	/* bytes in the sentence */
-	size_t		 c0, c1;	/* code points */
 	unsigned	 f;
 	unsigned	 have;		/* the memos below that are set */
 	signed char	 memo[NMEMO];	/* word map values, by M_* */
+	unsigned char	 word;		/* its W_* flags */
 	/*
 	 * Gazetteer matches starting here, whatever the limit: bit len-1
 	 * set when the len words from here are a spelling (exact in gzmask,
@@ -166,7 +178,7 @@ enum { EV_NONE, EV_WEAK, EV_STRONG, EV_GAZ };
 
 struct cand {
 	size_t		 sent;
-	size_t		 b0, b1, c0, c1;
+	size_t		 b0, b1;	/* bytes in the sentence */
 	size_t		 lb0;		/* start of the last word (surname) */
 	uint32_t	 hash;		/* of the text, to compare quickly */
 	int		 type;
@@ -219,6 +231,14 @@ struct group {
 
 struct nerdoc {
 	const struct nerlex *lx;
+	/*
+	 * Every single word of the word maps, the gazetteer and its
+	 * prefixes -> 1 + its index in winfo: one lookup answers all a
+	 * token may be asked (words with a space or hyphen are no token's).
+	 */
+	struct strmap	*words;
+	struct winfo	*winfo;
+	size_t		 nwinfo, capwinfo;
 	struct buf	 text;		/* the sentences, one after another */
 	struct sent	*sents;
 	size_t		 nsents, capsents;

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "entities-int.h"
+#include "utf8.h"
 
 /* ---- body sentences ---- */
 
@@ -24,6 +25,14 @@ struct piece {
 	int		 kind;
 	const struct gent *g;
 };
+
+/* Is token t one character (T, B; é)? */
+static int
+onechar(const char *base, const struct tok *t)
+{
+	return t->b1 - t->b0 == 1 || (t->b1 - t->b0 <= 4 &&
+	    utf8_cpcount(base + t->b0, t->b1 - t->b0) == 1);
+}
 
 /* Where the capitalised run starting at i ends. */
 static size_t
@@ -100,9 +109,7 @@ ner_addcand(struct nerdoc *d, size_t si, size_t k0, size_t k1, int type, int ev,
 	memset(c, 0, sizeof(*c));
 	c->sent = si;
 	c->b0 = d->toks[k0].b0;
-	c->c0 = d->toks[k0].c0;
 	c->b1 = d->toks[k1 - 1].b1;
-	c->c1 = d->toks[k1 - 1].c1;
 	c->lb0 = d->toks[k1 - 1].b0;
 	c->hash = (uint32_t)strhash(base + c->b0, c->b1 - c->b0);
 	c->type = type;
@@ -154,7 +161,7 @@ unknown(struct nerdoc *d, size_t si, size_t k0, size_t k1, unsigned f)
 	    (d->toks[k0 - 1].f & T_DIGIT) && (d->toks[k0].f & T_SPACE))
 		return;
 	/* T, B: letters; Jr., III alone; Government, Interior: common words. */
-	if (words == 1 && k1 - k0 == 1 && (t0->c1 - t0->c0 == 1 ||
+	if (words == 1 && k1 - k0 == 1 && (onechar(base, t0) ||
 	    ner_title(d, base, k0) == TITLE_SUFFIX))
 		return;
 	if (words == 1 && k1 - k0 == 1 && !(f & C_TITLED) &&
@@ -516,7 +523,6 @@ cityplace(struct nerdoc *d, size_t si, size_t n0, size_t j)
 	    (d->toks[j + 1 + len].f & T_CAP)))
 		return 0;
 	c->b1 = d->toks[j + len].b1;
-	c->c1 = d->toks[j + len].c1;
 	c->type = ENT_LOC;
 	c->ev = EV_STRONG;
 	c->g = NULL;
@@ -535,11 +541,10 @@ suffix(struct nerdoc *d, size_t si, size_t n0, size_t j)
 		return 0;
 	c = &d->cands[d->ncands - 1];
 	if (c->b1 != d->toks[j - 1].b1 || c->type != ENT_PERSON ||
-	    d->toks[j + 1].c1 - d->toks[j + 1].c0 < 2 ||
+	    onechar(base, &d->toks[j + 1]) ||
 	    ner_title(d, base, j + 1) != TITLE_SUFFIX)
 		return 0;
 	c->b1 = d->toks[j + 1].b1;
-	c->c1 = d->toks[j + 1].c1;
 	return 2;
 }
 

@@ -1,6 +1,6 @@
 /*
  * entities-tok.c: cut a sentence into tokens (words and single
- * punctuation marks) with their byte and code-point offsets, and tell a
+ * punctuation marks) with their byte offsets, and tell a
  * headline (title case, all capitals) from body text.
  */
 #include <stdlib.h>
@@ -137,18 +137,16 @@ possname(struct nerdoc *d, const char *s, size_t n)
 
 /* Scan one word at s[i..]; fill t; return the byte after it. */
 static size_t
-scanword(struct nerdoc *d, const char *s, size_t n, size_t i, size_t *cpos,
-    struct tok *t)
+scanword(struct nerdoc *d, const char *s, size_t n, size_t i, struct tok *t)
 {
 	static const unsigned firstflag[A_ALNUM + 1] = {
 		[A_LOWER] = T_LOWER, [A_UPPER] = T_CAP, [A_DIGIT] = T_DIGIT
 	};
 	uint32_t cp, nx;
-	size_t j = i, c = *cpos, j0;
+	size_t j = i;
 	int len, nlen, cat, ncat, letters, upper = 0, lower = 0;
 
 	t->b0 = i;
-	t->c0 = c;
 	t->f |= T_WORD | firstflag[aclass[(unsigned char)s[i]] & A_ALNUM];
 	/*
 	 * Once a word has a lower-case letter the counts decide nothing more
@@ -158,11 +156,9 @@ scanword(struct nerdoc *d, const char *s, size_t n, size_t i, size_t *cpos,
 	if (aclass[(unsigned char)s[i]] & A_LOWER) {
 		lower = 1;
 		j = i + 1;
-		c++;
 	}
 	for (;;) {
 		/* ASCII letters and digits, the bulk of a word, quickly. */
-		j0 = j;
 		if (lower > 0)
 			while (j < n && (aclass[(unsigned char)s[j]] & A_ALNUM))
 				j++;
@@ -175,7 +171,6 @@ scanword(struct nerdoc *d, const char *s, size_t n, size_t i, size_t *cpos,
 				lower += a & A_LOWER;
 				upper += (a & A_UPPER) >> 1;
 			}
-		c += j - j0;
 		/*
 		 * An ASCII byte other than an apostrophe or a period ends the
 		 * word (letters and digits were taken above): the usual case,
@@ -199,7 +194,6 @@ scanword(struct nerdoc *d, const char *s, size_t n, size_t i, size_t *cpos,
 			} else if (j == i && cat >= UTF8PROC_CATEGORY_ND)
 				t->f |= T_DIGIT;
 			j += len;
-			c++;
 			continue;
 		}
 		nx = cpat(s, n, j + len, &nlen);
@@ -225,7 +219,6 @@ scanword(struct nerdoc *d, const char *s, size_t n, size_t i, size_t *cpos,
 			    !isalnumcp(a2, &acat))))
 				break;
 			j += len;
-			c++;
 			continue;
 		}
 		if (cp == '.' && upper + lower > 0 &&
@@ -233,7 +226,6 @@ scanword(struct nerdoc *d, const char *s, size_t n, size_t i, size_t *cpos,
 		    j - i <= 3) {
 			t->f |= T_DOTS;
 			j += len;
-			c++;
 			continue;
 		}
 		if (cp == '.' && (t->f & T_DIGIT))
@@ -241,10 +233,8 @@ scanword(struct nerdoc *d, const char *s, size_t n, size_t i, size_t *cpos,
 		else
 			break;
 		j += len;
-		c++;
 	}
 	t->b1 = j;
-	t->c1 = c;
 	letters = upper + lower;	/* every letter is one or the other */
 	if (letters >= 2 && lower == 0)
 		t->f |= T_UPPER;
@@ -254,21 +244,17 @@ scanword(struct nerdoc *d, const char *s, size_t n, size_t i, size_t *cpos,
 	    strmap_get(d->lx->abbr, s + i, j - i) != NULL)) {
 		t->f |= T_DOTS;
 		t->b1 = ++j;
-		t->c1 = ++c;
 	}
 	if (t->f & T_POSS) {
 		/* Skip the 's; the mention ends before it. */
 		cpat(s, n, j, &len);
 		j += len + 1;
-		c += 2;
 		if (possname(d, s + t->b0, j - t->b0)) {
 			/* McDonald's, People's Republic: the 's is the name's */
 			t->f &= ~T_POSS;
 			t->b1 = j;
-			t->c1 = c;
 		}
 	}
-	*cpos = c;
 	return j;
 }
 
@@ -295,7 +281,7 @@ int
 ner_tokenize(struct nerdoc *d, size_t si)
 {
 	const char *s = SENT(d, si);
-	size_t n = d->sents[si].len, i = 0, c = 0, k;
+	size_t n = d->sents[si].len, i = 0, k;
 	int len, cat, space = 1, hyph = 0, init = 1;
 	int words = 0, caps = 0, lowers = 0, uppers = 0;
 	uint32_t cp, prev = 0;
@@ -310,7 +296,6 @@ ner_tokenize(struct nerdoc *d, size_t si)
 		if (a & A_SPACE) {
 			space = 1;
 			i++;
-			c++;
 			continue;
 		}
 		/* a != 0: an ASCII letter or digit; anything else is decoded */
@@ -318,7 +303,7 @@ ner_tokenize(struct nerdoc *d, size_t si)
 		if (a != 0 || (cp >= 0x80 && isalnumcp(cp, &cat))) {
 			t = newtok(d, (space ? T_SPACE : 0) |
 			    (hyph ? T_HYPH : 0) | (init ? T_INIT : 0));
-			i = scanword(d, s, n, i, &c, t);
+			i = scanword(d, s, n, i, t);
 			space = hyph = init = 0;
 			continue;
 		}
@@ -327,14 +312,11 @@ ner_tokenize(struct nerdoc *d, size_t si)
 		    d->toks[d->ntoks - 1].b1 == i) {
 			hyph = 1;
 			i += len;
-			c++;
 			continue;
 		}
 		t = newtok(d, space ? T_SPACE : 0);
 		t->b0 = i;
-		t->c0 = c;
 		t->b1 = i + len;
-		t->c1 = c + 1;
 		/* An opening quote, bracket or colon starts a new "sentence". */
 		init = isopen(cp) && (space || cp != '\'' || prev == 0);
 		if (cp == '\'' || cp == 0x2019)
@@ -342,7 +324,6 @@ ner_tokenize(struct nerdoc *d, size_t si)
 		space = hyph = 0;
 		prev = cp;
 		i += len;
-		c++;
 	}
 	/* Title case or all capitals? */
 	for (k = 0; k < d->ntoks; k++) {

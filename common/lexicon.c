@@ -99,6 +99,9 @@ struct entry {
 
 /* An arena offset is kept in units of this (the entries' alignment). */
 #define ENTALIGN	8
+/* Bytes an entry of a key of len bytes takes in the arena. */
+#define ENTSIZE(len)	((sizeof(struct entry) + (len) + 1 + ENTALIGN - 1) / \
+	ENTALIGN * ENTALIGN)
 
 struct strmap {
 	uint64_t	*slots;		/* tag << 32 | (offset / ENTALIGN + 1) */
@@ -171,13 +174,13 @@ grow(struct strmap *m)
 static uint64_t
 newentry(struct strmap *m, const char *key, size_t len, void *val)
 {
-	size_t need = sizeof(struct entry) + len + 1;
+	size_t need;
 	struct entry *e;
 	uint64_t off;
 
 	if (len > UINT32_MAX)
 		errx(1, "lexicon key of %zu bytes: too long", len);
-	need = (need + ENTALIGN - 1) / ENTALIGN * ENTALIGN;
+	need = ENTSIZE(len);
 	if (m->size - m->used < need) {
 		while (m->size - m->used < need)
 			m->size = m->size ? m->size * 2 : 4096;
@@ -223,6 +226,20 @@ strmap_get(const struct strmap *m, const char *key, size_t len)
 	size_t i = find(m, key, len, strhash(key, len));
 
 	return m->slots[i] != 0 ? SLOT_ENTRY(m, m->slots[i])->val : NULL;
+}
+
+void
+strmap_each(const struct strmap *m, void (*fn)(const char *key, size_t len,
+    void *val, void *arg), void *arg)
+{
+	const struct entry *e;
+	size_t off;
+
+	/* The arena holds the entries one after another, as newentry() put. */
+	for (off = 0; off < m->used; off += ENTSIZE(e->len)) {
+		e = (const struct entry *)(m->arena + off);
+		fn(e->key, e->len, e->val, arg);
+	}
 }
 
 size_t

@@ -101,6 +101,9 @@ void		*strmap_put(struct strmap *m, const char *key, size_t len, void *val);
 /* The value for key, or NULL. */
 void		*strmap_get(const struct strmap *m, const char *key, size_t len);
 size_t		 strmap_count(const struct strmap *m);
+/* Call fn on every key and its value, in the order they were first put. */
+void		 strmap_each(const struct strmap *m, void (*fn)(const char *key,
+		    size_t len, void *val, void *arg), void *arg);
 void		 strmap_free(struct strmap *m);
 
 #endif
