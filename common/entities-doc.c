@@ -29,6 +29,7 @@ wordput(const char *key, size_t len, void *val, void *arg)
 	const struct wordsrc *src = arg;
 	struct nerdoc *d = src->d;
 	struct winfo *w;
+	uint64_t h;
 	size_t i;
 
 	if (memchr(key, ' ', len) != NULL || memchr(key, '-', len) != NULL)
@@ -39,6 +40,9 @@ wordput(const char *key, size_t len, void *val, void *arg)
 		memset(&d->winfo[d->nwinfo], 0, sizeof(*d->winfo));
 		i = ++d->nwinfo;
 		strmap_put(d->words, key, len, INTMAP(i));
+		h = strhash(key, len);
+		d->wordbits[WORDBIT1(h) >> 3] |= 1u << (WORDBIT1(h) & 7);
+		d->wordbits[WORDBIT2(h) >> 3] |= 1u << (WORDBIT2(h) & 7);
 	}
 	w = &d->winfo[i - 1];
 	if (src->which < NMEMO)

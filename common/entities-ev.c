@@ -46,9 +46,13 @@ ner_adjacent(const struct nerdoc *d, size_t k)
 static void
 wordmemo(const struct nerdoc *d, const char *base, struct tok *t)
 {
-	size_t i = (size_t)MAPINT(strmap_get(d->words, base + t->b0,
-	    t->b1 - t->b0));
+	const char *s = base + t->b0;
+	size_t n = t->b1 - t->b0, i = 0;
+	uint64_t h = strhash(s, n);
 
+	if ((d->wordbits[WORDBIT1(h) >> 3] >> (WORDBIT1(h) & 7) & 1) &&
+	    (d->wordbits[WORDBIT2(h) >> 3] >> (WORDBIT2(h) & 7) & 1))
+		i = (size_t)MAPINT(strmap_geth(d->words, s, n, h));
 	if (i == 0) {
 		memset(t->memo, 0, sizeof(t->memo));
 		t->word = 0;

@@ -136,6 +136,10 @@ const struct gent *nerlex_fuzzy(const struct nerlex *, const char *s, size_t n,
 #define W_GAZ	0x1	/* a gazetteer spelling (of any weakness) */
 #define W_PREFIX 0x2	/* the first word of a longer spelling */
 
+#define WORDBITS	(1u << 18)
+#define WORDBIT1(h)	((unsigned)(h) & (WORDBITS - 1))
+#define WORDBIT2(h)	((unsigned)((h) >> 40) & (WORDBITS - 1))
+
 /* A word's answers from the word maps, and its W_* flags. */
 struct winfo {
 	signed char	 memo[NMEMO];
@@ -239,6 +243,12 @@ struct nerdoc {
 	struct strmap	*words;
 	struct winfo	*winfo;
 	size_t		 nwinfo, capwinfo;
+	/*
+	 * A Bloom filter over the words' hashes (two bits each, WORDBIT):
+	 * most capitalised words are in no map, and the filter, small
+	 * enough to stay in cache, says so without the map's cache miss.
+	 */
+	unsigned char	 wordbits[WORDBITS / 8];
 	struct buf	 text;		/* the sentences, one after another */
 	struct sent	*sents;
 	size_t		 nsents, capsents;

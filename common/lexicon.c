@@ -221,11 +221,17 @@ strmap_put(struct strmap *m, const char *key, size_t len, void *val)
 }
 
 void *
-strmap_get(const struct strmap *m, const char *key, size_t len)
+strmap_geth(const struct strmap *m, const char *key, size_t len, uint64_t h)
 {
-	size_t i = find(m, key, len, strhash(key, len));
+	size_t i = find(m, key, len, h);
 
 	return m->slots[i] != 0 ? SLOT_ENTRY(m, m->slots[i])->val : NULL;
+}
+
+void *
+strmap_get(const struct strmap *m, const char *key, size_t len)
+{
+	return strmap_geth(m, key, len, strhash(key, len));
 }
 
 void

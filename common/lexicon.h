@@ -100,6 +100,9 @@ struct strmap	*strmap_new(void);
 void		*strmap_put(struct strmap *m, const char *key, size_t len, void *val);
 /* The value for key, or NULL. */
 void		*strmap_get(const struct strmap *m, const char *key, size_t len);
+/* The same, for a caller that has the key's strhash() h already. */
+void		*strmap_geth(const struct strmap *m, const char *key, size_t len,
+		    uint64_t h);
 size_t		 strmap_count(const struct strmap *m);
 /* Call fn on every key and its value, in the order they were first put. */
 void		 strmap_each(const struct strmap *m, void (*fn)(const char *key,
