@@ -71,22 +71,65 @@ struct tok {
 };
 
 /*
- * Bit sets over a hash of lower-cased words (numlex.c fills them,
- * numtok.c reads them): a clear bit says the word is not in the set, so
- * most words are never looked up.
+ * A table over a hash of lower-cased words (numlex.c fills it, numtok.c
+ * reads it): per hash value the WF_ and F_ bits of the words with that
+ * hash.  A clear bit says the word is not in that set, so most words are
+ * never looked up.
  */
 #define NF_HBITS	16
 #define NF_HWORDS	((1 << NF_HBITS) / 64)
 
-/* The hash of the bit sets: 32-bit FNV-1a of the lower-cased bytes. */
-#define NF_H0		2166136261u
-#define NF_HSTEP(h, c)	(((h) ^ (uint32_t)(unsigned char)(c)) * 16777619u)
-
-static inline int
-nf_bit_get(const uint64_t *set, uint32_t h)
+/*
+ * The hash of the word tables, of the lower-cased word p[0..n), read
+ * eight bytes at a time: the caller guarantees that 7 bytes after p[n)
+ * may be read (numtok.c's nf->low has the room, numlex.c copies keys
+ * into a padded buffer); their contents do not matter.  The bytes are
+ * loaded in the machine's order, which both sides share.
+ */
+static inline uint32_t
+nf_hash(const char *p, size_t n)
 {
-	h >>= 32 - NF_HBITS;
-	return (int)(set[h / 64] >> (h % 64) & 1);
+	uint64_t h = 0x9e3779b97f4a7c15ULL ^ n, x;
+
+	for (; n >= 8; n -= 8, p += 8) {
+		memcpy(&x, p, sizeof(x));
+		h = (h ^ x) * 0xff51afd7ed558ccdULL;
+		h ^= h >> 32;
+	}
+	if (n > 0) {
+		memcpy(&x, p, sizeof(x));
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+		x &= ~(~(uint64_t)0 >> 8 * n);	/* p[0..n) are the high bytes */
+#else
+		x &= ((uint64_t)1 << 8 * n) - 1;
+#endif
+		h = (h ^ x) * 0xff51afd7ed558ccdULL;
+	}
+	h = (h ^ h >> 29) * 0xc4ceb9fe1a85ec53ULL;
+	return (uint32_t)(h >> 32);
+}
+
+/* The slot of hash h in nf->wflag. */
+#define NF_HSLOT(h)	((h) >> (32 - NF_HBITS))
+
+/* nf->wflag's bit for the keys of nf->wtab (the F_ bits are below it). */
+#define WF_WORD		16
+
+/*
+ * The high bit of each byte of x that is an ASCII letter, exactly: with
+ * t the byte's low seven bits with 0x20 set (capitals to small letters),
+ * t + 128 - 'a' reaches 128 when t >= 'a' and 127 + 'z' + 1 - t when
+ * t <= 'z', neither carrying into the next byte; ~x rules out the bytes
+ * of 0x80 and above.
+ */
+static inline uint64_t
+nf_letters(uint64_t x)
+{
+	const uint64_t ones = 0x0101010101010101ULL;
+	uint64_t t = (x & ones * 0x7f) | ones * 0x20;
+
+	return (ones * (0x7f + 'z' + 1) - t) & (t + ones * (0x80 - 'a')) & ~x &
+	    ones * 0x80;
 }
 
 enum { ZC_RUN = 1, ZC_LOOK = 2 };	/* numzone.c: zone_starts() */
@@ -99,15 +142,15 @@ enum { ZC_RUN = 1, ZC_LOOK = 2 };	/* numzone.c: zone_starts() */
 enum { F_CUR = 1, F_UNIT = 2, F_QUAL = 4, F_CUR2 = 8 };	/* F_CUR2: may be
 					   the second token of a currency */
 struct firsts {
-	uint64_t	 words[NF_HWORDS];	/* word hashes */
 	uint64_t	 sym[64];		/* symbols, cp % 4096 */
 	int		 num;			/* a key starts with a digit */
 };
 
 /*
  * A slot of nf->wtab: the words of nf->words again, by the hash a token's
- * lower-case text already has when it is read (numtok.c), so looking a
- * token up costs no second hash.  Filled by numlex.c.
+ * lower-case text gets when it is read (numtok.c), so looking a token up
+ * costs no second hash.  Filled by numlex.c; key has 7 readable zero
+ * bytes after its end, so that it can be compared 8 bytes at a time.
  */
 struct wslot {
 	const char	*key;		/* NULL: empty slot */
@@ -116,14 +159,15 @@ struct wslot {
 	const struct word *w;
 };
 
-/* The home slot of hash h in nf->wtab: FNV-1a's low bits alone cluster. */
+/* The home slot of hash h in nf->wtab. */
 #define NF_WSLOT(h)	((h) ^ (h) >> 15)
 
 struct numfinder {
 	struct strmap	*words, *cur, *units, *quals;
 	struct wslot	*wtab;		/* open addressing, linear probing */
 	size_t		 wcap, wcount;	/* wcap a power of two */
-	uint64_t	 wbits[NF_HWORDS];	/* the keys of words */
+	unsigned char	 wflag[1 << NF_HBITS];	/* WF_WORD | F_ bits of
+					   the words by hash slot */
 	uint64_t	 nkey[NF_HWORDS];	/* number words by numscan.c's
 					   key (may hold one) */
 	struct firsts	 fcur, funit, fqual;	/* of the keys of nf->cur... */

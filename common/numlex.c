@@ -30,29 +30,26 @@ owned(struct numfinder *nf, size_t size)
 }
 
 /*
- * The hash numtok.c's scan_word() gives the word s[0..n): NF_HSTEP over
- * its bytes, ASCII letters lower-cased.
+ * The hash numtok.c's scan_word() gives the word s[0..n): nf_hash() of
+ * its bytes with the ASCII letters lower-cased, copied into a buffer
+ * with the room nf_hash() reads past the end.
  */
 static uint32_t
 lowhash(const char *s, size_t n)
 {
-	uint32_t h = NF_H0;
+	char tmp[256];
 	unsigned char c;
 	size_t i;
 
+	if (n > sizeof(tmp) - 8)
+		errx(1, "lexicon key of %zu bytes: too long", n);
+	memset(tmp, 0, sizeof(tmp));
 	for (i = 0; i < n; i++) {
 		c = (unsigned char)s[i];
-		h = NF_HSTEP(h, c < 0x80 && ((c | 0x20) >= 'a' &&
+		tmp[i] = (char)(c < 0x80 && ((c | 0x20) >= 'a' &&
 		    (c | 0x20) <= 'z') ? c | 0x20 : c);
 	}
-	return h;
-}
-
-static void
-bit_set(uint64_t *set, uint32_t h)
-{
-	h >>= 32 - NF_HBITS;
-	set[h / 64] |= (uint64_t)1 << (h % 64);
+	return nf_hash(tmp, n);
 }
 
 static int
@@ -103,8 +100,8 @@ word_entry(struct numfinder *nf, const char *key, size_t len)
 	if ((w = strmap_get(nf->words, key, len)) == NULL) {
 		w = owned(nf, sizeof(*w));
 		strmap_put(nf->words, key, len, w);
-		bit_set(nf->wbits, lowhash(key, len));
-		copy = owned(nf, len + 1);
+		nf->wflag[NF_HSLOT(lowhash(key, len))] |= WF_WORD;
+		copy = owned(nf, len + 8);	/* zeroed: see struct wslot */
 		memcpy(copy, key, len);
 		wtab_put(nf, lowhash(key, len), copy, len, w);
 	}
@@ -160,13 +157,19 @@ load_words(struct numfinder *nf, const char *text, const char *name)
 	}
 }
 
-/* Let every token through f: the safe answer for a key not understood. */
+/*
+ * Let every token through f (whose bit in nf->wflag is fbit): the safe
+ * answer for a key not understood.
+ */
 static void
-firsts_all(struct firsts *f)
+firsts_all(struct numfinder *nf, struct firsts *f, unsigned fbit)
 {
+	size_t i;
+
 	f->num = 1;
 	memset(f->sym, 0xff, sizeof(f->sym));
-	memset(f->words, 0xff, sizeof(f->words));
+	for (i = 0; i < sizeof(nf->wflag); i++)
+		nf->wflag[i] |= (unsigned char)fbit;
 }
 
 /* Bytes of the run of letters that key[0..len) starts with. */
@@ -188,20 +191,22 @@ letter_run(const char *key, size_t len)
  * it: a run of letters, a number, or one other character.
  */
 static void
-key_first(struct firsts *f, const char *key, size_t len)
+key_first(struct numfinder *nf, struct firsts *f, unsigned fbit,
+    const char *key, size_t len)
 {
 	uint32_t c;
 
 	if (len == 0)
 		return;
 	if (utf8_decode(key, len, &c) == 0) {
-		firsts_all(f);		/* not expected */
+		firsts_all(nf, f, fbit);	/* not expected */
 		return;
 	}
 	if ((c >= '0' && c <= '9') || c == '.')
 		f->num = 1;
 	if (numlex_letter(c))
-		bit_set(f->words, lowhash(key, letter_run(key, len)));
+		nf->wflag[NF_HSLOT(lowhash(key, letter_run(key, len)))] |=
+		    (unsigned char)fbit;
 	else if (!(c >= '0' && c <= '9'))
 		f->sym[c % 4096 / 64] |= (uint64_t)1 << (c % 64);
 }
@@ -212,7 +217,8 @@ key_first(struct firsts *f, const char *key, size_t len)
  * "dollars", and "a" and "us" are common words.
  */
 static void
-key_second(struct firsts *f, const char *key, size_t len)
+key_second(struct numfinder *nf, struct firsts *f, unsigned fbit,
+    const char *key, size_t len)
 {
 	uint32_t c;
 	size_t j;
@@ -222,14 +228,14 @@ key_second(struct firsts *f, const char *key, size_t len)
 		return;
 	if ((l = utf8_decode(key, len, &c)) == 0 || (c >= '0' && c <= '9') ||
 	    c == '.') {
-		firsts_all(f);		/* a number, or not expected */
+		firsts_all(nf, f, fbit);	/* a number, or not expected */
 		return;
 	}
 	j = numlex_letter(c) ? letter_run(key, len) : (size_t)l;
 	if (j < len && key[j] == ' ')
 		j++;
 	if (j < len)
-		key_first(f, key + j, len - j);
+		key_first(nf, f, fbit, key + j, len - j);
 }
 
 static void
@@ -251,8 +257,8 @@ load_currencies(struct numfinder *nf)
 		c->glued = strcmp(l.col[2], "glued") == 0;
 		c->minor = atoi(l.col[3]);
 		strmap_put(nf->cur, l.col[0], l.len[0], c);
-		key_first(&nf->fcur, l.col[0], l.len[0]);
-		key_second(&nf->fcur2, l.col[0], l.len[0]);
+		key_first(nf, &nf->fcur, F_CUR, l.col[0], l.len[0]);
+		key_second(nf, &nf->fcur2, F_CUR2, l.col[0], l.len[0]);
 		if (l.len[0] == 3 && (l.col[0][0] | 0x20) == (c->code[0] | 0x20) &&
 		    (l.col[0][2] | 0x20) == (c->code[2] | 0x20)) {
 			/* an ISO code: "MUSD 20", "120 MEUR" in millions */
@@ -264,8 +270,8 @@ load_currencies(struct numfinder *nf)
 			key[0] = 'm';
 			memcpy(key + 1, l.col[0], 4);
 			strmap_put(nf->cur, key, 4, mc);
-			key_first(&nf->fcur, key, 4);
-			key_second(&nf->fcur2, key, 4);
+			key_first(nf, &nf->fcur, F_CUR, key, 4);
+			key_second(nf, &nf->fcur2, F_CUR2, key, 4);
 		}
 	}
 }
@@ -288,7 +294,7 @@ load_units(struct numfinder *nf)
 		    NK_QUANTITY;
 		u->glued = strcmp(l.col[2], "glued") == 0;
 		strmap_put(nf->units, l.col[0], l.len[0], u);
-		key_first(&nf->funit, l.col[0], l.len[0]);
+		key_first(nf, &nf->funit, F_UNIT, l.col[0], l.len[0]);
 	}
 }
 
@@ -310,7 +316,7 @@ load_quals(struct numfinder *nf)
 			errx(1, "num-qualifiers.tsv:%lu: bad qualifier",
 			    l.lineno);
 		strmap_put(nf->quals, l.col[0], l.len[0], (void *)q);
-		key_first(&nf->fqual, l.col[0], l.len[0]);
+		key_first(nf, &nf->fqual, F_QUAL, l.col[0], l.len[0]);
 	}
 }
 

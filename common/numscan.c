@@ -171,22 +171,25 @@ numscan_maybe(const struct numfinder *nf, const char *str, size_t n)
 			memcpy(tail, p, n - base);
 			p = tail;
 		}
+		/* the digits and high bytes of the block are looked at
+		 * after it: one branch each instead of eight */
 		m = 0;
+		digit = high = 0;
 		for (k = 0; k < 64; k += 8) {
 			x = load_le(p + k);
 			t = x & SCAN_ONES * 0x7f;
-			digit = INRANGE(x, t, '0', '9');
+			digit |= INRANGE(x, t, '0', '9');
 			y = t | SCAN_ONES * 0x20;	/* 'A'-'Z' to 'a'-'z' */
 			letter = INRANGE(x, y, 'a', 'z');
-			high = x & SCAN_HIGHS;
-			if (digit)
-				return 1;
-			if (high)
-				for (i = base + k; i < base + k + 8 && i < n; i++)
-					if (vulgar_at(s, n, i))
-						return 1;
+			high |= x & SCAN_HIGHS;
 			m |= (uint64_t)pack8(letter) << k;
 		}
+		if (digit)
+			return 1;
+		if (high)
+			for (i = base; i < base + 64 && i < n; i++)
+				if (s[i] >= 0xc2 && vulgar_at(s, n, i))
+					return 1;
 		starts = m & ~(m << 1 | prev);
 		ends = ~m & (m << 1 | prev);
 		prev = m >> 63;

@@ -9,7 +9,37 @@
 #include <utf8proc.h>
 
 #include "numint.h"
+#include "scan.h"
 #include "utf8.h"
+
+/*
+ * Whether the words a and b of len bytes are the same, compared eight
+ * bytes at a time: both may be read 7 bytes past their ends (struct
+ * wslot, nf->low).
+ */
+static inline int
+same_word(const char *a, const char *b, size_t len)
+{
+	uint64_t x, y;
+	size_t k;
+
+	for (k = 0; k + 8 <= len; k += 8) {
+		memcpy(&x, a + k, sizeof(x));
+		memcpy(&y, b + k, sizeof(y));
+		if (x != y)
+			return 0;
+	}
+	if (k == len)
+		return 1;
+	memcpy(&x, a + k, sizeof(x));
+	memcpy(&y, b + k, sizeof(y));
+	x ^= y;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	return (x & ~(~(uint64_t)0 >> 8 * (len - k))) == 0;
+#else
+	return (x & (((uint64_t)1 << 8 * (len - k)) - 1)) == 0;
+#endif
+}
 
 /*
  * The word key[0..len) whose hash is h in nf->wtab (filled by numlex.c),
@@ -23,8 +53,7 @@ wtab_get(const struct numfinder *nf, uint32_t h, const char *key, size_t len)
 
 	for (i = NF_WSLOT(h) & (nf->wcap - 1); (sl = &nf->wtab[i])->key != NULL;
 	    i = (i + 1) & (nf->wcap - 1))
-		if (sl->h == h && sl->len == len &&
-		    memcmp(sl->key, key, len) == 0)
+		if (sl->h == h && sl->len == len && same_word(sl->key, key, len))
 			return sl->w;
 	return NULL;
 }
@@ -59,7 +88,7 @@ newtok(struct numfinder *nf)
 		nf->t = erealloc(nf->t, nf->tcap * sizeof(*nf->t));
 	}
 	t = &nf->t[nf->nt++];
-	memset(t, 0, sizeof(*t));
+	*t = (struct tok){ 0 };
 	return t;
 }
 
@@ -180,54 +209,78 @@ scan_digits(const char *s, size_t n, size_t i, struct tok *t, int *exp,
 
 #define AL(c)	(((c) | 0x20) >= 'a' && ((c) | 0x20) <= 'z')
 
-/* Read the word at s[i]; returns its end. */
+/*
+ * Read the word at s[i]; returns its end.  Its lower-case copy goes to
+ * nf->low, which has room for 8 bytes past it (numlex_tokens()).
+ */
 static size_t
 scan_word(struct numfinder *nf, struct tok *t, const char *s, size_t n,
     size_t i, size_t *cp)
 {
 	char *low = nf->low.s + nf->low.len;
-	size_t j = i, o = 0, a;
-	uint32_t c, h = NF_H0;
-	unsigned lc = 0;	/* OR of the ASCII letters: 0x20 clear when
-				   all are capitals */
-	int len, k;
-	unsigned char b;
+	size_t j = i, o = 0, a, k;
+	uint64_t x, stop;
+	uint32_t c, h;
+	int len;
+	unsigned f;
 
 	t->type = TK_WORD;
 	t->lo = nf->low.len;
 	for (;;) {
-		/* a run of ASCII letters, by far the most common */
-		for (a = j; j < n; j++) {
-			b = (unsigned char)s[j];
-			if (!AL(b))
-				break;
-			low[o++] = (char)(b | 0x20);
-			h = NF_HSTEP(h, b | 0x20);
-			lc |= b;
+		/*
+		 * A run of ASCII letters, by far the most common, eight
+		 * bytes at a time: all eight are stored lower-cased (the
+		 * bytes past the run are overwritten or ignored later).
+		 */
+		a = j;
+		while (n - j >= 8) {
+			x = scan_load(s + j);
+			stop = ~nf_letters(x) & SCAN_HIGHS;
+			x |= SCAN_ONES * 0x20;
+			memcpy(low + o, &x, sizeof(x));
+			if (stop != 0) {
+#ifdef SCAN_LOWBYTE
+				k = scan_lowbyte(stop);
+#else
+				for (k = 0; AL(s[j + k]); k++)
+					;
+#endif
+				j += k;
+				o += k;
+				goto run_end;
+			}
+			j += 8;
+			o += 8;
 		}
+		for (; j < n && AL(s[j]); j++)
+			low[o++] = (char)(s[j] | 0x20);
+run_end:
 		*cp += j - a;
 		if (j >= n || (unsigned char)s[j] < 0x80)
 			break;
 		if ((len = utf8_decode(s + j, n - j, &c)) == 0 ||
 		    !numlex_letter(c))
 			break;
-		for (k = 0; k < len; k++) {
-			low[o++] = s[j + k];
-			h = NF_HSTEP(h, s[j + k]);
-		}
+		memcpy(low + o, s + j, (size_t)len);
+		o += (size_t)len;
 		j += (size_t)len;
 		(*cp)++;
 	}
 	low[o] = '\0';
 	t->cap = s[i] >= 'A' && s[i] <= 'Z';
-	t->allcap = t->cap && j - i >= 2 && !(lc & 0x20);
+	t->allcap = 0;
+	if (t->cap && j - i >= 2) {
+		/* no small ASCII letter */
+		for (k = i + 1; k < j && !(s[k] >= 'a' && s[k] <= 'z'); k++)
+			;
+		t->allcap = k == j;
+	}
 	t->lolen = o;
 	nf->low.len += o + 1;
-	t->w = nf_bit_get(nf->wbits, h) ? wtab_get(nf, h, low, o) : NULL;
-	t->first = (nf_bit_get(nf->fcur.words, h) ? F_CUR : 0) |
-	    (nf_bit_get(nf->funit.words, h) ? F_UNIT : 0) |
-	    (nf_bit_get(nf->fqual.words, h) ? F_QUAL : 0) |
-	    (nf_bit_get(nf->fcur2.words, h) ? F_CUR2 : 0);
+	h = nf_hash(low, o);
+	f = nf->wflag[NF_HSLOT(h)];
+	t->w = f & WF_WORD ? wtab_get(nf, h, low, o) : NULL;
+	t->first = f & (F_CUR | F_UNIT | F_QUAL | F_CUR2);
 	return j;
 }
 
@@ -248,7 +301,7 @@ numlex_tokens(struct numfinder *nf, const char *s, size_t n)
 		return 0;
 	/* Room for all the lower-cased words: the buffer does not move. */
 	buf_reset(&nf->low);
-	buf_grow(&nf->low, 2 * n + 1);
+	buf_grow(&nf->low, 2 * n + 16);
 	while (i < n) {
 		c = (unsigned char)s[i];
 		if (c == ' ') {		/* the most common byte */

@@ -10,6 +10,7 @@
 #include <utf8proc.h>
 
 #include "numint.h"
+#include "scan.h"
 #include "utf8.h"
 
 /* Alternatives tried left to right; "keep" protects ISO dates. */
@@ -164,6 +165,55 @@ digit_zone(const unsigned char *s, size_t n, size_t p)
 }
 
 /*
+ * The high bit of each byte of x that zone_starts() may want to look
+ * at, and of some more (nf->zcls decides): the bytes '#' to '9' (digits,
+ * '#', '(', '+', '.' and some punctuation), 'h', 'w', and 0xc0 and above.
+ * Each test is exact per byte (no carry or borrow crosses a byte), so the
+ * lowest bit set is a byte in that set.
+ */
+static inline uint64_t
+look_mask(uint64_t x)
+{
+	const uint64_t lo7 = SCAN_ONES * 0x7f;
+	uint64_t t = x & lo7, yh = x ^ SCAN_ONES * 'h', yw = x ^ SCAN_ONES * 'w';
+	uint64_t range, high, h, w;
+
+	/* as nf_letters(): t + 128 - '#' reaches 128 when t >= '#', 127 +
+	 * '9' + 1 - t when t <= '9'; ~x rules out bytes of 0x80 and up */
+	range = (SCAN_ONES * (0x7f + '9' + 1) - t) & (t + SCAN_ONES * (0x80 - '#')) &
+	    ~x;
+	high = x & x << 1;		/* bits 7 and 6 set: 0xc0 and above */
+	h = ~(((yh & lo7) + lo7) | yh);	/* a zero byte of yh: 'h' */
+	w = ~(((yw & lo7) + lo7) | yw);
+	return (range | high | h | w) & SCAN_HIGHS;
+}
+
+/* The first byte from s[p] on that nf->zcls says to look at, or n. */
+static size_t
+next_look(const struct numfinder *nf, const unsigned char *s, size_t n,
+    size_t p)
+{
+	uint64_t m;
+#ifdef SCAN_LOWBYTE
+	size_t k;
+
+	for (; n - p >= 8; p += 8)
+		for (m = look_mask(scan_load((const char *)s + p)); m != 0;
+		    m &= m - 1)
+			if (nf->zcls[s[p + (k = scan_lowbyte(m))]] & ZC_LOOK)
+				return p + k;
+#else
+	for (; n - p >= 8; p += 8)
+		if ((m = look_mask(scan_load((const char *)s + p))) != 0)
+			break;
+#endif
+	for (; p < n; p++)
+		if (nf->zcls[s[p]] & ZC_LOOK)
+			return p;
+	return n;
+}
+
+/*
  * Where a zone may start in a sentence without '@': every match of
  * zone_pattern there starts at a digit (ASCII, or any character not
  * ASCII) not preceded by an ASCII word character, "+" or "(" before a
@@ -188,9 +238,8 @@ zone_starts(struct numfinder *nf)
 	memset(nf->zc, 0, n);
 	for (p = 0; p < n; p++) {
 		/* most bytes (letters, spaces) are not worth a look */
-		while (!(nf->zcls[s[p]] & ZC_LOOK))
-			if (++p == n)
-				return count;
+		if ((p = next_look(nf, s, n, p)) == n)
+			return count;
 		c = s[p];
 		prev = p > 0 ? s[p - 1] : ' ';
 		if (c >= 0x80) {
@@ -227,6 +276,7 @@ void
 numlex_zones(struct numfinder *nf)
 {
 	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(nf->md);
+	const unsigned char *q;
 	size_t p, b, e;
 	int rc, i = 0;
 
@@ -238,8 +288,10 @@ numlex_zones(struct numfinder *nf)
 		return;
 	for (p = 0; p < nf->n; ) {
 		if (!nf->zc[p]) {
-			p++;
-			continue;
+			q = memchr(nf->zc + p, 1, nf->n - p);
+			if (q == NULL)
+				break;
+			p = (size_t)(q - nf->zc);
 		}
 		rc = pcre2_match(nf->zonea, (PCRE2_SPTR)nf->s, nf->n, p,
 		    PCRE2_NO_UTF_CHECK, nf->md, nf->mc);

@@ -24,6 +24,7 @@ struct pending {
 	struct buf	 recs;		/* escaped N lines */
 	struct buf	 doc;		/* the sentence's doc_id */
 	struct buf	 sid;		/* and sentence_id */
+	struct buf	 head;		/* "N\tdoc_id\tsentence_id", escaped */
 	int		 active;
 };
 
@@ -34,6 +35,17 @@ addfield(struct buf *b, const char *s, size_t n)
 {
 	buf_addc(b, '\t');
 	rec_escape(b, s, n);
+}
+
+/*
+ * A TAB and the field s[0..n) that needs no escape: made here of digits,
+ * signs and points (values, dates) or one of the names of numbers.h.
+ */
+static void
+addplain(struct buf *b, const char *s, size_t n)
+{
+	buf_addc(b, '\t');
+	buf_add(b, s, n);
 }
 
 static void
@@ -61,20 +73,24 @@ mentions(struct numfinder *nf, struct numdoc *doc, const struct record *r,
 	size_t i, n;
 
 	n = num_find(nf, doc, s, e - a, &m);
+	if (n > 0 && p->head.len == 0) {
+		/* the first mention of the sentence */
+		buf_addc(&p->head, 'N');
+		addfield(&p->head, r->f[0].s, r->f[0].len);
+		addfield(&p->head, r->f[1].s, r->f[1].len);
+	}
 	for (i = 0; i < n; i++, m++) {
-		buf_addc(&p->recs, 'N');
-		addfield(&p->recs, r->f[0].s, r->f[0].len);
-		addfield(&p->recs, r->f[1].s, r->f[1].len);
+		buf_add(&p->recs, p->head.s, p->head.len);
 		addulong(&p->recs, cpa + m->cb);
 		addulong(&p->recs, cpa + m->ce);
 		v = num_kindname(m->kind);
-		addfield(&p->recs, v, strlen(v));
+		addplain(&p->recs, v, strlen(v));
 		addfield(&p->recs, s + m->b, m->e - m->b);
 		v = m->kind == NK_DATE ? m->date : nv_format(val, m->v);
-		addfield(&p->recs, v, strlen(v));
+		addplain(&p->recs, v, strlen(v));
 		addfield(&p->recs, m->unit, strlen(m->unit));
 		v = num_qualname(m->qual);
-		addfield(&p->recs, v, strlen(v));
+		addplain(&p->recs, v, strlen(v));
 		addfield(&p->recs, s + m->nb, m->ne - m->nb);
 		buf_addc(&p->recs, '\n');
 	}
@@ -116,6 +132,7 @@ numbers(struct numfinder *nf, struct numdoc *doc, const struct record *r,
 	buf_reset(&p->recs);
 	buf_reset(&p->doc);
 	buf_reset(&p->sid);
+	buf_reset(&p->head);
 	buf_add(&p->doc, r->f[0].s, r->f[0].len);
 	buf_add(&p->sid, r->f[1].s, r->f[1].len);
 	p->active = 1;
@@ -149,7 +166,7 @@ int
 main(int argc, char *argv[])
 {
 	struct pending pend = { { NULL, 0, 0 }, { NULL, 0, 0 },
-	    { NULL, 0, 0 }, 0 };
+	    { NULL, 0, 0 }, { NULL, 0, 0 }, 0 };
 	struct numdoc doc = { 0 };
 	struct numfinder *nf;
 	struct reader *rd;
@@ -179,5 +196,6 @@ main(int argc, char *argv[])
 	buf_free(&pend.recs);
 	buf_free(&pend.doc);
 	buf_free(&pend.sid);
+	buf_free(&pend.head);
 	return closeout();
 }
