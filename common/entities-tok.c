@@ -298,6 +298,40 @@ ner_tokenize(struct nerdoc *d, size_t si)
 			i++;
 			continue;
 		}
+		if (a & (A_LOWER | A_UPPER)) {
+			size_t j = i + 1;
+			unsigned f = a & A_LOWER ? T_WORD | T_LOWER :
+			    T_WORD | T_CAP, up = 0, low = 0, b;
+
+			/*
+			 * The common case, a word of ASCII letters and digits
+			 * ended by a space or a plain mark, without scanword():
+			 * s[n] is the NUL nerdoc_add() put after the sentence,
+			 * which is in no class, so the scan stops there.
+			 */
+			if (a & A_LOWER)
+				while (aclass[(unsigned char)s[j]] & A_ALNUM)
+					j++;
+			else {
+				for (up = 1; (b = aclass[(unsigned char)s[j]] &
+				    A_ALNUM) != 0; j++) {
+					low += b & A_LOWER;
+					up += (b & A_UPPER) >> 1;
+				}
+				if (up + low >= 2 && low == 0)
+					f |= T_UPPER;
+			}
+			b = (unsigned char)s[j];
+			if (b < 0x80 && b != '\'' && b != '.') {
+				t = newtok(d, f | (space ? T_SPACE : 0) |
+				    (hyph ? T_HYPH : 0) | (init ? T_INIT : 0));
+				t->b0 = i;
+				t->b1 = j;
+				i = j;
+				space = hyph = init = 0;
+				continue;
+			}
+		}
 		/* a != 0: an ASCII letter or digit; anything else is decoded */
 		cp = a != 0 ? 0 : cpat(s, n, i, &len);
 		if (a != 0 || (cp >= 0x80 && isalnumcp(cp, &cat))) {
