@@ -80,13 +80,15 @@ isopen(uint32_t cp)
 }
 
 /*
- * A new token; ner_tokenize() made room for one per byte.  Its offsets
- * are set by the caller, its memos only when first asked for (have).
+ * A new token at toks[(*nt)++]; ner_tokenize() made room for one per
+ * byte, and keeps the count in a local (stores through d would make the
+ * compiler reload it after every store to a token).  Its offsets are set
+ * by the caller, its memos only when first asked for (have).
  */
 static inline struct tok *
-newtok(struct nerdoc *d, unsigned f)
+newtok(struct tok *toks, size_t *nt, unsigned f)
 {
-	struct tok *t = &d->toks[d->ntoks++];
+	struct tok *t = &toks[(*nt)++];
 
 	t->f = f;
 	t->have = 0;
@@ -262,17 +264,25 @@ scanword(struct nerdoc *d, const char *s, size_t n, size_t i, struct tok *t)
 static int
 minor(const char *s, size_t n)
 {
-	static const char *const words[] = { "a", "an", "the", "and", "or",
-	    "but", "nor", "for", "of", "in", "on", "at", "to", "by", "with",
-	    "from", "as", "per", "via", "vs", "over", "into", "onto", "upon",
-	    "amid", "off", "up", "out", "after", "than" };
+	static const struct {
+		const char	*word;
+		size_t		 len;
+	} words[] = {
+#define W(w)	{ w, sizeof(w) - 1 }
+		W("a"), W("an"), W("the"), W("and"), W("or"), W("but"),
+		W("nor"), W("for"), W("of"), W("in"), W("on"), W("at"),
+		W("to"), W("by"), W("with"), W("from"), W("as"), W("per"),
+		W("via"), W("vs"), W("over"), W("into"), W("onto"), W("upon"),
+		W("amid"), W("off"), W("up"), W("out"), W("after"), W("than")
+#undef W
+	};
 	size_t i;
 
 	if (n > 5)
 		return 0;
 	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
-		if (words[i][0] == s[0] && strlen(words[i]) == n &&
-		    memcmp(words[i], s, n) == 0)
+		if (words[i].len == n && words[i].word[0] == s[0] &&
+		    memcmp(words[i].word, s, n) == 0)
 			return 1;
 	return 0;
 }
@@ -281,15 +291,15 @@ int
 ner_tokenize(struct nerdoc *d, size_t si)
 {
 	const char *s = SENT(d, si);
-	size_t n = d->sents[si].len, i = 0, k;
+	size_t n = d->sents[si].len, i = 0, k, nt = 0;
 	int len, cat, space = 1, hyph = 0, init = 1;
 	int words = 0, caps = 0, lowers = 0, uppers = 0;
 	uint32_t cp, prev = 0;
-	struct tok *t;
+	struct tok *t, *toks;
 
-	d->ntoks = 0;
 	d->ngzents = 0;
-	d->toks = ner_grow(d->toks, &d->captoks, n + 1, sizeof(*d->toks));
+	d->toks = toks = ner_grow(d->toks, &d->captoks, n + 1,
+	    sizeof(*d->toks));
 	while (i < n) {
 		unsigned a = aclass[(unsigned char)s[i]];
 
@@ -323,7 +333,7 @@ ner_tokenize(struct nerdoc *d, size_t si)
 			}
 			b = (unsigned char)s[j];
 			if (b < 0x80 && b != '\'' && b != '.') {
-				t = newtok(d, f | (space ? T_SPACE : 0) |
+				t = newtok(toks, &nt, f | (space ? T_SPACE : 0) |
 				    (hyph ? T_HYPH : 0) | (init ? T_INIT : 0));
 				t->b0 = i;
 				t->b1 = j;
@@ -335,20 +345,19 @@ ner_tokenize(struct nerdoc *d, size_t si)
 		/* a != 0: an ASCII letter or digit; anything else is decoded */
 		cp = a != 0 ? 0 : cpat(s, n, i, &len);
 		if (a != 0 || (cp >= 0x80 && isalnumcp(cp, &cat))) {
-			t = newtok(d, (space ? T_SPACE : 0) |
+			t = newtok(toks, &nt, (space ? T_SPACE : 0) |
 			    (hyph ? T_HYPH : 0) | (init ? T_INIT : 0));
 			i = scanword(d, s, n, i, t);
 			space = hyph = init = 0;
 			continue;
 		}
-		if (ishyph(cp) && !space && i + len < n && d->ntoks > 0 &&
-		    (d->toks[d->ntoks - 1].f & T_WORD) &&
-		    d->toks[d->ntoks - 1].b1 == i) {
+		if (ishyph(cp) && !space && i + len < n && nt > 0 &&
+		    (toks[nt - 1].f & T_WORD) && toks[nt - 1].b1 == i) {
 			hyph = 1;
 			i += len;
 			continue;
 		}
-		t = newtok(d, space ? T_SPACE : 0);
+		t = newtok(toks, &nt, space ? T_SPACE : 0);
 		t->b0 = i;
 		t->b1 = i + len;
 		/* An opening quote, bracket or colon starts a new "sentence". */
@@ -360,8 +369,9 @@ ner_tokenize(struct nerdoc *d, size_t si)
 		i += len;
 	}
 	/* Title case or all capitals? */
-	for (k = 0; k < d->ntoks; k++) {
-		t = &d->toks[k];
+	d->ntoks = nt;
+	for (k = 0; k < nt; k++) {
+		t = &toks[k];
 		if (!(t->f & T_WORD) || (t->f & T_DIGIT) || t->b1 - t->b0 < 2)
 			continue;
 		words++;
