@@ -45,7 +45,13 @@ ner_lower(struct buf *out, const char *s, size_t n)
 
 	buf_reset(out);
 	buf_grow(out, n);
-	for (i = 0; i < n; i += k) {
+	/* ASCII, the usual case, straight into the room just made. */
+	for (i = 0; i < n && (unsigned char)s[i] < 0x80; i++)
+		out->s[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ?
+		    s[i] + ('a' - 'A') : s[i]);
+	out->len = i;
+	out->s[i] = '\0';
+	for (; i < n; i += k) {
 		unsigned char b = (unsigned char)s[i];
 
 		if (b < 0x80) {		/* ASCII: utf8proc would agree */
