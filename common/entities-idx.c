@@ -153,6 +153,9 @@ clscan(struct nerdoc *d, const char *fold, size_t flen, const char *first,
 
 	for (i = 0; i < d->ncl; i++) {
 		k = &d->cl[i];
+		/* Names that differ in their first letter are never close. */
+		if (flen > 0 && k->lastlen > 0 && k->last[0] != fold[0])
+			continue;
 		if (first != NULL && k->first != NULL && !(k->firstlen ==
 		    firstlen && memcmp(k->first, first, firstlen) == 0))
 			continue;
