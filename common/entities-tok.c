@@ -287,13 +287,35 @@ minor(const char *s, size_t n)
 	return 0;
 }
 
+/* What tells a headline: counts over its words of two letters or more. */
+struct hlcount {
+	int	 words, caps, uppers;
+	int	 lowers;	/* only whether there is one counts */
+};
+
+static inline void
+hlcount(struct hlcount *h, const char *s, const struct tok *t)
+{
+	if (!(t->f & T_WORD) || (t->f & T_DIGIT) || t->b1 - t->b0 < 2)
+		return;
+	h->words++;
+	if (t->f & T_UPPER)
+		h->uppers++;
+	if (t->f & T_CAP)
+		h->caps++;
+	else if (h->lowers == 0 && !minor(s + t->b0, t->b1 - t->b0))
+		h->lowers++;
+}
+
 int
 ner_tokenize(struct nerdoc *d, size_t si)
 {
 	const char *s = SENT(d, si);
-	size_t n = d->sents[si].len, i = 0, k, nt = 0;
-	int len, cat, space = 1, hyph = 0, init = 1;
-	int words = 0, caps = 0, lowers = 0, uppers = 0;
+	size_t n = d->sents[si].len, i = 0, nt = 0;
+	int len, cat, hyph = 0;
+	/* T_SPACE, T_INIT: what the next token gets (the start has both). */
+	unsigned pend = T_SPACE | T_INIT;
+	struct hlcount h = { 0, 0, 0, 0 };
 	uint32_t cp, prev = 0;
 	struct tok *t, *toks;
 
@@ -304,7 +326,7 @@ ner_tokenize(struct nerdoc *d, size_t si)
 		unsigned a = aclass[(unsigned char)s[i]];
 
 		if (a & A_SPACE) {
-			space = 1;
+			pend |= T_SPACE;
 			i++;
 			continue;
 		}
@@ -333,59 +355,51 @@ ner_tokenize(struct nerdoc *d, size_t si)
 			}
 			b = (unsigned char)s[j];
 			if (b < 0x80 && b != '\'' && b != '.') {
-				t = newtok(toks, &nt, f | (space ? T_SPACE : 0) |
-				    (hyph ? T_HYPH : 0) | (init ? T_INIT : 0));
+				t = newtok(toks, &nt, f | pend |
+				    (hyph ? T_HYPH : 0));
 				t->b0 = i;
 				t->b1 = j;
+				hlcount(&h, s, t);
 				i = j;
-				space = hyph = init = 0;
+				pend = 0;
+				hyph = 0;
 				continue;
 			}
 		}
 		/* a != 0: an ASCII letter or digit; anything else is decoded */
 		cp = a != 0 ? 0 : cpat(s, n, i, &len);
 		if (a != 0 || (cp >= 0x80 && isalnumcp(cp, &cat))) {
-			t = newtok(toks, &nt, (space ? T_SPACE : 0) |
-			    (hyph ? T_HYPH : 0) | (init ? T_INIT : 0));
+			t = newtok(toks, &nt, pend | (hyph ? T_HYPH : 0));
 			i = scanword(d, s, n, i, t);
-			space = hyph = init = 0;
+			hlcount(&h, s, t);
+			pend = 0;
+			hyph = 0;
 			continue;
 		}
-		if (ishyph(cp) && !space && i + len < n && nt > 0 &&
+		if (ishyph(cp) && !(pend & T_SPACE) && i + len < n && nt > 0 &&
 		    (toks[nt - 1].f & T_WORD) && toks[nt - 1].b1 == i) {
 			hyph = 1;
 			i += len;
 			continue;
 		}
-		t = newtok(toks, &nt, space ? T_SPACE : 0);
+		t = newtok(toks, &nt, pend & T_SPACE);
 		t->b0 = i;
 		t->b1 = i + len;
 		/* An opening quote, bracket or colon starts a new "sentence". */
-		init = isopen(cp) && (space || cp != '\'' || prev == 0);
+		pend = isopen(cp) && ((pend & T_SPACE) || cp != '\'' ||
+		    prev == 0) ? T_INIT : 0;
 		if (cp == '\'' || cp == 0x2019)
-			init = space;
-		space = hyph = 0;
+			pend = (t->f & T_SPACE) ? T_INIT : 0;
+		hyph = 0;
 		prev = cp;
 		i += len;
 	}
-	/* Title case or all capitals? */
 	d->ntoks = nt;
-	for (k = 0; k < nt; k++) {
-		t = &toks[k];
-		if (!(t->f & T_WORD) || (t->f & T_DIGIT) || t->b1 - t->b0 < 2)
-			continue;
-		words++;
-		if (t->f & T_UPPER)
-			uppers++;
-		if (t->f & T_CAP)
-			caps++;
-		else if (lowers == 0 && !minor(s + t->b0, t->b1 - t->b0))
-			lowers++;	/* only whether there is one counts */
-	}
-	if (words >= 3 && uppers * 5 >= words * 4)
+	/* Title case or all capitals? */
+	if (h.words >= 3 && h.uppers * 5 >= h.words * 4)
 		return 2;
-	if (words >= 3 && lowers == 0 && caps * 4 >= words * 3 &&
-	    (caps >= 4 || d->sents[si].title))
+	if (h.words >= 3 && h.lowers == 0 && h.caps * 4 >= h.words * 3 &&
+	    (h.caps >= 4 || d->sents[si].title))
 		return 1;
 	return 0;
 }
