@@ -178,8 +178,7 @@ uppermemo(struct nerdoc *d, const char *base, size_t k)
 		buf_add(&d->key, base + t->b0, t->b1 - t->b0);
 		ner_lower(&d->lc, d->key.s, d->key.len);
 		if ((g = strmap_get(d->lx->gazlc, d->lc.s, d->lc.len)) != NULL &&
-		    g->weak == 0 && strmap_get(d->lx->common, d->lc.s,
-		    d->lc.len) == NULL)
+		    g->weak == 0 && !ner_iscommon(d->lx, d->lc.s, d->lc.len))
 			gzpush(d, &t0->upmask, len, g);
 		if (strmap_get(d->lx->prefix, d->lc.s, d->lc.len) == NULL)
 			break;

@@ -61,8 +61,8 @@ ner_headline(struct nerdoc *d, size_t si, int caps)
 			if (caps) {
 				ner_lower(&d->lc, d->key.s, d->key.len);
 				g = strmap_get(d->lx->gazlc, d->lc.s, d->lc.len);
-				if (g != NULL && strmap_get(d->lx->common,
-				    d->lc.s, d->lc.len) != NULL)
+				if (g != NULL && ner_iscommon(d->lx, d->lc.s,
+				    d->lc.len))
 					g = NULL;
 			} else
 				g = strmap_get(d->lx->gaz, d->key.s, d->key.len);

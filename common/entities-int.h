@@ -71,6 +71,15 @@ fzbit(unsigned char first, unsigned char a, unsigned char b, size_t n)
 	return (h ^ h >> 15) & (FZBITS - 1);
 }
 
+/*
+ * A Bloom filter over the common words (ner_iscommon()): they are asked
+ * about every unknown capitalised word and its singulars, and most are
+ * none.
+ */
+#define COMMONBITS	(1u << 16)
+#define COMMONBIT1(h)	((unsigned)(h) & (COMMONBITS - 1))
+#define COMMONBIT2(h)	((unsigned)((h) >> 40) & (COMMONBITS - 1))
+
 struct nerlex {
 	struct strmap	*gaz;		/* exact spelling -> struct gent */
 	struct strmap	*gazlc;		/* lower-case spelling -> struct gent */
@@ -89,6 +98,8 @@ struct nerlex {
 	/* A bit per gaz and prefix key (GAZBIT): no bit, no match starts. */
 	unsigned char	 gazbits[GAZBITS / 8];
 	unsigned char	 fzbits[FZBITS / 8];	/* fzbit() of fuzzy, gaz keys */
+	/* Two bits per common word (COMMONBIT1, 2 of its strhash). */
+	unsigned char	 commonbits[COMMONBITS / 8];
 	char		**files;	/* run-time lexicon texts, kept */
 	size_t		 nfiles;
 	struct gent	**gents;	/* every entry, to free them */
@@ -331,6 +342,8 @@ void	ner_headline(struct nerdoc *d, size_t si, int caps);
 /* The text of sentence si. */
 #define SENT(d, si)	((d)->text.s + (d)->sents[si].off)
 
+/* Is the lower-case s[0..n) in the common words (no plurals tried)? */
+int	ner_iscommon(const struct nerlex *, const char *s, size_t n);
 /* Is s[0..n) a common English word, or the plural of one? */
 int	ner_common(const struct nerlex *, struct buf *tmp, const char *s, size_t n);
 

@@ -70,6 +70,27 @@ ner_lower(struct buf *out, const char *s, size_t n)
 	}
 }
 
+static void
+add_common(struct nerlex *lx, const char *s, size_t n)
+{
+	uint64_t h = strhash(s, n);
+
+	strmap_put(lx->common, s, n, INTMAP(1));
+	lx->commonbits[COMMONBIT1(h) >> 3] |= 1u << (COMMONBIT1(h) & 7);
+	lx->commonbits[COMMONBIT2(h) >> 3] |= 1u << (COMMONBIT2(h) & 7);
+}
+
+int
+ner_iscommon(const struct nerlex *lx, const char *s, size_t n)
+{
+	uint64_t h = strhash(s, n);
+
+	if (!(lx->commonbits[COMMONBIT1(h) >> 3] >> (COMMONBIT1(h) & 7) & 1) ||
+	    !(lx->commonbits[COMMONBIT2(h) >> 3] >> (COMMONBIT2(h) & 7) & 1))
+		return 0;
+	return strmap_geth(lx->common, s, n, h) != NULL;
+}
+
 int
 ner_common(const struct nerlex *lx, struct buf *tmp, const char *s, size_t n)
 {
@@ -79,17 +100,17 @@ ner_common(const struct nerlex *lx, struct buf *tmp, const char *s, size_t n)
 	ner_lower(tmp, s, n);
 	w = tmp->s;
 	m = tmp->len;
-	if (strmap_get(lx->common, w, m) != NULL)
+	if (ner_iscommon(lx, w, m))
 		return 1;
 	if (m < 4 || w[m - 1] != 's')
 		return 0;
-	if (strmap_get(lx->common, w, m - 1) != NULL)
+	if (ner_iscommon(lx, w, m - 1))
 		return 1;
-	if (w[m - 2] == 'e' && strmap_get(lx->common, w, m - 2) != NULL)
+	if (w[m - 2] == 'e' && ner_iscommon(lx, w, m - 2))
 		return 1;
 	if (w[m - 2] == 'e' && w[m - 3] == 'i') {
 		w[m - 3] = 'y';
-		return strmap_get(lx->common, w, m - 2) != NULL;
+		return ner_iscommon(lx, w, m - 2);
 	}
 	return 0;
 }
@@ -408,8 +429,7 @@ nerlex_load(struct nerlex *lx, const char *text, const char *name, int kind)
 					continue;
 				if (kind == LEX_COMMON) {
 					ner_lower(&lc, l.col[i], l.len[i]);
-					strmap_put(lx->common, lc.s, lc.len,
-					    INTMAP(1));
+					add_common(lx, lc.s, lc.len);
 				} else
 					strmap_put(kind == LEX_GIVEN ?
 					    lx->given : lx->notnames,

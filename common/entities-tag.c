@@ -292,7 +292,7 @@ run(struct nerdoc *d, size_t si, size_t i, size_t j)
 		    d->toks[i].b1 - d->toks[i].b0);
 		if ((j > i + 1 || ner_gazmatch(d, base, i, j, &g) == 1 ||
 		    ner_lookscommon(d->lc.s, d->lc.len)) &&
-		    (strmap_get(d->lx->common, d->lc.s, d->lc.len) != NULL ||
+		    (ner_iscommon(d->lx, d->lc.s, d->lc.len) ||
 		    (ner_lookscommon(d->lc.s, d->lc.len) && !ner_given(d, base, i))) &&
 		    !(ner_given(d, base, i) && j > i + 1 &&
 		    ner_gazmatch(d, base, i + 1, j, &g) == 0) &&
