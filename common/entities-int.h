@@ -56,18 +56,22 @@ gazbit(const char *s, size_t n)
 
 /*
  * A Bloom filter over the keys of the fuzzy map and the gazetteer, by a
- * key's length, first byte and last two bytes: deleting one letter of a
- * word before its last two leaves those (and the first) as they were, so
- * one test rules out most of nerlex_fuzzy()'s lookups of a word.
+ * key's length, first three bytes and last two (k[0..5)): deleting one
+ * letter of a word between its third and its last two leaves those as
+ * they were, so one test rules out most of nerlex_fuzzy()'s lookups of a
+ * word, and the other deletions get a test each.
  */
 #define FZBITS		(1u << 18)
 static inline unsigned
-fzbit(unsigned char first, unsigned char a, unsigned char b, size_t n)
+fzbit(const unsigned char k[5], size_t n)
 {
-	unsigned h;
+	uint32_t h;
 
-	h = first * 0x9e37u ^ a * 0x85ebu ^ b * 0xc2b3u ^ (unsigned)n * 0x27d5u;
-	h *= 0x2c1b3c6du;
+	h = (uint32_t)k[0] | (uint32_t)k[1] << 8 | (uint32_t)k[2] << 16 |
+	    (uint32_t)k[3] << 24;
+	h = (h ^ (uint32_t)k[4] * 0x9e37u ^ (uint32_t)n * 0x27d5u) * 0x2c1b3c6du;
+	h ^= h >> 15;
+	h *= 0x297a2d39u;
 	return (h ^ h >> 15) & (FZBITS - 1);
 }
 

@@ -165,22 +165,37 @@ note_abbr(struct nerlex *lx, const char *s, size_t n)
 static void
 fzset(struct nerlex *lx, const char *s, size_t n)
 {
+	unsigned char k[5];
 	unsigned b;
 
 	if (n < 3)
 		return;		/* nerlex_fuzzy() asks about 5 bytes or more */
-	b = fzbit((unsigned char)s[0], (unsigned char)s[n - 2],
-	    (unsigned char)s[n - 1], n);
+	k[0] = (unsigned char)s[0];
+	k[1] = (unsigned char)s[1];
+	k[2] = (unsigned char)s[2];
+	k[3] = (unsigned char)s[n - 2];
+	k[4] = (unsigned char)s[n - 1];
+	b = fzbit(k, n);
 	lx->fzbits[b >> 3] |= 1u << (b & 7);
 }
 
-/* May a key of n bytes, first byte f and last two a b be in either map? */
+/*
+ * May the key got by deleting byte i of u[0..n) (none if i >= n) be in
+ * the fuzzy map or the gazetteer?
+ */
 static int
-fzmaybe(const struct nerlex *lx, unsigned char f, unsigned char a,
-    unsigned char b, size_t n)
+fzmaybe(const struct nerlex *lx, const unsigned char *u, size_t n, size_t i)
 {
-	unsigned bit = fzbit(f, a, b, n);
+	static const size_t at[5] = { 0, 1, 2, 0, 0 };
+	unsigned char k[5];
+	size_t m = i < n ? n - 1 : n, p, j;
+	unsigned bit;
 
+	for (j = 0; j < 5; j++) {
+		p = j < 3 ? at[j] : m - (5 - j);	/* in the key */
+		k[j] = u[p < i ? p : p + 1];
+	}
+	bit = fzbit(k, m);
 	return lx->fzbits[bit >> 3] >> (bit & 7) & 1;
 }
 
@@ -516,20 +531,18 @@ nerlex_fuzzy(const struct nerlex *lx, const char *s, size_t n, struct buf *tmp)
 	if (!fuzzy_word(s, n) || n > 40)
 		return NULL;
 	/* The word misses a letter of the entry. */
-	if (fzmaybe(lx, u[0], u[n - 2], u[n - 1], n) &&
+	if (fzmaybe(lx, u, n, n) &&
 	    (g = strmap_get(lx->fuzzy, s, n)) != NULL && g->canon != NULL)
 		goto found;
 	/*
-	 * Deleting byte i, for i < n - 2, leaves the key's first and last
-	 * two bytes as the word's: one filter test for all those keys.
+	 * Deleting byte i, for 3 <= i < n - 2, leaves the key's first three
+	 * and last two bytes as the word's: one filter test for all those.
 	 */
-	mid = fzmaybe(lx, u[0], u[n - 2], u[n - 1], n - 1);
+	mid = fzmaybe(lx, u, n, 3);
 	buf_reset(tmp);
 	buf_add(tmp, s, n);
 	for (i = 1; i < n; i++) {
-		if (i < n - 2 ? !mid : i == n - 2 ?
-		    !fzmaybe(lx, u[0], u[n - 3], u[n - 1], n - 1) :
-		    !fzmaybe(lx, u[0], u[n - 3], u[n - 2], n - 1))
+		if (!(i >= 3 && i < n - 2 ? mid : fzmaybe(lx, u, n, i)))
 			continue;
 		/* Delete byte i (the first letter must agree). */
 		memcpy(tmp->s, s, i);
