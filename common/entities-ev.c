@@ -23,28 +23,14 @@ ner_tokkey(struct nerdoc *d, const char *s, size_t k0, size_t k1)
 	return d->key.s;
 }
 
-/* Are tokens k-1 and k parts of one name (nothing but a space between)? */
-int
-ner_adjacent(const struct nerdoc *d, size_t k)
-{
-	const struct tok *a = &d->toks[k - 1], *b = &d->toks[k];
-
-	return (a->f & T_WORD) && (b->f & T_WORD) && !(a->f & T_POSS) &&
-	    ((b->f & T_SPACE) || (b->f & T_HYPH));
-}
-
 /*
  * The memos below write to d->toks through a const struct nerdoc *: they
  * are caches, invisible to the callers, as the const promises.
  */
 
-/*
- * Token k's value in the word map of memo which: all its answers are
- * looked up the first time one is asked for (the maps' values are small
- * integers, 1 for a plain set).
- */
-static void
-wordmemo(const struct nerdoc *d, const char *base, struct tok *t)
+/* Fill token t's memos from the word index, past its Bloom filter. */
+void
+ner_wordmemo(const struct nerdoc *d, const char *base, struct tok *t)
 {
 	const char *s = base + t->b0;
 	size_t n = t->b1 - t->b0, i = 0;
@@ -61,16 +47,6 @@ wordmemo(const struct nerdoc *d, const char *base, struct tok *t)
 		t->word = d->winfo[i - 1].flags;
 	}
 	t->have |= TM_WORD;
-}
-
-static int
-memo(const struct nerdoc *d, const char *base, size_t k, int which)
-{
-	struct tok *t = &d->toks[k];
-
-	if (!(t->have & TM_WORD))
-		wordmemo(d, base, t);
-	return t->memo[which];
 }
 
 /* Record a gazetteer match of len words from t with entry g. */
@@ -125,7 +101,7 @@ gazmemo(struct nerdoc *d, const char *base, size_t k)
 		max = d->ntoks - k;
 	/* One word: the word index says whether to look further. */
 	if (!(t0->have & TM_WORD))
-		wordmemo(d, base, t0);
+		ner_wordmemo(d, base, t0);
 	if ((t0->word & W_GAZ) && (g = strmap_get(d->lx->gaz, base + t0->b0,
 	    t0->b1 - t0->b0)) != NULL && g->weak != 2)
 		gzpush(d, &t0->gzmask, 1, g);
@@ -206,47 +182,6 @@ ner_gazmatch(struct nerdoc *d, const char *base, size_t k, size_t lim,
 	if (!(t->have & TM_UPPER))
 		uppermemo(d, base, k);
 	return gzbest(d, t->upmask, t->up0, max, gp);
-}
-
-int
-ner_cue(const struct nerdoc *d, const char *base, size_t k)
-{
-	if (k >= d->ntoks || !(d->toks[k].f & T_WORD))
-		return 0;
-	return memo(d, base, k, M_CUE);
-}
-
-/* The keyword type of token k (KW_ORG, KW_LOC, KW_CORP), or 0. */
-int
-ner_keyword(const struct nerdoc *d, const char *base, size_t k)
-{
-	int v = memo(d, base, k, M_KW);
-
-	return v == KW_DIR ? 0 : v;
-}
-
-int
-ner_direction(const struct nerdoc *d, const char *base, size_t k)
-{
-	return memo(d, base, k, M_KW) == KW_DIR;
-}
-
-int
-ner_title(const struct nerdoc *d, const char *base, size_t k)
-{
-	return memo(d, base, k, M_TITLE);
-}
-
-int
-ner_titlefirst(const struct nerdoc *d, const char *base, size_t k)
-{
-	return memo(d, base, k, M_TFIRST);
-}
-
-int
-ner_notname(const struct nerdoc *d, const char *base, size_t k)
-{
-	return memo(d, base, k, M_NOTNAME);
 }
 
 /* Does a verb (enrolled, dismisses) or a comma follow at k? */
@@ -402,12 +337,6 @@ ner_context(struct nerdoc *d, const char *base, size_t k0, size_t k1)
 	if (per > loc)
 		return ENT_PERSON;
 	return ENT_NONE;
-}
-
-int
-ner_given(const struct nerdoc *d, const char *base, size_t k)
-{
-	return memo(d, base, k, M_GIVEN);
 }
 
 /*

@@ -361,15 +361,92 @@ void	ner_addcand(struct nerdoc *d, size_t si, size_t k0, size_t k1,
 /* The key of tokens k0..k1 (a space or a hyphen between) into d->key. */
 const char *ner_tokkey(struct nerdoc *d, const char *base, size_t k0,
 	    size_t k1);
+/*
+ * Token k's answers from the word maps (entities-ev.c).  The first
+ * question fills all of them with one lookup (ner_wordmemo()); they are
+ * written to d->toks through a const struct nerdoc *: caches, invisible
+ * to the callers, as the const promises.  Inline: the tagger asks them
+ * of every word of a run and of the words around it.
+ */
+void	ner_wordmemo(const struct nerdoc *d, const char *base, struct tok *t);
+
+static inline int
+ner_memo(const struct nerdoc *d, const char *base, size_t k, int which)
+{
+	struct tok *t = &d->toks[k];
+
+	if (!(t->have & TM_WORD))
+		ner_wordmemo(d, base, t);
+	return t->memo[which];
+}
+
+/* The CUE_* kind of token k (0 for a mark or past the end). */
+static inline int
+ner_cue(const struct nerdoc *d, const char *base, size_t k)
+{
+	if (k >= d->ntoks || !(d->toks[k].f & T_WORD))
+		return 0;
+	return ner_memo(d, base, k, M_CUE);
+}
+
+/* The keyword type of token k (KW_ORG, KW_LOC, KW_CORP), or 0. */
+static inline int
+ner_keyword(const struct nerdoc *d, const char *base, size_t k)
+{
+	int v = ner_memo(d, base, k, M_KW);
+
+	return v == KW_DIR ? 0 : v;
+}
+
+/* Is token k a direction word (North, Southern)? */
+static inline int
+ner_direction(const struct nerdoc *d, const char *base, size_t k)
+{
+	return ner_memo(d, base, k, M_KW) == KW_DIR;
+}
+
+/* Is token k a given name? */
+static inline int
+ner_given(const struct nerdoc *d, const char *base, size_t k)
+{
+	return ner_memo(d, base, k, M_GIVEN);
+}
+
+/* Token k's TITLE_* value as a one-word title, or 0. */
+static inline int
+ner_title(const struct nerdoc *d, const char *base, size_t k)
+{
+	return ner_memo(d, base, k, M_TITLE);
+}
+
+/* Does a title phrase start with token k (Prime of Prime Minister)? */
+static inline int
+ner_titlefirst(const struct nerdoc *d, const char *base, size_t k)
+{
+	return ner_memo(d, base, k, M_TFIRST);
+}
+
+/* Is token k a capitalised word that is no name (May, Monday)? */
+static inline int
+ner_notname(const struct nerdoc *d, const char *base, size_t k)
+{
+	return ner_memo(d, base, k, M_NOTNAME);
+}
+
 /* Are tokens k-1 and k parts of one name (only a space or hyphen between)? */
-int	ner_adjacent(const struct nerdoc *d, size_t k);
+static inline int
+ner_adjacent(const struct nerdoc *d, size_t k)
+{
+	const struct tok *a = &d->toks[k - 1], *b = &d->toks[k];
+
+	return (a->f & T_WORD) && (b->f & T_WORD) && !(a->f & T_POSS) &&
+	    ((b->f & T_SPACE) || (b->f & T_HYPH));
+}
+
 /* Tokens in the longest gazetteer match at k within [k, lim), its entry. */
 size_t	ner_gazmatch(struct nerdoc *d, const char *base, size_t k, size_t lim,
 	    const struct gent **gp);
-/* The CUE_* kind of token k, the KW_* type, a direction word (KW_DIR)? */
-int	ner_cue(const struct nerdoc *d, const char *base, size_t k);
-int	ner_keyword(const struct nerdoc *d, const char *base, size_t k);
-int	ner_direction(const struct nerdoc *d, const char *base, size_t k);
+
 /* A verb (enrolled, dismisses) or a comma at k? */
 int	ner_verbnext(const struct nerdoc *d, const char *base, size_t k);
 /* Is the word before k a lower-case person's title (president Biden)? */
@@ -384,14 +461,6 @@ int	ner_commonword(struct nerdoc *d, const char *base, size_t k);
 int	ner_guess(struct nerdoc *d, const char *s, size_t n);
 /* Type the words around k0..k1 suggest (in X, the X region, X said). */
 int	ner_context(struct nerdoc *d, const char *base, size_t k0, size_t k1);
-/* Is token k a given name? */
-int	ner_given(const struct nerdoc *d, const char *base, size_t k);
-/* Token k's TITLE_* value as a one-word title, or 0. */
-int	ner_title(const struct nerdoc *d, const char *base, size_t k);
-/* Does a title phrase start with token k (Prime of Prime Minister)? */
-int	ner_titlefirst(const struct nerdoc *d, const char *base, size_t k);
-/* Is token k a capitalised word that is no name (May, Monday)? */
-int	ner_notname(const struct nerdoc *d, const char *base, size_t k);
 /* Does a lower-cased word look like an adverb or agent noun (-ly, -ists)? */
 int	ner_lookscommon(const char *s, size_t n);
 /* Is the nationality word k0..k1 a language here (in English)? */
