@@ -334,6 +334,7 @@ ner_tokenize(struct nerdoc *d, size_t si)
 			size_t j = i + 1;
 			unsigned f = a & A_LOWER ? T_WORD | T_LOWER :
 			    T_WORD | T_CAP, up = 0, low = 0, b;
+			int plain, dots;
 
 			/*
 			 * The common case, a word of ASCII letters and digits
@@ -353,14 +354,27 @@ ner_tokenize(struct nerdoc *d, size_t si)
 				if (up + low >= 2 && low == 0)
 					f |= T_UPPER;
 			}
+			/*
+			 * Ended by a plain mark; or by a period with no letter
+			 * after it, kept after an initial or a known
+			 * abbreviation, as scanword() does.
+			 */
 			b = (unsigned char)s[j];
-			if (b < 0x80 && b != '\'' && b != '.') {
+			dots = 0;
+			plain = b < 0x80 && b != '\'' && b != '.';
+			if (b == '.' && (unsigned char)s[j + 1] < 0x80 &&
+			    !(aclass[(unsigned char)s[j + 1]] & A_ALNUM)) {
+				plain = 1;
+				dots = (up == 1 && low == 0 && j - i <= 2) ||
+				    strmap_get(d->lx->abbr, s + i, j - i) != NULL;
+			}
+			if (plain) {
 				t = newtok(toks, &nt, f | pend |
-				    (hyph ? T_HYPH : 0));
+				    (hyph ? T_HYPH : 0) | (dots ? T_DOTS : 0));
 				t->b0 = i;
-				t->b1 = j;
+				t->b1 = j + dots;
 				hlcount(&h, s, t);
-				i = j;
+				i = j + dots;
 				pend = 0;
 				hyph = 0;
 				continue;
