@@ -267,12 +267,11 @@ ner_commonword(struct nerdoc *d, const char *base, size_t k)
 	    d->toks[k].b1 - d->toks[k].b0);
 }
 
+/* Does s[0..n) end with e, with at least min bytes before it? */
 static int
-endswith(const char *s, size_t n, const char *suf)
+endswith(const char *s, size_t n, const struct lit *e, size_t min)
 {
-	size_t m = strlen(suf);
-
-	return n > m + 2 && memcmp(s + n - m, suf, m) == 0;
+	return n >= e->len + min && memcmp(s + n - e->len, e->s, e->len) == 0;
 }
 
 /*
@@ -282,20 +281,23 @@ endswith(const char *s, size_t n, const char *suf)
 int
 ner_guess(struct nerdoc *d, const char *s, size_t n)
 {
-	static const char *const groups[] = { "ians", "eans", "ans", "ites",
-	    "ic", "ism", "ian", "ean", "ite", "nid" };
-	static const char *const places[] = { "ia", "land", "stan", "burg",
-	    "bourg", "shire", "ville", "polis", "grad", "ium", "abad",
-	    "pur", "sk" };
+	static const struct lit groups[] = { LIT("ians"),
+	    LIT("eans"), LIT("ans"), LIT("ites"), LIT("ic"),
+	    LIT("ism"), LIT("ian"), LIT("ean"), LIT("ite"),
+	    LIT("nid") };
+	static const struct lit places[] = { LIT("ia"), LIT("land"),
+	    LIT("stan"), LIT("burg"), LIT("bourg"), LIT("shire"),
+	    LIT("ville"), LIT("polis"), LIT("grad"), LIT("ium"),
+	    LIT("abad"), LIT("pur"), LIT("sk") };
 	size_t i;
 
 	if (strmap_get(d->lx->given, s, n) != NULL)
 		return ENT_NONE;
 	for (i = 0; i < sizeof(groups) / sizeof(groups[0]); i++)
-		if (endswith(s, n, groups[i]))
+		if (endswith(s, n, &groups[i], 3))
 			return ENT_NORP;
 	for (i = 0; i < sizeof(places) / sizeof(places[0]); i++)
-		if (endswith(s, n, places[i]))
+		if (endswith(s, n, &places[i], 3))
 			return ENT_LOC;
 	return ENT_NONE;
 }
@@ -346,15 +348,13 @@ ner_context(struct nerdoc *d, const char *base, size_t k0, size_t k1)
 int
 ner_lookscommon(const char *s, size_t n)
 {
-	static const char *const ends[] = { "ly", "ists", "ness", "ments",
-	    "tions" };
-	size_t i, m;
+	static const struct lit ends[] = { LIT("ly"), LIT("ists"),
+	    LIT("ness"), LIT("ments"), LIT("tions") };
+	size_t i;
 
-	for (i = 0; i < sizeof(ends) / sizeof(ends[0]); i++) {
-		m = strlen(ends[i]);
-		if (n >= m + 4 && memcmp(s + n - m, ends[i], m) == 0)
+	for (i = 0; i < sizeof(ends) / sizeof(ends[0]); i++)
+		if (endswith(s, n, &ends[i], 4))
 			return 1;
-	}
 	return 0;
 }
 
@@ -366,19 +366,20 @@ ner_lookscommon(const char *s, size_t n)
 int
 ner_language(struct nerdoc *d, const char *base, size_t k0, size_t k1)
 {
-	static const char *const before[] = { "in", "speak", "speaks",
-	    "spoke", "speaking", "learn", "learned", "learning", "into",
-	    "from" };
-	static const char *const after[] = { "and", "or", "to", "for", "as",
-	    "but", "on", "at", "with", "by", "when", "while", "that" };
+	static const struct lit before[] = { LIT("in"), LIT("speak"),
+	    LIT("speaks"), LIT("spoke"), LIT("speaking"), LIT("learn"),
+	    LIT("learned"), LIT("learning"), LIT("into"), LIT("from") };
+	static const struct lit after[] = { LIT("and"), LIT("or"), LIT("to"),
+	    LIT("for"), LIT("as"), LIT("but"), LIT("on"), LIT("at"),
+	    LIT("with"), LIT("by"), LIT("when"), LIT("while"), LIT("that") };
 	const struct tok *t;
 	size_t i, n;
 
 	if (k0 == 0 || !((t = &d->toks[k0 - 1])->f & T_WORD))
 		return 0;
 	for (i = 0; i < sizeof(before) / sizeof(before[0]); i++)
-		if (t->b1 - t->b0 == strlen(before[i]) &&
-		    memcmp(base + t->b0, before[i], t->b1 - t->b0) == 0)
+		if (t->b1 - t->b0 == before[i].len &&
+		    memcmp(base + t->b0, before[i].s, before[i].len) == 0)
 			break;
 	if (i == sizeof(before) / sizeof(before[0]))
 		return 0;
@@ -388,7 +389,7 @@ ner_language(struct nerdoc *d, const char *base, size_t k0, size_t k1)
 		return 0;
 	n = t->b1 - t->b0;
 	for (i = 0; i < sizeof(after) / sizeof(after[0]); i++)
-		if (n == strlen(after[i]) && memcmp(base + t->b0, after[i], n) == 0)
+		if (n == after[i].len && memcmp(base + t->b0, after[i].s, n) == 0)
 			return 1;
 	return 0;
 }

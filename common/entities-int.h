@@ -110,6 +110,13 @@ struct nerlex {
 	size_t		 ngents, capgents;
 };
 
+/* A word or a word's ending, with its length, for tables of them. */
+struct lit {
+	const char	*s;
+	size_t		 len;
+};
+#define LIT(s)	{ s, sizeof(s) - 1 }
+
 /* Map value helpers. */
 #define MAPINT(p)	((int)(uintptr_t)(p))
 #define INTMAP(i)	((void *)(uintptr_t)(i))

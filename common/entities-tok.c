@@ -264,25 +264,22 @@ scanword(struct nerdoc *d, const char *s, size_t n, size_t i, struct tok *t)
 static int
 minor(const char *s, size_t n)
 {
-	static const struct {
-		const char	*word;
-		size_t		 len;
-	} words[] = {
-#define W(w)	{ w, sizeof(w) - 1 }
-		W("a"), W("an"), W("the"), W("and"), W("or"), W("but"),
-		W("nor"), W("for"), W("of"), W("in"), W("on"), W("at"),
-		W("to"), W("by"), W("with"), W("from"), W("as"), W("per"),
-		W("via"), W("vs"), W("over"), W("into"), W("onto"), W("upon"),
-		W("amid"), W("off"), W("up"), W("out"), W("after"), W("than")
-#undef W
+	static const struct lit words[] = {
+		LIT("a"), LIT("an"), LIT("the"), LIT("and"), LIT("or"),
+		LIT("but"), LIT("nor"), LIT("for"), LIT("of"), LIT("in"),
+		LIT("on"), LIT("at"), LIT("to"), LIT("by"), LIT("with"),
+		LIT("from"), LIT("as"), LIT("per"), LIT("via"), LIT("vs"),
+		LIT("over"), LIT("into"), LIT("onto"), LIT("upon"),
+		LIT("amid"), LIT("off"), LIT("up"), LIT("out"), LIT("after"),
+		LIT("than")
 	};
 	size_t i;
 
 	if (n > 5)
 		return 0;
 	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
-		if (words[i].len == n && words[i].word[0] == s[0] &&
-		    memcmp(words[i].word, s, n) == 0)
+		if (words[i].len == n && words[i].s[0] == s[0] &&
+		    memcmp(words[i].s, s, n) == 0)
 			return 1;
 	return 0;
 }
