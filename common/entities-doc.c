@@ -365,8 +365,8 @@ consistency(struct nerdoc *d)
 static int
 conjoined(const struct nerdoc *d, const struct cand *a, const struct cand *b)
 {
-	static const char *const joins[] = { " and ", ", and ", " or ",
-	    ", or ", " & ", ", " };
+	static const struct lit joins[] = { LIT(" and "), LIT(", and "),
+	    LIT(" or "), LIT(", or "), LIT(" & "), LIT(", ") };
 	const char *s = SENT(d, a->sent) + a->b1, *e;
 	size_t i, n = b->b0 - a->b1;
 
@@ -375,7 +375,7 @@ conjoined(const struct nerdoc *d, const struct cand *a, const struct cand *b)
 	    (s[0] != ' ' && s[0] != ','))
 		return 0;
 	for (i = 0; i < sizeof(joins) / sizeof(joins[0]); i++)
-		if (strlen(joins[i]) == n && memcmp(s, joins[i], n) == 0)
+		if (joins[i].len == n && memcmp(s, joins[i].s, n) == 0)
 			break;
 	if (i == sizeof(joins) / sizeof(joins[0]))
 		return 0;
