@@ -42,6 +42,10 @@ test_utf8(void)
 	    utf8_valid_prefix("Kyiv \xe2\x80\x94 ok", 12) == 12);
 	test_cond("code points counted",
 	    utf8_cpcount("Zelenskyy\xe2\x80\x99s", 13) == 11);
+	/* Plain runs are counted eight bytes at a time: cross those. */
+	test_cond("code points counted across 8-byte runs",
+	    utf8_cpcount("abcdefgh\xc3\xa9ijklmnop\xe2\x80\x94qrstuvw", 28) ==
+	    25);
 	test_cond("code point offset", utf8_cpoffset("\xc3\xa9t\xc3\xa9", 5, 2) == 3);
 	test_cond("code point offset past end", utf8_cpoffset("ab", 2, 5) == 2);
 }
@@ -170,6 +174,48 @@ test_strmap(void)
 	test_cond("strmap put returns old value",
 	    strmap_put(m, "key7", 4, &vals[8]) == &vals[7] &&
 	    strmap_get(m, "key7", 4) == &vals[8]);
+	test_cond("strmap_geth agrees with strmap_get",
+	    strmap_geth(m, "key42", 5, strhash("key42", 5)) == &vals[42]);
+	strmap_free(m);
+}
+
+/* strmap_each(): every key once, in the order first put, with its value. */
+struct eachlog {
+	char	 text[256];
+	size_t	 len;
+};
+
+static void
+logeach(const char *key, size_t len, void *val, void *arg)
+{
+	struct eachlog *lg = arg;
+
+	lg->len += (size_t)snprintf(lg->text + lg->len, sizeof(lg->text) -
+	    lg->len, "%.*s=%d;", (int)len, key, *(int *)val);
+}
+
+static void
+test_strmap_each(void)
+{
+	static int vals[] = { 1, 2, 3, 4 };
+	/* Long enough that its entry spans several arena units. */
+	static const char longkey[] = "a-key-of-forty-bytes-or-so-to-pad-it-out";
+	struct strmap *m = strmap_new();
+	struct eachlog lg = { "", 0 };
+
+	strmap_put(m, "b", 1, &vals[0]);
+	strmap_put(m, longkey, sizeof(longkey) - 1, &vals[1]);
+	strmap_put(m, "a", 1, &vals[2]);
+	strmap_put(m, "b", 1, &vals[3]);	/* a new value, same place */
+	strmap_each(m, logeach, &lg);
+	test_str("strmap_each order and values", lg.text, lg.len,
+	    "b=4;a-key-of-forty-bytes-or-so-to-pad-it-out=2;a=3;");
+	strmap_free(m);
+	m = strmap_new();
+	lg.len = 0;
+	lg.text[0] = '\0';
+	strmap_each(m, logeach, &lg);
+	test_str("strmap_each on an empty map", lg.text, lg.len, "");
 	strmap_free(m);
 }
 
@@ -203,6 +249,7 @@ main(void)
 	test_records();
 	test_num();
 	test_strmap();
+	test_strmap_each();
 	test_lexicon();
 	return test_report();
 }
