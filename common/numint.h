@@ -173,8 +173,9 @@ struct numfinder {
 	struct firsts	 fcur, funit, fqual;	/* of the keys of nf->cur... */
 	struct firsts	 fcur2;		/* second tokens of nf->cur's keys */
 	int		 nwide;		/* a number word is not ASCII */
-	uint32_t	 nlen[256];	/* bit per length (31: longer) of the
-					   number words by first letter */
+	uint64_t	 nlen[1024];	/* bit per length (63: longer) of the
+					   number words by numscan.c's
+					   NLEN_SLOT of their first letters */
 	pcre2_code	*zone;
 	pcre2_code	*zonea;		/* the same, anchored at the start */
 	pcre2_match_data *md;
