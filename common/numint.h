@@ -176,7 +176,7 @@ struct numfinder {
 	uint64_t	 nlen[1024];	/* bit per length (63: longer) of the
 					   number words by numscan.c's
 					   NLEN_SLOT of their first letters */
-	pcre2_code	*zone;
+	pcre2_code	*zone;		/* NULL until a sentence has an '@' */
 	pcre2_code	*zonea;		/* the same, anchored at the start */
 	pcre2_match_data *md;
 	pcre2_match_context *mc;	/* work limits, JIT stack */
