@@ -84,29 +84,56 @@ struct tok {
  * eight bytes at a time: the caller guarantees that 7 bytes after p[n)
  * may be read (numtok.c's nf->low has the room, numlex.c copies keys
  * into a padded buffer); their contents do not matter.  The bytes are
- * loaded in the machine's order, which both sides share.
+ * loaded in the machine's order, which both sides share.  It is made of
+ * three steps so that numtok.c's scan_word() can mix each group of eight
+ * bytes in while it copies them, instead of reading back what it just
+ * stored (a load that spans earlier stores waits for them): NF_HSEED,
+ * nf_hash_mix() per group (the last one's bytes past the word cleared),
+ * nf_hash_end() with the length.
  */
+#define NF_HSEED	0x9e3779b97f4a7c15ULL
+
+static inline uint64_t
+nf_hash_mix(uint64_t h, uint64_t x)
+{
+	h = (h ^ x) * 0xff51afd7ed558ccdULL;
+	return h ^ h >> 32;
+}
+
+static inline uint32_t
+nf_hash_end(uint64_t h, size_t n)
+{
+	h ^= n;
+	h = (h ^ h >> 29) * 0xc4ceb9fe1a85ec53ULL;
+	return (uint32_t)(h >> 32);
+}
+
+/* The first n (1-7) bytes of the group x in memory, the others 0. */
+static inline uint64_t
+nf_hash_part(uint64_t x, size_t n)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	return x & ~(~(uint64_t)0 >> 8 * n);	/* the high bytes */
+#else
+	return x & (((uint64_t)1 << 8 * n) - 1);
+#endif
+}
+
 static inline uint32_t
 nf_hash(const char *p, size_t n)
 {
-	uint64_t h = 0x9e3779b97f4a7c15ULL ^ n, x;
+	uint64_t h = NF_HSEED, x;
+	size_t len = n;
 
 	for (; n >= 8; n -= 8, p += 8) {
 		memcpy(&x, p, sizeof(x));
-		h = (h ^ x) * 0xff51afd7ed558ccdULL;
-		h ^= h >> 32;
+		h = nf_hash_mix(h, x);
 	}
 	if (n > 0) {
 		memcpy(&x, p, sizeof(x));
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-		x &= ~(~(uint64_t)0 >> 8 * n);	/* p[0..n) are the high bytes */
-#else
-		x &= ((uint64_t)1 << 8 * n) - 1;
-#endif
-		h = (h ^ x) * 0xff51afd7ed558ccdULL;
+		h = nf_hash_mix(h, nf_hash_part(x, n));
 	}
-	h = (h ^ h >> 29) * 0xc4ceb9fe1a85ec53ULL;
-	return (uint32_t)(h >> 32);
+	return nf_hash_end(h, len);
 }
 
 /* The slot of hash h in nf->wflag. */
@@ -173,9 +200,10 @@ struct numfinder {
 	struct firsts	 fcur, funit, fqual;	/* of the keys of nf->cur... */
 	struct firsts	 fcur2;		/* second tokens of nf->cur's keys */
 	int		 nwide;		/* a number word is not ASCII */
-	uint32_t	 nlen[256];	/* bit per length (31: longer) of the
-					   number words by first letter */
-	pcre2_code	*zone;
+	uint64_t	 nlen[1024];	/* bit per length (63: longer) of the
+					   number words by numscan.c's
+					   NLEN_SLOT of their first letters */
+	pcre2_code	*zone;		/* NULL until a sentence has an '@' */
 	pcre2_code	*zonea;		/* the same, anchored at the start */
 	pcre2_match_data *md;
 	pcre2_match_context *mc;	/* work limits, JIT stack */

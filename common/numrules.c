@@ -377,15 +377,34 @@ headline(const struct numfinder *nf)
 }
 
 /*
- * A word no rule can start at: no date (a month or a day in words), no
- * currency, none of the words nf_try_words() looks for, no numeral (which
- * starts with a number word, "a" or "an" before a scale, or "minus").
+ * A symbol no rule can start at.  Of the rules tried at a token (num_find())
+ * nf_try_date() starts only at a number or a word; nf_try_money() at a
+ * token a currency's key starts with (F_CUR); nf_try_words() at a word or
+ * a vulgar fraction character (its vulgar()); try_number() at what
+ * nf_numeral() reads, and the only symbol that reads is a dash
+ * (isdash()) before a negative number.
+ */
+static int
+inert_sym(const struct tok *t)
+{
+	return !(t->first & F_CUR) && t->cp != '-' && t->cp != 0x2013 &&
+	    t->cp != 0x2212 && !(t->cp >= 0xbc && t->cp <= 0xbe) &&
+	    !(t->cp >= 0x2150 && t->cp <= 0x215e);
+}
+
+/*
+ * A token no rule can start at: a symbol of inert_sym(), or a word that
+ * starts no date (a month or a day in words), no currency, none of the
+ * words nf_try_words() looks for, no numeral (which starts with a number
+ * word, "a" or "an" before a scale, or "minus").
  */
 static int
 inert(const struct numfinder *nf, int i)
 {
 	const struct tok *t = TOK(i);
 
+	if (t->type == TK_SYM)
+		return inert_sym(t);
 	if (t->type != TK_WORD || t->first & F_CUR || (t->w != NULL &&
 	    t->w->roles & (R_CARD | R_SCALE | R_ABBR | R_VAGUE | R_ORD |
 	    R_DENOM | R_MONTH)))

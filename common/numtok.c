@@ -78,6 +78,13 @@ is_space(uint32_t cp)
 	    cp == 0x3000;
 }
 
+/*
+ * A cleared token, copied over each new one: GCC clears a compound
+ * literal of this size with "rep stos", whose start-up costs more than
+ * the plain copy of 96 bytes.
+ */
+static const struct tok zerotok;
+
 static struct tok *
 newtok(struct numfinder *nf)
 {
@@ -88,7 +95,7 @@ newtok(struct numfinder *nf)
 		nf->t = erealloc(nf->t, nf->tcap * sizeof(*nf->t));
 	}
 	t = &nf->t[nf->nt++];
-	*t = (struct tok){ 0 };
+	*t = zerotok;
 	return t;
 }
 
@@ -219,9 +226,9 @@ scan_word(struct numfinder *nf, struct tok *t, const char *s, size_t n,
 {
 	char *low = nf->low.s + nf->low.len;
 	size_t j = i, o = 0, a, k;
-	uint64_t x, stop;
+	uint64_t x, stop, hh = NF_HSEED;
 	uint32_t c, h;
-	int len;
+	int len, mixed = 1;
 	unsigned f;
 
 	t->type = TK_WORD;
@@ -231,6 +238,8 @@ scan_word(struct numfinder *nf, struct tok *t, const char *s, size_t n,
 		 * A run of ASCII letters, by far the most common, eight
 		 * bytes at a time: all eight are stored lower-cased (the
 		 * bytes past the run are overwritten or ignored later).
+		 * While the word is one such run read here, each group of
+		 * eight goes into its hash as well (numint.h); mixed says so.
 		 */
 		a = j;
 		while (n - j >= 8) {
@@ -245,13 +254,17 @@ scan_word(struct numfinder *nf, struct tok *t, const char *s, size_t n,
 				for (k = 0; AL(s[j + k]); k++)
 					;
 #endif
+				if (k > 0)
+					hh = nf_hash_mix(hh, nf_hash_part(x, k));
 				j += k;
 				o += k;
 				goto run_end;
 			}
+			hh = nf_hash_mix(hh, x);
 			j += 8;
 			o += 8;
 		}
+		mixed = 0;
 		for (; j < n && AL(s[j]); j++)
 			low[o++] = (char)(s[j] | 0x20);
 run_end:
@@ -262,6 +275,7 @@ run_end:
 		    !numlex_letter(c))
 			break;
 		memcpy(low + o, s + j, (size_t)len);
+		mixed = 0;
 		o += (size_t)len;
 		j += (size_t)len;
 		(*cp)++;
@@ -277,7 +291,7 @@ run_end:
 	}
 	t->lolen = o;
 	nf->low.len += o + 1;
-	h = nf_hash(low, o);
+	h = mixed ? nf_hash_end(hh, o) : nf_hash(low, o);
 	f = nf->wflag[NF_HSLOT(h)];
 	t->w = f & WF_WORD ? wtab_get(nf, h, low, o) : NULL;
 	t->first = f & (F_CUR | F_UNIT | F_QUAL | F_CUR2);

@@ -67,9 +67,12 @@ numlex_zone_init(struct numfinder *nf)
 		if (ZD(c) || c >= 0xc0 || (c != 0 && strchr("#+(hw.", c) != NULL))
 			nf->zcls[c] |= ZC_LOOK;
 	}
-	nf->zone = zone_compile(0);
+	/* nf->zone, for sentences with an '@' only, is compiled when the
+	 * first one comes (zones_slow()): JIT compiling costs about as
+	 * much as zoning a megabyte of text */
+	nf->zone = NULL;
 	nf->zonea = zone_compile(PCRE2_ANCHORED);
-	nf->md = pcre2_match_data_create_from_pattern(nf->zone, NULL);
+	nf->md = pcre2_match_data_create_from_pattern(nf->zonea, NULL);
 	/*
 	 * The zone pattern runs over whole sentences (windows of up to
 	 * 1 MiB).  Each call is bounded: 10 million steps, a nesting depth of
@@ -84,7 +87,7 @@ numlex_zone_init(struct numfinder *nf)
 	pcre2_set_match_limit(nf->mc, 10000000);
 	pcre2_set_depth_limit(nf->mc, 10000);
 	pcre2_jit_stack_assign(nf->mc, NULL, nf->jit);
-	nf->keep = pcre2_substring_number_from_name(nf->zone,
+	nf->keep = pcre2_substring_number_from_name(nf->zonea,
 	    (PCRE2_SPTR)"keep");
 }
 
@@ -94,7 +97,7 @@ numlex_zone_free(struct numfinder *nf)
 	pcre2_match_data_free(nf->md);
 	pcre2_match_context_free(nf->mc);
 	pcre2_jit_stack_free(nf->jit);
-	pcre2_code_free(nf->zone);
+	pcre2_code_free(nf->zone);	/* may be NULL */
 	pcre2_code_free(nf->zonea);
 	free(nf->zc);
 }
@@ -118,6 +121,8 @@ zones_slow(struct numfinder *nf)
 	size_t start = 0, b, e;
 	int rc, i = 0;
 
+	if (nf->zone == NULL)
+		nf->zone = zone_compile(0);
 	while (start <= nf->n) {
 		rc = pcre2_match(nf->zone, (PCRE2_SPTR)nf->s, nf->n, start,
 		    PCRE2_NO_UTF_CHECK, nf->md, nf->mc);
@@ -144,26 +149,122 @@ tld_first(unsigned char c)
 }
 
 /*
- * Whether a zone that starts with a digit may start at the digit s[p]:
- * after its ASCII digits comes one of "-:./" (a date, clock time, phone
- * number, version, 24/7), an 'a', 'p' or 'o' (5pm, 5 o'clock), maybe
- * after one space, or a byte not ASCII (a digit or space of Unicode).
+ * Whether a zone may start at the digit s[p], the first of a run of ASCII
+ * digits (zone_starts() looks at no other).  The alternatives of
+ * zone_pattern that start with a digit, after the run d of digits:
+ * "-" d "-" d (ISO dates, phone numbers, \d+(?:-\d+){2,}); ":" and two
+ * digits, the run of one or two (clock times); "." and two digits, the
+ * run of one or two (clock times with a.m./p.m.) or "." d "." d
+ * (versions); "24/7"; an 'a', 'p' or 'o' (5pm, 5 o'clock), maybe after
+ * one space, the run of one or two.  With PCRE2_UCP \d and \s match
+ * characters not ASCII too: where the pattern wants a digit or a space, a
+ * byte not ASCII is taken as a maybe (DM).  Zones that start with a digit
+ * but end in a top-level domain start in a run zone_starts() marks for
+ * its '.'.  The answer may be yes where nothing matches, never no where
+ * something does.
  */
+#define DM(c)	(ZD(c) || (c) >= 0x80)
+
+/* The end of the ASCII digits from s[q]. */
+static size_t
+digits_end(const unsigned char *s, size_t n, size_t q)
+{
+	while (q < n && ZD(s[q]))
+		q++;
+	return q;
+}
+
 static int
 digit_zone(const unsigned char *s, size_t n, size_t p)
 {
-	while (p < n && ZD(s[p]))
-		p++;
-	if (p < n && (s[p] == ' ' || s[p] == '\t' || s[p] == '\n' ||
-	    s[p] == '\v' || s[p] == '\f' || s[p] == '\r'))
-		p++;
-	if (p >= n)
+	size_t q, d;
+
+	if ((q = digits_end(s, n, p)) >= n)
 		return 0;
-	return s[p] >= 0x80 || s[p] == '-' || s[p] == ':' || s[p] == '.' ||
-	    s[p] == '/' || (s[p] | 0x20) == 'a' || (s[p] | 0x20) == 'p' ||
-	    (s[p] | 0x20) == 'o';
+	d = q - p;
+	if (s[q] >= 0x80)
+		return 1;
+	switch (s[q]) {
+	case '-':
+		if (q + 1 >= n || !DM(s[q + 1]))
+			return 0;
+		if ((q = digits_end(s, n, q + 1)) >= n)
+			return 0;
+		return s[q] >= 0x80 || (s[q] == '-' && q + 1 < n &&
+		    DM(s[q + 1]));
+	case ':':
+		return d <= 2 && q + 2 < n && DM(s[q + 1]) && DM(s[q + 2]);
+	case '.':
+		if (q + 1 >= n || !DM(s[q + 1]))
+			return 0;
+		if (d <= 2 && q + 2 < n && DM(s[q + 2]))
+			return 1;
+		if ((q = digits_end(s, n, q + 1)) >= n)
+			return 0;
+		return s[q] >= 0x80 || (s[q] == '.' && q + 1 < n &&
+		    DM(s[q + 1]));
+	case '/':
+		return d == 2 && s[p] == '2' && s[p + 1] == '4' && q + 1 < n &&
+		    s[q + 1] == '7';
+	case ' ': case '\t': case '\n': case '\v': case '\f': case '\r':
+		if (++q >= n)
+			return 0;
+		if (s[q] >= 0x80)
+			return 1;
+		break;
+	}
+	return d <= 2 && ((s[q] | 0x20) == 'a' || (s[q] | 0x20) == 'p' ||
+	    (s[q] | 0x20) == 'o');
 }
 
+#if defined(__SSE2__) && defined(__GNUC__)
+/*
+ * x86_64 always has SSE2: sixteen bytes a step, flagging exactly the
+ * bytes zone_starts() can do something at: ASCII digits (v - '0' at most
+ * 9, by unsigned saturation), '#', '+', '(', '.', the bytes 0xc0 and above
+ * (min(v, 0xc0) is 0xc0), an 'h' before a 't' ("http") and a 'w' before
+ * a 'w' ("www."); the last two need the byte after, so a step reads 17
+ * bytes.  The other bytes nf->zcls says to look at ('h', 'w' elsewhere)
+ * are bytes zone_starts() passes over, and the tail is looked at byte by
+ * byte as before.
+ */
+#include <emmintrin.h>
+
+static size_t
+next_look(const struct numfinder *nf, const unsigned char *s, size_t n,
+    size_t p)
+{
+	const __m128i d0 = _mm_set1_epi8('0'), d9 = _mm_set1_epi8(9);
+	const __m128i zero = _mm_setzero_si128(), c0 = _mm_set1_epi8((char)0xc0);
+	const __m128i hash = _mm_set1_epi8('#'), plus = _mm_set1_epi8('+');
+	const __m128i paren = _mm_set1_epi8('('), dot = _mm_set1_epi8('.');
+	const __m128i h = _mm_set1_epi8('h'), t = _mm_set1_epi8('t');
+	const __m128i w = _mm_set1_epi8('w');
+	__m128i x, x1, m;
+	unsigned bits;
+
+	for (; n - p >= 17; p += 16) {
+		x = _mm_loadu_si128((const __m128i *)(const void *)(s + p));
+		x1 = _mm_loadu_si128((const __m128i *)(const void *)(s + p + 1));
+		m = _mm_cmpeq_epi8(_mm_subs_epu8(_mm_sub_epi8(x, d0), d9), zero);
+		m = _mm_or_si128(m, _mm_cmpeq_epi8(_mm_min_epu8(x, c0), c0));
+		m = _mm_or_si128(m, _mm_or_si128(_mm_cmpeq_epi8(x, hash),
+		    _mm_cmpeq_epi8(x, plus)));
+		m = _mm_or_si128(m, _mm_or_si128(_mm_cmpeq_epi8(x, paren),
+		    _mm_cmpeq_epi8(x, dot)));
+		m = _mm_or_si128(m, _mm_and_si128(_mm_cmpeq_epi8(x, h),
+		    _mm_cmpeq_epi8(x1, t)));
+		m = _mm_or_si128(m, _mm_and_si128(_mm_cmpeq_epi8(x, w),
+		    _mm_cmpeq_epi8(x1, w)));
+		if ((bits = (unsigned)_mm_movemask_epi8(m)) != 0)
+			return p + (size_t)__builtin_ctz(bits);
+	}
+	for (; p < n; p++)
+		if (nf->zcls[s[p]] & ZC_LOOK)
+			return p;
+	return n;
+}
+#else
 /*
  * The high bit of each byte of x that zone_starts() may want to look
  * at, and of some more (nf->zcls decides): the bytes '#' to '9' (digits,
@@ -212,6 +313,7 @@ next_look(const struct numfinder *nf, const unsigned char *s, size_t n,
 			return p;
 	return n;
 }
+#endif
 
 /*
  * Where a zone may start in a sentence without '@': every match of
