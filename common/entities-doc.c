@@ -609,8 +609,11 @@ nerdoc_resolve(struct nerdoc *d)
 	for (i = 0; i < d->ncands; i++)
 		canon(d, &d->cands[i]);
 	acronyms(d);
-	ner_headindex(d);
-	for (si = 0; si < d->nsents; si++)
+	for (si = 0; si < d->nsents && !d->sents[si].headline; si++)
+		;
+	if (si < d->nsents)	/* what headlines may match, if any has one */
+		ner_headindex(d);
+	for (; si < d->nsents; si++)
 		if (d->sents[si].headline) {
 			ner_tokenize(d, si);
 			ner_headline(d, si, d->sents[si].headline == 2);
