@@ -284,6 +284,48 @@ minor(const char *s, size_t n)
 	return 0;
 }
 
+/*
+ * The common case of a word, without scanword(): ASCII letters and
+ * digits from s[i] (a letter, of class a) ended by a space or a plain
+ * mark, or by a period with no letter after it, kept after an initial or
+ * a known abbreviation as scanword() keeps it.  Returns the end (its
+ * flags in *fp), or 0 for a word scanword() must see.  s[n] is the NUL
+ * nerdoc_add() put after the sentence, which is in no class, so the
+ * scan stops there without a bounds test.
+ */
+static inline size_t
+plainword(const struct nerdoc *d, const char *s, size_t i, unsigned a,
+    unsigned *fp)
+{
+	size_t j = i + 1;
+	unsigned up = 0, low = 0, b;
+	int dots = 0;
+
+	*fp = a & A_LOWER ? T_WORD | T_LOWER : T_WORD | T_CAP;
+	if (a & A_LOWER)
+		while (aclass[(unsigned char)s[j]] & A_ALNUM)
+			j++;
+	else {
+		for (up = 1; (b = aclass[(unsigned char)s[j]] & A_ALNUM) != 0;
+		    j++) {
+			low += b & A_LOWER;
+			up += (b & A_UPPER) >> 1;
+		}
+		if (up + low >= 2 && low == 0)
+			*fp |= T_UPPER;
+	}
+	b = (unsigned char)s[j];
+	if (b == '.' && (unsigned char)s[j + 1] < 0x80 &&
+	    !(aclass[(unsigned char)s[j + 1]] & A_ALNUM))
+		dots = (up == 1 && low == 0 && j - i <= 2) ||
+		    strmap_get(d->lx->abbr, s + i, j - i) != NULL;
+	else if (b >= 0x80 || b == '\'' || b == '.')
+		return 0;
+	if (dots)
+		*fp |= T_DOTS;
+	return j + dots;
+}
+
 /* What tells a headline: counts over its words of two letters or more. */
 struct hlcount {
 	int	 words, caps, uppers;
@@ -308,7 +350,8 @@ int
 ner_tokenize(struct nerdoc *d, size_t si)
 {
 	const char *s = SENT(d, si);
-	size_t n = d->sents[si].len, i = 0, nt = 0;
+	size_t n = d->sents[si].len, i = 0, j, nt = 0;
+	unsigned f;
 	int len, cat, hyph = 0;
 	/* T_SPACE, T_INIT: what the next token gets (the start has both). */
 	unsigned pend = T_SPACE | T_INIT;
@@ -327,55 +370,16 @@ ner_tokenize(struct nerdoc *d, size_t si)
 			i++;
 			continue;
 		}
-		if (a & (A_LOWER | A_UPPER)) {
-			size_t j = i + 1;
-			unsigned f = a & A_LOWER ? T_WORD | T_LOWER :
-			    T_WORD | T_CAP, up = 0, low = 0, b;
-			int plain, dots;
-
-			/*
-			 * The common case, a word of ASCII letters and digits
-			 * ended by a space or a plain mark, without scanword():
-			 * s[n] is the NUL nerdoc_add() put after the sentence,
-			 * which is in no class, so the scan stops there.
-			 */
-			if (a & A_LOWER)
-				while (aclass[(unsigned char)s[j]] & A_ALNUM)
-					j++;
-			else {
-				for (up = 1; (b = aclass[(unsigned char)s[j]] &
-				    A_ALNUM) != 0; j++) {
-					low += b & A_LOWER;
-					up += (b & A_UPPER) >> 1;
-				}
-				if (up + low >= 2 && low == 0)
-					f |= T_UPPER;
-			}
-			/*
-			 * Ended by a plain mark; or by a period with no letter
-			 * after it, kept after an initial or a known
-			 * abbreviation, as scanword() does.
-			 */
-			b = (unsigned char)s[j];
-			dots = 0;
-			plain = b < 0x80 && b != '\'' && b != '.';
-			if (b == '.' && (unsigned char)s[j + 1] < 0x80 &&
-			    !(aclass[(unsigned char)s[j + 1]] & A_ALNUM)) {
-				plain = 1;
-				dots = (up == 1 && low == 0 && j - i <= 2) ||
-				    strmap_get(d->lx->abbr, s + i, j - i) != NULL;
-			}
-			if (plain) {
-				t = newtok(toks, &nt, f | pend |
-				    (hyph ? T_HYPH : 0) | (dots ? T_DOTS : 0));
-				t->b0 = i;
-				t->b1 = j + dots;
-				hlcount(&h, s, t);
-				i = j + dots;
-				pend = 0;
-				hyph = 0;
-				continue;
-			}
+		if ((a & (A_LOWER | A_UPPER)) &&
+		    (j = plainword(d, s, i, a, &f)) != 0) {
+			t = newtok(toks, &nt, f | pend | (hyph ? T_HYPH : 0));
+			t->b0 = i;
+			t->b1 = j;
+			hlcount(&h, s, t);
+			i = j;
+			pend = 0;
+			hyph = 0;
+			continue;
 		}
 		/* a != 0: an ASCII letter or digit; anything else is decoded */
 		cp = a != 0 ? 0 : cpat(s, n, i, &len);
