@@ -141,6 +141,24 @@ nf_hash(const char *p, size_t n)
 
 /* nf->wflag's bit for the keys of nf->wtab (the F_ bits are below it). */
 #define WF_WORD		16
+/*
+ * nf->wflag's bit for the words a rule of num_find() may start at (the
+ * words inert() in numrules.c does not rule out): those with a role of
+ * WF_START_ROLES, and the words of numlex.c's start_words[].  A token
+ * without it (and without F_CUR) is inert, so num_find() never looks at
+ * it; one with it may still be (another word with the same hash).
+ */
+#define WF_START	32
+#define WF_START_ROLES	(R_CARD | R_SCALE | R_ABBR | R_VAGUE | R_ORD | \
+			 R_DENOM | R_MONTH)
+
+/*
+ * A bit per pair of slots of nf->wflag, set when either is not 0: 4 KB
+ * that stay in the first level cache, where nf->wflag (64 KB) does not;
+ * most words have a clear bit here and never read nf->wflag.
+ */
+#define NF_ANYBIT(h)	(NF_HSLOT(h) >> 1)
+#define NF_ANYWORDS	((1 << NF_HBITS) / 2 / 64)
 
 /*
  * The high bit of each byte of x that is an ASCII letter, exactly: with
@@ -193,8 +211,9 @@ struct numfinder {
 	struct strmap	*words, *cur, *units, *quals;
 	struct wslot	*wtab;		/* open addressing, linear probing */
 	size_t		 wcap, wcount;	/* wcap a power of two */
-	unsigned char	 wflag[1 << NF_HBITS];	/* WF_WORD | F_ bits of
-					   the words by hash slot */
+	unsigned char	 wflag[1 << NF_HBITS];	/* WF_WORD | WF_START | F_
+					   bits of the words by hash slot */
+	uint64_t	 wany[NF_ANYWORDS];	/* NF_ANYBIT: wflag not 0 */
 	uint64_t	 nkey[NF_HWORDS];	/* number words by numscan.c's
 					   key (may hold one) */
 	struct firsts	 fcur, funit, fqual;	/* of the keys of nf->cur... */
@@ -217,6 +236,11 @@ struct numfinder {
 	struct tok	*t;
 	int		 nt;
 	size_t		 tcap;
+	int		*live;		/* the tokens a rule may start at
+					   (not inert()), in order */
+	int		 nlive;
+	int		 hwords, hcaps;	/* words of over three letters, and
+					   of those the capitalised ones */
 	struct buf	 low;		/* lower-cased words */
 	struct mention	*m;
 	int		 nm;
@@ -259,6 +283,22 @@ int	numlex_letter(uint32_t cp);
  */
 size_t	numlex_key(const struct numfinder *nf, int i, int k, char *key,
 	    size_t size);
+/*
+ * A symbol no rule can start at.  Of the rules tried at a token (num_find())
+ * nf_try_date() starts only at a number or a word; nf_try_money() at a
+ * token a currency's key starts with (F_CUR); nf_try_words() at a word or
+ * a vulgar fraction character (its vulgar()); try_number() at what
+ * nf_numeral() reads, and the only symbol that reads is a dash
+ * (isdash()) before a negative number.
+ */
+static inline int
+numlex_inert_sym(const struct tok *t)
+{
+	return !(t->first & F_CUR) && t->cp != '-' && t->cp != 0x2013 &&
+	    t->cp != 0x2212 && !(t->cp >= 0xbc && t->cp <= 0xbe) &&
+	    !(t->cp >= 0x2150 && t->cp <= 0x215e);
+}
+
 /* The lower-case text of word token i. */
 static inline const char *
 numlex_low(const struct numfinder *nf, int i)

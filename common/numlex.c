@@ -43,7 +43,7 @@ lowhash(const char *s, size_t n)
 
 	if (n > sizeof(tmp) - 8)
 		errx(1, "lexicon key of %zu bytes: too long", n);
-	memset(tmp, 0, sizeof(tmp));
+	memset(tmp, 0, n + 8);		/* nf_hash() reads 7 past the end */
 	for (i = 0; i < n; i++) {
 		c = (unsigned char)s[i];
 		tmp[i] = (char)(c < 0x80 && ((c | 0x20) >= 'a' &&
@@ -138,6 +138,9 @@ load_words(struct numfinder *nf, const char *text, const char *name)
 			    l.col[1]);
 		w = word_entry(nf, l.col[0], l.len[0]);
 		w->roles |= roles[i].role;
+		if (roles[i].role & WF_START_ROLES)
+			nf->wflag[NF_HSLOT(lowhash(l.col[0], l.len[0]))] |=
+			    WF_START;
 		if (roles[i].role & (R_CARD | R_SCALE | R_VAGUE | R_ORD |
 		    R_DENOM)) {
 			if (!is_ascii(l.col[0], l.len[0]) || l.len[0] == 0)
@@ -320,6 +323,29 @@ load_quals(struct numfinder *nf)
 	}
 }
 
+/*
+ * The words inert() in numrules.c lets through by their text: "a" and
+ * "an" before a scale, "no" (No. 5), "half", "minus", "quarter",
+ * "percent", "percents", "negative", "magnitude".  Keep the two lists
+ * the same.
+ */
+static const char *const start_words[] = { "a", "an", "no", "half", "minus",
+    "quarter", "percent", "percents", "negative", "magnitude" };
+
+/* WF_START for start_words[], then nf->wany from nf->wflag. */
+static void
+start_flags(struct numfinder *nf)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(start_words) / sizeof(start_words[0]); i++)
+		nf->wflag[NF_HSLOT(lowhash(start_words[i],
+		    strlen(start_words[i])))] |= WF_START;
+	for (i = 0; i < sizeof(nf->wflag); i++)
+		if (nf->wflag[i] != 0)
+			nf->wany[(i >> 1) / 64] |= (uint64_t)1 << (i >> 1) % 64;
+}
+
 void
 numlex_init(struct numfinder *nf)
 {
@@ -332,6 +358,7 @@ numlex_init(struct numfinder *nf)
 	load_currencies(nf);
 	load_units(nf);
 	load_quals(nf);
+	start_flags(nf);
 	numlex_zone_init(nf);
 }
 

@@ -93,6 +93,7 @@ newtok(struct numfinder *nf)
 	if ((size_t)nf->nt == nf->tcap) {
 		nf->tcap = nf->tcap ? nf->tcap * 2 : 64;
 		nf->t = erealloc(nf->t, nf->tcap * sizeof(*nf->t));
+		nf->live = erealloc(nf->live, nf->tcap * sizeof(*nf->live));
 	}
 	t = &nf->t[nf->nt++];
 	*t = zerotok;
@@ -218,11 +219,12 @@ scan_digits(const char *s, size_t n, size_t i, struct tok *t, int *exp,
 
 /*
  * Read the word at s[i]; returns its end.  Its lower-case copy goes to
- * nf->low, which has room for 8 bytes past it (numlex_tokens()).
+ * nf->low, which has room for 8 bytes past it (numlex_tokens()).  Sets
+ * *live when a rule may start at it (WF_START, F_CUR).
  */
 static size_t
 scan_word(struct numfinder *nf, struct tok *t, const char *s, size_t n,
-    size_t i, size_t *cp)
+    size_t i, size_t *cp, int *live)
 {
 	char *low = nf->low.s + nf->low.len;
 	size_t j = i, o = 0, a, k;
@@ -291,10 +293,15 @@ run_end:
 	}
 	t->lolen = o;
 	nf->low.len += o + 1;
+	/* for headline() in numrules.c */
+	nf->hwords += o > 3;
+	nf->hcaps += o > 3 && t->cap;
 	h = mixed ? nf_hash_end(hh, o) : nf_hash(low, o);
-	f = nf->wflag[NF_HSLOT(h)];
+	f = nf->wany[NF_ANYBIT(h) / 64] >> NF_ANYBIT(h) % 64 & 1 ?
+	    nf->wflag[NF_HSLOT(h)] : 0;
 	t->w = f & WF_WORD ? wtab_get(nf, h, low, o) : NULL;
 	t->first = f & (F_CUR | F_UNIT | F_QUAL | F_CUR2);
+	*live = (f & (WF_START | F_CUR)) != 0;
 	return j;
 }
 
@@ -306,11 +313,13 @@ numlex_tokens(struct numfinder *nf, const char *s, size_t n)
 	struct tok *t;
 	size_t i = 0, j, cp = 0, k, mend;
 	uint32_t c;
-	int len, sp = 1, maybe = 0, exp;
+	int len, sp = 1, maybe = 0, exp, live;
 
 	nf->s = s;
 	nf->n = n;
 	nf->nt = 0;
+	nf->nlive = 0;
+	nf->hwords = nf->hcaps = 0;
 	if (!numscan_maybe(nf, s, n))
 		return 0;
 	/* Room for all the lower-cased words: the buffer does not move. */
@@ -356,10 +365,11 @@ numlex_tokens(struct numfinder *nf, const char *s, size_t n)
 				t->sci = 1;
 			}
 			maybe = 1;
+			live = 1;
 			for (k = i; k < j; k++)
 				cp += UTF8_POINT(s[k]);
 		} else if (numlex_letter(c)) {
-			j = scan_word(nf, t, s, n, i, &cp);
+			j = scan_word(nf, t, s, n, i, &cp, &live);
 			if (t->w && (t->w->roles & (R_CARD | R_SCALE | R_VAGUE |
 			    R_ORD | R_DENOM)))
 				maybe = 1;
@@ -375,10 +385,13 @@ numlex_tokens(struct numfinder *nf, const char *s, size_t n)
 			if (c == 0xbd || c == 0xbc || c == 0xbe ||
 			    (c >= 0x2150 && c <= 0x215e))
 				maybe = 1;
+			live = !numlex_inert_sym(t);
 			cp++;
 		}
 		t->e = j;
 		t->ce = cp;
+		if (live)
+			nf->live[nf->nlive++] = nf->nt - 1;
 		i = j;
 	}
 	return maybe;
