@@ -293,9 +293,6 @@ run_end:
 	}
 	t->lolen = o;
 	nf->low.len += o + 1;
-	/* for headline() in numrules.c */
-	nf->hwords += o > 3;
-	nf->hcaps += o > 3 && t->cap;
 	h = mixed ? nf_hash_end(hh, o) : nf_hash(low, o);
 	f = nf->wany[NF_ANYBIT(h) / 64] >> NF_ANYBIT(h) % 64 & 1 ?
 	    nf->wflag[NF_HSLOT(h)] : 0;
@@ -313,13 +310,12 @@ numlex_tokens(struct numfinder *nf, const char *s, size_t n)
 	struct tok *t;
 	size_t i = 0, j, cp = 0, k, mend;
 	uint32_t c;
-	int len, sp = 1, maybe = 0, exp, live;
+	int len, sp = 1, maybe = 0, exp, live, hwords = 0, hcaps = 0;
 
 	nf->s = s;
 	nf->n = n;
 	nf->nt = 0;
 	nf->nlive = 0;
-	nf->hwords = nf->hcaps = 0;
 	if (!numscan_maybe(nf, s, n))
 		return 0;
 	/* Room for all the lower-cased words: the buffer does not move. */
@@ -370,6 +366,9 @@ numlex_tokens(struct numfinder *nf, const char *s, size_t n)
 				cp += UTF8_POINT(s[k]);
 		} else if (numlex_letter(c)) {
 			j = scan_word(nf, t, s, n, i, &cp, &live);
+			/* for headline() in numrules.c */
+			hwords += t->lolen > 3;
+			hcaps += t->lolen > 3 && t->cap;
 			if (t->w && (t->w->roles & (R_CARD | R_SCALE | R_VAGUE |
 			    R_ORD | R_DENOM)))
 				maybe = 1;
@@ -394,6 +393,8 @@ numlex_tokens(struct numfinder *nf, const char *s, size_t n)
 			nf->live[nf->nlive++] = nf->nt - 1;
 		i = j;
 	}
+	nf->hwords = hwords;
+	nf->hcaps = hcaps;
 	return maybe;
 }
 
