@@ -76,18 +76,20 @@ wtab_put(struct numfinder *nf, uint32_t h, const char *key, size_t len,
 		nf->wtab = ecalloc(nf->wcap, sizeof(*nf->wtab));
 		nf->wcount = 0;
 		for (i = 0; i < oldcap; i++)
-			if (old[i].key != NULL)
+			if (old[i].w != NULL)
 				wtab_put(nf, old[i].h, old[i].key, old[i].len,
 				    old[i].w);
 		free(old);
 	}
-	for (i = NF_WSLOT(h) & (nf->wcap - 1); nf->wtab[i].key != NULL;
+	for (i = NF_WSLOT(h) & (nf->wcap - 1); nf->wtab[i].w != NULL;
 	    i = (i + 1) & (nf->wcap - 1))
 		;
 	nf->wtab[i].key = key;
-	nf->wtab[i].len = len;
+	nf->wtab[i].len = (uint32_t)len;
 	nf->wtab[i].h = h;
 	nf->wtab[i].w = w;
+	if (len <= sizeof(nf->wtab[i].kin))
+		memcpy(nf->wtab[i].kin, key, len);  /* the rest is 0 (ecalloc) */
 	nf->wcount++;
 }
 
