@@ -42,20 +42,20 @@ same_word(const char *a, const char *b, size_t len)
 }
 
 /*
- * The word key[0..len) whose hash is h in nf->wtab (filled by numlex.c),
- * or NULL.
+ * The slot of the word key[0..len) whose hash is h in nf->wtab (filled
+ * by numlex.c), or NULL.
  */
-static inline const struct word *
+static inline const struct wslot *
 wtab_get(const struct numfinder *nf, uint32_t h, const char *key, size_t len)
 {
 	const struct wslot *sl;
 	size_t i;
 
-	for (i = NF_WSLOT(h) & (nf->wcap - 1); (sl = &nf->wtab[i])->w != NULL;
+	for (i = NF_WSLOT(h) & (nf->wcap - 1); (sl = &nf->wtab[i])->key != NULL;
 	    i = (i + 1) & (nf->wcap - 1))
 		if (sl->h == h && sl->len == len &&
 		    same_word(WSLOT_KEY(sl), key, len))
-			return sl->w;
+			return sl;
 	return NULL;
 }
 
@@ -229,6 +229,7 @@ scan_word(struct numfinder *nf, struct tok *t, const char *s, size_t n,
 {
 	char *low = nf->low.s + nf->low.len;
 	size_t j = i, o = 0, a, k;
+	const struct wslot *sl;
 	uint64_t x, stop, hh = NF_HSEED;
 	uint32_t c, h;
 	int len, mixed = 1;
@@ -295,9 +296,13 @@ run_end:
 	t->lolen = o;
 	nf->low.len += o + 1;
 	h = mixed ? nf_hash_end(hh, o) : nf_hash(low, o);
-	f = nf->wany[NF_ANYBIT(h) / 64] >> NF_ANYBIT(h) % 64 & 1 ?
-	    nf->wflag[NF_HSLOT(h)] : 0;
-	t->w = f & WF_WORD ? wtab_get(nf, h, low, o) : NULL;
+	f = nf->fall;
+	if (nf->wany[NF_ANYBIT(h) / 64] >> NF_ANYBIT(h) % 64 & 1 &&
+	    (sl = wtab_get(nf, h, low, o)) != NULL) {
+		t->w = sl->w;		/* else NULL, as zerotok has it */
+		t->roles = sl->roles;
+		f |= sl->flags;
+	}
 	t->first = f & (F_CUR | F_UNIT | F_QUAL | F_CUR2);
 	*live = (f & (WF_START | F_CUR)) != 0;
 	return j;
@@ -370,8 +375,8 @@ numlex_tokens(struct numfinder *nf, const char *s, size_t n)
 			/* for headline() in numrules.c */
 			hwords += t->lolen > 3;
 			hcaps += t->lolen > 3 && t->cap;
-			if (t->w && (t->w->roles & (R_CARD | R_SCALE | R_VAGUE |
-			    R_ORD | R_DENOM)))
+			if (t->roles & (R_CARD | R_SCALE | R_VAGUE | R_ORD |
+			    R_DENOM))
 				maybe = 1;
 		} else {
 			t->type = TK_SYM;
