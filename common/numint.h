@@ -246,6 +246,8 @@ struct numfinder {
 	int		 nlive;
 	int		 hwords, hcaps;	/* words of over three letters, and
 					   of those the capitalised ones */
+	int		 at;		/* the sentence has an '@' (each is
+					   a symbol token) */
 	struct buf	 low;		/* lower-cased words */
 	struct mention	*m;
 	int		 nm;

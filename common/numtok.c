@@ -316,7 +316,7 @@ numlex_tokens(struct numfinder *nf, const char *s, size_t n)
 	struct tok *t;
 	size_t i = 0, j, cp = 0, k, mend;
 	uint32_t c;
-	int len, sp = 1, maybe = 0, exp, live, hwords = 0, hcaps = 0;
+	int len, sp = 1, maybe = 0, exp, live, hwords = 0, hcaps = 0, at = 0;
 
 	nf->s = s;
 	nf->n = n;
@@ -381,6 +381,7 @@ numlex_tokens(struct numfinder *nf, const char *s, size_t n)
 		} else {
 			t->type = TK_SYM;
 			t->cp = c;
+			at |= c == '@';
 			t->first = c == 0xfffd ? F_CUR | F_UNIT | F_QUAL | F_CUR2 :
 			    (SYMBIT(nf->fcur, c) ? F_CUR : 0) |
 			    (SYMBIT(nf->funit, c) ? F_UNIT : 0) |
@@ -401,6 +402,7 @@ numlex_tokens(struct numfinder *nf, const char *s, size_t n)
 	}
 	nf->hwords = hwords;
 	nf->hcaps = hcaps;
+	nf->at = at;
 	return maybe;
 }
 
