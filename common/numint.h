@@ -60,6 +60,7 @@ struct tok {
 	struct numval	 v;		/* TK_NUM */
 	uint32_t	 cp;		/* TK_SYM: the code point */
 	unsigned	 first;		/* F_ bits: may start such a key */
+	unsigned	 roles;		/* TK_WORD: w->roles, 0 without w */
 	int		 ndig;		/* TK_NUM: digits before the point */
 	unsigned char	 type;		/* TK_NUM, TK_WORD or TK_SYM */
 	unsigned char	 sp;		/* white space before it */
@@ -71,10 +72,9 @@ struct tok {
 };
 
 /*
- * A table over a hash of lower-cased words (numlex.c fills it, numtok.c
- * reads it): per hash value the WF_ and F_ bits of the words with that
- * hash.  A clear bit says the word is not in that set, so most words are
- * never looked up.
+ * Bit tables over a hash of lower-cased words (nf->wany, numscan.c's
+ * nf->nkey): a clear bit says no word of the set has that hash, so most
+ * words are never looked up.
  */
 #define NF_HBITS	16
 #define NF_HWORDS	((1 << NF_HBITS) / 64)
@@ -136,11 +136,25 @@ nf_hash(const char *p, size_t n)
 	return nf_hash_end(h, len);
 }
 
-/* The slot of hash h in nf->wflag. */
-#define NF_HSLOT(h)	((h) >> (32 - NF_HBITS))
+/*
+ * The flags of a word in nf->wtab (the F_ bits are below them):
+ * WF_START marks the words a rule of num_find() may start at (the words
+ * inert() in numrules.c does not rule out): those with a role of
+ * WF_START_ROLES, and the words of numlex.c's start_words[].  A token
+ * without it (and without F_CUR) is inert, so num_find() never looks at
+ * it.
+ */
+#define WF_START	32
+#define WF_START_ROLES	(R_CARD | R_SCALE | R_ABBR | R_VAGUE | R_ORD | \
+			 R_DENOM | R_MONTH)
 
-/* nf->wflag's bit for the keys of nf->wtab (the F_ bits are below it). */
-#define WF_WORD		16
+/*
+ * A bit per value of the top NF_HBITS - 1 bits of a word's hash, set
+ * when a key of nf->wtab has it: 4 KB that stay in the first level
+ * cache; most words have a clear bit and are never looked up.
+ */
+#define NF_ANYBIT(h)	((h) >> (32 - NF_HBITS + 1))
+#define NF_ANYWORDS	((1 << NF_HBITS) / 2 / 64)
 
 /*
  * The high bit of each byte of x that is an ASCII letter, exactly: with
@@ -174,17 +188,26 @@ struct firsts {
 };
 
 /*
- * A slot of nf->wtab: the words of nf->words again, by the hash a token's
- * lower-case text gets when it is read (numtok.c), so looking a token up
- * costs no second hash.  Filled by numlex.c; key has 7 readable zero
- * bytes after its end, so that it can be compared 8 bytes at a time.
+ * A slot of nf->wtab: the words of nf->words again, and the words the
+ * keys of the other lexicons start with (their F_ bits), by the hash a
+ * token's lower-case text gets when it is read (numtok.c), so looking a
+ * token up costs no second hash and one cache line.  Filled by numlex.c;
+ * key has 7 readable zero bytes after its end, so that it can be
+ * compared 8 bytes at a time.  A key of up to 16 bytes is in the slot
+ * too (kin, zero-padded): comparing it there does not wait for a second
+ * cache line.
  */
 struct wslot {
 	const char	*key;		/* NULL: empty slot */
-	size_t		 len;
-	uint32_t	 h;
-	const struct word *w;
+	const struct word *w;		/* NULL: not in nf->words */
+	uint32_t	 h, len;
+	unsigned	 roles;		/* w->roles (0 without w) */
+	unsigned	 flags;		/* WF_START, F_ bits */
+	char		 kin[16];
 };
+
+/* The bytes of slot sl's key to compare, 7 readable bytes after them. */
+#define WSLOT_KEY(sl)	((sl)->len <= sizeof((sl)->kin) ? (sl)->kin : (sl)->key)
 
 /* The home slot of hash h in nf->wtab. */
 #define NF_WSLOT(h)	((h) ^ (h) >> 15)
@@ -193,8 +216,9 @@ struct numfinder {
 	struct strmap	*words, *cur, *units, *quals;
 	struct wslot	*wtab;		/* open addressing, linear probing */
 	size_t		 wcap, wcount;	/* wcap a power of two */
-	unsigned char	 wflag[1 << NF_HBITS];	/* WF_WORD | F_ bits of
-					   the words by hash slot */
+	uint64_t	 wany[NF_ANYWORDS];	/* NF_ANYBIT of the keys of
+					   nf->wtab */
+	unsigned	 fall;		/* F_ bits every word gets */
 	uint64_t	 nkey[NF_HWORDS];	/* number words by numscan.c's
 					   key (may hold one) */
 	struct firsts	 fcur, funit, fqual;	/* of the keys of nf->cur... */
@@ -217,6 +241,13 @@ struct numfinder {
 	struct tok	*t;
 	int		 nt;
 	size_t		 tcap;
+	int		*live;		/* the tokens a rule may start at
+					   (not inert()), in order */
+	int		 nlive;
+	int		 hwords, hcaps;	/* words of over three letters, and
+					   of those the capitalised ones */
+	int		 at;		/* the sentence has an '@' (each is
+					   a symbol token) */
 	struct buf	 low;		/* lower-cased words */
 	struct mention	*m;
 	int		 nm;
@@ -259,6 +290,22 @@ int	numlex_letter(uint32_t cp);
  */
 size_t	numlex_key(const struct numfinder *nf, int i, int k, char *key,
 	    size_t size);
+/*
+ * A symbol no rule can start at.  Of the rules tried at a token (num_find())
+ * nf_try_date() starts only at a number or a word; nf_try_money() at a
+ * token a currency's key starts with (F_CUR); nf_try_words() at a word or
+ * a vulgar fraction character (its vulgar()); try_number() at what
+ * nf_numeral() reads, and the only symbol that reads is a dash
+ * (isdash()) before a negative number.
+ */
+static inline int
+numlex_inert_sym(const struct tok *t)
+{
+	return !(t->first & F_CUR) && t->cp != '-' && t->cp != 0x2013 &&
+	    t->cp != 0x2212 && !(t->cp >= 0xbc && t->cp <= 0xbe) &&
+	    !(t->cp >= 0x2150 && t->cp <= 0x215e);
+}
+
 /* The lower-case text of word token i. */
 static inline const char *
 numlex_low(const struct numfinder *nf, int i)
@@ -320,9 +367,7 @@ glued(const struct numfinder *nf, int i)
 static inline unsigned
 roles(const struct numfinder *nf, int i)
 {
-	if (!in(nf, i) || nf->t[i].type != TK_WORD || nf->t[i].w == NULL)
-		return 0;
-	return nf->t[i].w->roles;
+	return in(nf, i) ? nf->t[i].roles : 0;	/* 0 but for words */
 }
 
 static inline long long

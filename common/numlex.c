@@ -30,26 +30,25 @@ owned(struct numfinder *nf, size_t size)
 }
 
 /*
- * The hash numtok.c's scan_word() gives the word s[0..n): nf_hash() of
- * its bytes with the ASCII letters lower-cased, copied into a buffer
- * with the room nf_hash() reads past the end.
+ * The text s[0..n) as numtok.c's scan_word() keeps a word: its ASCII
+ * letters lower-cased, into low, which gets 8 zero bytes after it (the
+ * room nf_hash() reads past the end).  Returns its hash.
  */
 static uint32_t
-lowhash(const char *s, size_t n)
+lowcopy(const char *s, size_t n, char *low, size_t size)
 {
-	char tmp[256];
 	unsigned char c;
 	size_t i;
 
-	if (n > sizeof(tmp) - 8)
+	if (n > size - 8)
 		errx(1, "lexicon key of %zu bytes: too long", n);
-	memset(tmp, 0, sizeof(tmp));
+	memset(low, 0, n + 8);
 	for (i = 0; i < n; i++) {
 		c = (unsigned char)s[i];
-		tmp[i] = (char)(c < 0x80 && ((c | 0x20) >= 'a' &&
+		low[i] = (char)(c < 0x80 && ((c | 0x20) >= 'a' &&
 		    (c | 0x20) <= 'z') ? c | 0x20 : c);
 	}
-	return nf_hash(tmp, n);
+	return nf_hash(low, n);
 }
 
 static int
@@ -63,47 +62,84 @@ is_ascii(const char *s, size_t n)
 	return 1;
 }
 
-/* Put a new word (key owned by nf) into nf->wtab, kept at most half full. */
+/* Put slot sl into nf->wtab, which has room. */
 static void
-wtab_put(struct numfinder *nf, uint32_t h, const char *key, size_t len,
-    const struct word *w)
+wtab_insert(struct numfinder *nf, const struct wslot *sl)
 {
-	struct wslot *old = nf->wtab;
-	size_t oldcap = nf->wcap, i;
+	size_t i;
 
+	for (i = NF_WSLOT(sl->h) & (nf->wcap - 1); nf->wtab[i].key != NULL;
+	    i = (i + 1) & (nf->wcap - 1))
+		;
+	nf->wtab[i] = *sl;
+	nf->wcount++;
+}
+
+/*
+ * The slot of the word key[0..len) (as a token reads it: ASCII letters
+ * in lower case) in nf->wtab, kept at most half full; with add, a new
+ * one (no word, no flags) when it is not there, else NULL then.
+ */
+static struct wslot *
+wtab_slot(struct numfinder *nf, const char *key, size_t len, int add)
+{
+	struct wslot *old = nf->wtab, sl;
+	size_t oldcap = nf->wcap, i;
+	char low[256], *copy;
+	uint32_t h = lowcopy(key, len, low, sizeof(low));
+
+	for (i = nf->wcap ? NF_WSLOT(h) & (nf->wcap - 1) : 0; nf->wcap &&
+	    nf->wtab[i].key != NULL; i = (i + 1) & (nf->wcap - 1))
+		if (nf->wtab[i].h == h && nf->wtab[i].len == len &&
+		    memcmp(nf->wtab[i].key, low, len) == 0)
+			return &nf->wtab[i];
+	if (!add)
+		return NULL;
 	if (2 * (nf->wcount + 1) > nf->wcap) {
 		nf->wcap = nf->wcap ? 2 * nf->wcap : 512;
 		nf->wtab = ecalloc(nf->wcap, sizeof(*nf->wtab));
 		nf->wcount = 0;
 		for (i = 0; i < oldcap; i++)
 			if (old[i].key != NULL)
-				wtab_put(nf, old[i].h, old[i].key, old[i].len,
-				    old[i].w);
+				wtab_insert(nf, &old[i]);
 		free(old);
 	}
-	for (i = NF_WSLOT(h) & (nf->wcap - 1); nf->wtab[i].key != NULL;
-	    i = (i + 1) & (nf->wcap - 1))
-		;
-	nf->wtab[i].key = key;
-	nf->wtab[i].len = len;
-	nf->wtab[i].h = h;
-	nf->wtab[i].w = w;
-	nf->wcount++;
+	memset(&sl, 0, sizeof(sl));		/* kin zero-padded */
+	copy = owned(nf, len + 8);		/* zeroed: see struct wslot */
+	memcpy(copy, low, len);
+	sl.key = copy;
+	sl.len = (uint32_t)len;
+	sl.h = h;
+	if (len <= sizeof(sl.kin))
+		memcpy(sl.kin, low, len);
+	wtab_insert(nf, &sl);
+	return wtab_slot(nf, key, len, 0);
+}
+
+/* Whether key[0..len) has an ASCII capital: no token reads so. */
+static int
+has_capital(const char *key, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if (key[i] >= 'A' && key[i] <= 'Z')
+			return 1;
+	return 0;
 }
 
 static struct word *
 word_entry(struct numfinder *nf, const char *key, size_t len)
 {
 	struct word *w;
-	char *copy;
 
 	if ((w = strmap_get(nf->words, key, len)) == NULL) {
 		w = owned(nf, sizeof(*w));
 		strmap_put(nf->words, key, len, w);
-		nf->wflag[NF_HSLOT(lowhash(key, len))] |= WF_WORD;
-		copy = owned(nf, len + 8);	/* zeroed: see struct wslot */
-		memcpy(copy, key, len);
-		wtab_put(nf, lowhash(key, len), copy, len, w);
+		/* a token's text is lower case: a key with capitals
+		 * would never be its word */
+		if (!has_capital(key, len))
+			wtab_slot(nf, key, len, 1)->w = w;
 	}
 	return w;
 }
@@ -123,6 +159,7 @@ load_words(struct numfinder *nf, const char *text, const char *name)
 	struct lexreader lr;
 	struct lexline l;
 	struct word *w;
+	struct wslot *sl;
 	long long v;
 	size_t i;
 
@@ -138,6 +175,9 @@ load_words(struct numfinder *nf, const char *text, const char *name)
 			    l.col[1]);
 		w = word_entry(nf, l.col[0], l.len[0]);
 		w->roles |= roles[i].role;
+		if (roles[i].role & WF_START_ROLES &&
+		    (sl = wtab_slot(nf, l.col[0], l.len[0], 0)) != NULL)
+			sl->flags |= WF_START;
 		if (roles[i].role & (R_CARD | R_SCALE | R_VAGUE | R_ORD |
 		    R_DENOM)) {
 			if (!is_ascii(l.col[0], l.len[0]) || l.len[0] == 0)
@@ -158,18 +198,15 @@ load_words(struct numfinder *nf, const char *text, const char *name)
 }
 
 /*
- * Let every token through f (whose bit in nf->wflag is fbit): the safe
- * answer for a key not understood.
+ * Let every token through f (whose bit in a word's flags is fbit): the
+ * safe answer for a key not understood.
  */
 static void
 firsts_all(struct numfinder *nf, struct firsts *f, unsigned fbit)
 {
-	size_t i;
-
 	f->num = 1;
 	memset(f->sym, 0xff, sizeof(f->sym));
-	for (i = 0; i < sizeof(nf->wflag); i++)
-		nf->wflag[i] |= (unsigned char)fbit;
+	nf->fall |= fbit;
 }
 
 /* Bytes of the run of letters that key[0..len) starts with. */
@@ -205,8 +242,7 @@ key_first(struct numfinder *nf, struct firsts *f, unsigned fbit,
 	if ((c >= '0' && c <= '9') || c == '.')
 		f->num = 1;
 	if (numlex_letter(c))
-		nf->wflag[NF_HSLOT(lowhash(key, letter_run(key, len)))] |=
-		    (unsigned char)fbit;
+		wtab_slot(nf, key, letter_run(key, len), 1)->flags |= fbit;
 	else if (!(c >= '0' && c <= '9'))
 		f->sym[c % 4096 / 64] |= (uint64_t)1 << (c % 64);
 }
@@ -320,6 +356,37 @@ load_quals(struct numfinder *nf)
 	}
 }
 
+/*
+ * The words inert() in numrules.c lets through by their text: "a" and
+ * "an" before a scale, "no" (No. 5), "half", "minus", "quarter",
+ * "percent", "percents", "negative", "magnitude".  Keep the two lists
+ * the same.
+ */
+static const char *const start_words[] = { "a", "an", "no", "half", "minus",
+    "quarter", "percent", "percents", "negative", "magnitude" };
+
+/*
+ * WF_START for start_words[]; then each slot of nf->wtab takes its
+ * word's roles (all loaded now), and its hash goes into nf->wany.
+ */
+static void
+start_flags(struct numfinder *nf)
+{
+	struct wslot *sl;
+	size_t i;
+
+	for (i = 0; i < sizeof(start_words) / sizeof(start_words[0]); i++)
+		wtab_slot(nf, start_words[i], strlen(start_words[i]),
+		    1)->flags |= WF_START;
+	for (i = 0; i < nf->wcap; i++) {
+		if ((sl = &nf->wtab[i])->key == NULL)
+			continue;
+		sl->roles = sl->w != NULL ? sl->w->roles : 0;
+		nf->wany[NF_ANYBIT(sl->h) / 64] |=
+		    (uint64_t)1 << NF_ANYBIT(sl->h) % 64;
+	}
+}
+
 void
 numlex_init(struct numfinder *nf)
 {
@@ -332,6 +399,7 @@ numlex_init(struct numfinder *nf)
 	load_currencies(nf);
 	load_units(nf);
 	load_quals(nf);
+	start_flags(nf);
 	numlex_zone_init(nf);
 }
 

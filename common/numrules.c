@@ -353,6 +353,7 @@ num_close(struct numfinder *nf)
 		return;
 	numlex_free(nf);
 	free(nf->t);
+	free(nf->live);
 	free(nf->m);
 	free(nf->mt0);
 	free(nf->mt1);
@@ -363,40 +364,21 @@ num_close(struct numfinder *nf)
 	free(nf);
 }
 
+/* Most words of over three letters capitalised (counted by numtok.c). */
 static int
 headline(const struct numfinder *nf)
 {
-	int i, words = 0, caps = 0;
-
-	for (i = 0; i < nf->nt; i++)
-		if (nf->t[i].type == TK_WORD && nf->t[i].lolen > 3) {
-			words++;
-			caps += nf->t[i].cap;
-		}
-	return words >= 3 && caps * 10 >= words * 7;
+	return nf->hwords >= 3 && nf->hcaps * 10 >= nf->hwords * 7;
 }
 
 /*
- * A symbol no rule can start at.  Of the rules tried at a token (num_find())
- * nf_try_date() starts only at a number or a word; nf_try_money() at a
- * token a currency's key starts with (F_CUR); nf_try_words() at a word or
- * a vulgar fraction character (its vulgar()); try_number() at what
- * nf_numeral() reads, and the only symbol that reads is a dash
- * (isdash()) before a negative number.
- */
-static int
-inert_sym(const struct tok *t)
-{
-	return !(t->first & F_CUR) && t->cp != '-' && t->cp != 0x2013 &&
-	    t->cp != 0x2212 && !(t->cp >= 0xbc && t->cp <= 0xbe) &&
-	    !(t->cp >= 0x2150 && t->cp <= 0x215e);
-}
-
-/*
- * A token no rule can start at: a symbol of inert_sym(), or a word that
- * starts no date (a month or a day in words), no currency, none of the
- * words nf_try_words() looks for, no numeral (which starts with a number
- * word, "a" or "an" before a scale, or "minus").
+ * A token no rule can start at: a symbol of numlex_inert_sym(), or a word
+ * that starts no date (a month or a day in words), no currency, none of
+ * the words nf_try_words() looks for, no numeral (which starts with a
+ * number word, "a" or "an" before a scale, or "minus").  The tokenizer
+ * lists the tokens this may be false for in nf->live (WF_START in
+ * numint.h): the roles below are WF_START_ROLES, the words those of
+ * numlex.c's start_words[].
  */
 static int
 inert(const struct numfinder *nf, int i)
@@ -404,10 +386,9 @@ inert(const struct numfinder *nf, int i)
 	const struct tok *t = TOK(i);
 
 	if (t->type == TK_SYM)
-		return inert_sym(t);
+		return numlex_inert_sym(t);
 	if (t->type != TK_WORD || t->first & F_CUR || (t->w != NULL &&
-	    t->w->roles & (R_CARD | R_SCALE | R_ABBR | R_VAGUE | R_ORD |
-	    R_DENOM | R_MONTH)))
+	    t->w->roles & WF_START_ROLES))
 		return 0;
 	switch (t->lolen) {
 	case 1:
@@ -432,7 +413,7 @@ size_t
 num_find(struct numfinder *nf, struct numdoc *doc, const char *s, size_t n,
     const struct mention **out)
 {
-	int i;
+	int i, k;
 
 	nf->nm = 0;
 	*out = nf->m;
@@ -445,7 +426,9 @@ num_find(struct numfinder *nf, struct numdoc *doc, const char *s, size_t n,
 	}
 	memset(nf->used, 0, (size_t)nf->nt);
 	nf->titlecase = headline(nf);
-	for (i = 0; i < nf->nt; i++) {
+	/* the other tokens are inert() */
+	for (k = 0; k < nf->nlive; k++) {
+		i = nf->live[k];
 		if (!isfree(nf, i) || inert(nf, i))
 			continue;
 		if (nf_try_date(nf, doc, i) || nf_try_money(nf, i) ||

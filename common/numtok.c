@@ -42,10 +42,10 @@ same_word(const char *a, const char *b, size_t len)
 }
 
 /*
- * The word key[0..len) whose hash is h in nf->wtab (filled by numlex.c),
- * or NULL.
+ * The slot of the word key[0..len) whose hash is h in nf->wtab (filled
+ * by numlex.c), or NULL.
  */
-static inline const struct word *
+static inline const struct wslot *
 wtab_get(const struct numfinder *nf, uint32_t h, const char *key, size_t len)
 {
 	const struct wslot *sl;
@@ -53,8 +53,9 @@ wtab_get(const struct numfinder *nf, uint32_t h, const char *key, size_t len)
 
 	for (i = NF_WSLOT(h) & (nf->wcap - 1); (sl = &nf->wtab[i])->key != NULL;
 	    i = (i + 1) & (nf->wcap - 1))
-		if (sl->h == h && sl->len == len && same_word(sl->key, key, len))
-			return sl->w;
+		if (sl->h == h && sl->len == len &&
+		    same_word(WSLOT_KEY(sl), key, len))
+			return sl;
 	return NULL;
 }
 
@@ -93,6 +94,7 @@ newtok(struct numfinder *nf)
 	if ((size_t)nf->nt == nf->tcap) {
 		nf->tcap = nf->tcap ? nf->tcap * 2 : 64;
 		nf->t = erealloc(nf->t, nf->tcap * sizeof(*nf->t));
+		nf->live = erealloc(nf->live, nf->tcap * sizeof(*nf->live));
 	}
 	t = &nf->t[nf->nt++];
 	*t = zerotok;
@@ -218,14 +220,16 @@ scan_digits(const char *s, size_t n, size_t i, struct tok *t, int *exp,
 
 /*
  * Read the word at s[i]; returns its end.  Its lower-case copy goes to
- * nf->low, which has room for 8 bytes past it (numlex_tokens()).
+ * nf->low, which has room for 8 bytes past it (numlex_tokens()).  Sets
+ * *live when a rule may start at it (WF_START, F_CUR).
  */
 static size_t
 scan_word(struct numfinder *nf, struct tok *t, const char *s, size_t n,
-    size_t i, size_t *cp)
+    size_t i, size_t *cp, int *live)
 {
 	char *low = nf->low.s + nf->low.len;
 	size_t j = i, o = 0, a, k;
+	const struct wslot *sl;
 	uint64_t x, stop, hh = NF_HSEED;
 	uint32_t c, h;
 	int len, mixed = 1;
@@ -292,9 +296,15 @@ run_end:
 	t->lolen = o;
 	nf->low.len += o + 1;
 	h = mixed ? nf_hash_end(hh, o) : nf_hash(low, o);
-	f = nf->wflag[NF_HSLOT(h)];
-	t->w = f & WF_WORD ? wtab_get(nf, h, low, o) : NULL;
+	f = nf->fall;
+	if (nf->wany[NF_ANYBIT(h) / 64] >> NF_ANYBIT(h) % 64 & 1 &&
+	    (sl = wtab_get(nf, h, low, o)) != NULL) {
+		t->w = sl->w;		/* else NULL, as zerotok has it */
+		t->roles = sl->roles;
+		f |= sl->flags;
+	}
 	t->first = f & (F_CUR | F_UNIT | F_QUAL | F_CUR2);
+	*live = (f & (WF_START | F_CUR)) != 0;
 	return j;
 }
 
@@ -306,11 +316,12 @@ numlex_tokens(struct numfinder *nf, const char *s, size_t n)
 	struct tok *t;
 	size_t i = 0, j, cp = 0, k, mend;
 	uint32_t c;
-	int len, sp = 1, maybe = 0, exp;
+	int len, sp = 1, maybe = 0, exp, live, hwords = 0, hcaps = 0, at = 0;
 
 	nf->s = s;
 	nf->n = n;
 	nf->nt = 0;
+	nf->nlive = 0;
 	if (!numscan_maybe(nf, s, n))
 		return 0;
 	/* Room for all the lower-cased words: the buffer does not move. */
@@ -356,16 +367,21 @@ numlex_tokens(struct numfinder *nf, const char *s, size_t n)
 				t->sci = 1;
 			}
 			maybe = 1;
+			live = 1;
 			for (k = i; k < j; k++)
 				cp += UTF8_POINT(s[k]);
 		} else if (numlex_letter(c)) {
-			j = scan_word(nf, t, s, n, i, &cp);
-			if (t->w && (t->w->roles & (R_CARD | R_SCALE | R_VAGUE |
-			    R_ORD | R_DENOM)))
+			j = scan_word(nf, t, s, n, i, &cp, &live);
+			/* for headline() in numrules.c */
+			hwords += t->lolen > 3;
+			hcaps += t->lolen > 3 && t->cap;
+			if (t->roles & (R_CARD | R_SCALE | R_VAGUE | R_ORD |
+			    R_DENOM))
 				maybe = 1;
 		} else {
 			t->type = TK_SYM;
 			t->cp = c;
+			at |= c == '@';
 			t->first = c == 0xfffd ? F_CUR | F_UNIT | F_QUAL | F_CUR2 :
 			    (SYMBIT(nf->fcur, c) ? F_CUR : 0) |
 			    (SYMBIT(nf->funit, c) ? F_UNIT : 0) |
@@ -375,12 +391,18 @@ numlex_tokens(struct numfinder *nf, const char *s, size_t n)
 			if (c == 0xbd || c == 0xbc || c == 0xbe ||
 			    (c >= 0x2150 && c <= 0x215e))
 				maybe = 1;
+			live = !numlex_inert_sym(t);
 			cp++;
 		}
 		t->e = j;
 		t->ce = cp;
+		if (live)
+			nf->live[nf->nlive++] = nf->nt - 1;
 		i = j;
 	}
+	nf->hwords = hwords;
+	nf->hcaps = hcaps;
+	nf->at = at;
 	return maybe;
 }
 

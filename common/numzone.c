@@ -382,7 +382,7 @@ numlex_zones(struct numfinder *nf)
 	size_t p, b, e;
 	int rc, i = 0;
 
-	if (memchr(nf->s, '@', nf->n) != NULL) {
+	if (nf->at) {
 		zones_slow(nf);		/* e-mail addresses, handles */
 		return;
 	}

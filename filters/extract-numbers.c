@@ -130,17 +130,23 @@ numbers(struct numfinder *nf, struct numdoc *doc, const struct record *r,
 	size_t a, e, cpa;
 
 	buf_reset(&p->recs);
-	buf_reset(&p->doc);
-	buf_reset(&p->sid);
 	buf_reset(&p->head);
-	buf_add(&p->doc, r->f[0].s, r->f[0].len);
-	buf_add(&p->sid, r->f[1].s, r->f[1].len);
-	p->active = 1;
 	for (a = 0, cpa = 0; a < text->len; a = e) {
 		e = window_end(text->s, text->len, a);
 		mentions(nf, doc, r, p, a, e, cpa);
 		if (e < text->len)
 			cpa += utf8_cpcount(text->s + a, e - a);
+	}
+	/*
+	 * Most sentences have no number: with no N records to hold back
+	 * their E records pass as any other record would.
+	 */
+	if (p->recs.len > 0) {
+		buf_reset(&p->doc);
+		buf_reset(&p->sid);
+		buf_add(&p->doc, r->f[0].s, r->f[0].len);
+		buf_add(&p->sid, r->f[1].s, r->f[1].len);
+		p->active = 1;
 	}
 }
 
