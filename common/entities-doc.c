@@ -28,27 +28,25 @@ wordput(const char *key, size_t len, void *val, void *arg)
 {
 	const struct wordsrc *src = arg;
 	struct nerdoc *d = src->d;
-	struct winfo *w;
+	struct winfo w;
+	unsigned char *blob;
+	size_t n = strmap_count(d->words);
 	uint64_t h;
-	size_t i;
 
 	if (memchr(key, ' ', len) != NULL || memchr(key, '-', len) != NULL)
 		return;
-	if ((i = (size_t)MAPINT(strmap_get(d->words, key, len))) == 0) {
-		d->winfo = ner_grow(d->winfo, &d->capwinfo, d->nwinfo + 1,
-		    sizeof(*d->winfo));
-		memset(&d->winfo[d->nwinfo], 0, sizeof(*d->winfo));
-		i = ++d->nwinfo;
-		strmap_put(d->words, key, len, INTMAP(i));
+	blob = strmap_blob(d->words, key, len);
+	if (strmap_count(d->words) > n) {	/* a new word */
 		h = strhash(key, len);
 		d->wordbits[WORDBIT1(h) >> 3] |= 1u << (WORDBIT1(h) & 7);
 		d->wordbits[WORDBIT2(h) >> 3] |= 1u << (WORDBIT2(h) & 7);
 	}
-	w = &d->winfo[i - 1];
+	memcpy(&w, blob, sizeof(w));
 	if (src->which < NMEMO)
-		w->memo[src->which] = (signed char)MAPINT(val);
+		w.memo[src->which] = (signed char)MAPINT(val);
 	else
-		w->flags |= (unsigned char)(src->which - NMEMO);
+		w.flags |= (unsigned char)(src->which - NMEMO);
+	memcpy(blob, &w, sizeof(w));
 }
 
 struct nerdoc *
@@ -92,7 +90,6 @@ nerdoc_free(struct nerdoc *d)
 	free(d->ments);
 	free(d->mtmp);
 	strmap_free(d->words);
-	free(d->winfo);
 	free(d);
 }
 

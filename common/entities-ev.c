@@ -33,19 +33,20 @@ void
 ner_wordmemo(const struct nerdoc *d, const char *base, struct tok *t)
 {
 	const char *s = base + t->b0;
-	size_t n = t->b1 - t->b0, i = 0;
+	size_t n = t->b1 - t->b0;
 	uint64_t h = strhash(s, n);
+	const unsigned char *blob = NULL;
+	struct winfo w;
 
 	if ((d->wordbits[WORDBIT1(h) >> 3] >> (WORDBIT1(h) & 7) & 1) &&
 	    (d->wordbits[WORDBIT2(h) >> 3] >> (WORDBIT2(h) & 7) & 1))
-		i = (size_t)MAPINT(strmap_geth(d->words, s, n, h));
-	if (i == 0) {
-		memset(t->memo, 0, sizeof(t->memo));
-		t->word = 0;
-	} else {
-		memcpy(t->memo, d->winfo[i - 1].memo, sizeof(t->memo));
-		t->word = d->winfo[i - 1].flags;
-	}
+		blob = strmap_blobh(d->words, s, n, h);
+	if (blob == NULL)
+		memset(&w, 0, sizeof(w));
+	else
+		memcpy(&w, blob, sizeof(w));
+	memcpy(t->memo, w.memo, sizeof(t->memo));
+	t->word = w.flags;
 	t->have |= TM_WORD;
 }
 

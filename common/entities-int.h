@@ -167,6 +167,8 @@ struct winfo {
 	signed char	 memo[NMEMO];
 	unsigned char	 flags;
 };
+/* It is kept as a strmap blob (fails to compile if it outgrows one). */
+typedef char winfo_fits_blob[sizeof(struct winfo) <= STRMAP_BLOB ? 1 : -1];
 
 /* The most words a gazetteer spelling may have: bits of tok.gzmask. */
 #define NER_MAXTOK	64
@@ -259,12 +261,10 @@ struct nerdoc {
 	const struct nerlex *lx;
 	/*
 	 * Every single word of the word maps, the gazetteer and its
-	 * prefixes -> 1 + its index in winfo: one lookup answers all a
-	 * token may be asked (words with a space or hyphen are no token's).
+	 * prefixes -> its struct winfo: one lookup answers all a token may
+	 * be asked (words with a space or hyphen are no token's).
 	 */
-	struct strmap	*words;
-	struct winfo	*winfo;
-	size_t		 nwinfo, capwinfo;
+	struct strmap	*words;		/* blobs: struct winfo */
 	/*
 	 * A Bloom filter over the words' hashes (two bits each, WORDBIT):
 	 * most capitalised words are in no map, and the filter, small

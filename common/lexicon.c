@@ -92,7 +92,10 @@ hash64(const void *p, size_t n)
  * at most half full, which keeps misses to a probe or two.
  */
 struct entry {
-	void		*val;
+	union {
+		void		*p;
+		unsigned char	 b[STRMAP_BLOB];	/* strmap_blob() */
+	}		 val;
 	uint32_t	 len;
 	char		 key[];		/* len bytes and a NUL */
 };
@@ -190,7 +193,8 @@ newentry(struct strmap *m, const char *key, size_t len, void *val)
 	if (off > UINT32_MAX)
 		errx(1, "lexicon too large");
 	e = (struct entry *)(m->arena + m->used);
-	e->val = val;
+	memset(&e->val, 0, sizeof(e->val));
+	e->val.p = val;
 	e->len = (uint32_t)len;
 	memcpy(e->key, key, len);
 	e->key[len] = '\0';
@@ -211,8 +215,8 @@ strmap_put(struct strmap *m, const char *key, size_t len, void *val)
 	i = find(m, key, len, h);
 	if (m->slots[i] != 0) {
 		e = SLOT_ENTRY(m, m->slots[i]);
-		prev = e->val;
-		e->val = val;
+		prev = e->val.p;
+		e->val.p = val;
 		return prev;
 	}
 	m->slots[i] = SLOT_TAG(h) << 32 | newentry(m, key, len, val);
@@ -225,13 +229,36 @@ strmap_geth(const struct strmap *m, const char *key, size_t len, uint64_t h)
 {
 	size_t i = find(m, key, len, h);
 
-	return m->slots[i] != 0 ? SLOT_ENTRY(m, m->slots[i])->val : NULL;
+	return m->slots[i] != 0 ? SLOT_ENTRY(m, m->slots[i])->val.p : NULL;
 }
 
 void *
 strmap_get(const struct strmap *m, const char *key, size_t len)
 {
 	return strmap_geth(m, key, len, strhash(key, len));
+}
+
+unsigned char *
+strmap_blob(struct strmap *m, const char *key, size_t len)
+{
+	uint64_t h = strhash(key, len);
+	size_t i;
+
+	if ((m->count + 1) * 2 > m->cap)
+		grow(m);
+	if (m->slots[(i = find(m, key, len, h))] == 0) {
+		m->slots[i] = SLOT_TAG(h) << 32 | newentry(m, key, len, NULL);
+		m->count++;
+	}
+	return SLOT_ENTRY(m, m->slots[i])->val.b;
+}
+
+const unsigned char *
+strmap_blobh(const struct strmap *m, const char *key, size_t len, uint64_t h)
+{
+	size_t i = find(m, key, len, h);
+
+	return m->slots[i] != 0 ? SLOT_ENTRY(m, m->slots[i])->val.b : NULL;
 }
 
 void
@@ -244,7 +271,7 @@ strmap_each(const struct strmap *m, void (*fn)(const char *key, size_t len,
 	/* The arena holds the entries one after another, as newentry() put. */
 	for (off = 0; off < m->used; off += ENTSIZE(e->len)) {
 		e = (const struct entry *)(m->arena + off);
-		fn(e->key, e->len, e->val, arg);
+		fn(e->key, e->len, e->val.p, arg);
 	}
 }
 

@@ -104,6 +104,17 @@ void		*strmap_get(const struct strmap *m, const char *key, size_t len);
 void		*strmap_geth(const struct strmap *m, const char *key, size_t len,
 		    uint64_t h);
 size_t		 strmap_count(const struct strmap *m);
+/*
+ * A map may hold, instead of pointers, STRMAP_BLOB bytes of value per key
+ * (never both kinds in one map): kept in the entry with its key, so a
+ * hit reads no further memory.  strmap_blob() is key's bytes to set,
+ * zeroed when the key is new (valid until the next put); strmap_blobh()
+ * the bytes of key, whose strhash() is h, or NULL.
+ */
+#define STRMAP_BLOB	8
+unsigned char	*strmap_blob(struct strmap *m, const char *key, size_t len);
+const unsigned char *strmap_blobh(const struct strmap *m, const char *key,
+		    size_t len, uint64_t h);
 /* Call fn on every key and its value, in the order they were first put. */
 void		 strmap_each(const struct strmap *m, void (*fn)(const char *key,
 		    size_t len, void *val, void *arg), void *arg);

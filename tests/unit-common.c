@@ -220,6 +220,41 @@ test_strmap_each(void)
 }
 
 static void
+test_strmap_blob(void)
+{
+	struct strmap *m = strmap_new();
+	unsigned char *b;
+	const unsigned char *got;
+	char key[16];
+	int i, ok = 1;
+
+	b = strmap_blob(m, "word", 4);
+	test_cond("strmap_blob of a new key is zeroed",
+	    b[0] == 0 && b[STRMAP_BLOB - 1] == 0);
+	b[0] = 7;
+	b[STRMAP_BLOB - 1] = 9;
+	/* Enough keys to grow the map and move the arena. */
+	for (i = 0; i < 500; i++) {
+		snprintf(key, sizeof(key), "w%d", i);
+		strmap_blob(m, key, strlen(key))[1] = (unsigned char)i;
+	}
+	got = strmap_blobh(m, "word", 4, strhash("word", 4));
+	test_cond("strmap_blobh keeps the bytes set",
+	    got != NULL && got[0] == 7 && got[STRMAP_BLOB - 1] == 9);
+	for (i = 0; i < 500; i++) {
+		snprintf(key, sizeof(key), "w%d", i);
+		got = strmap_blobh(m, key, strlen(key), strhash(key, strlen(key)));
+		ok &= got != NULL && got[1] == (unsigned char)i;
+	}
+	test_cond("strmap_blobh after growing", ok);
+	test_cond("strmap_blob of a known key adds none",
+	    strmap_blob(m, "word", 4)[0] == 7 && strmap_count(m) == 501);
+	test_cond("strmap_blobh misses unknown key",
+	    strmap_blobh(m, "wor", 3, strhash("wor", 3)) == NULL);
+	strmap_free(m);
+}
+
+static void
 test_lexicon(void)
 {
 	struct lexreader lr;
@@ -250,6 +285,7 @@ main(void)
 	test_num();
 	test_strmap();
 	test_strmap_each();
+	test_strmap_blob();
 	test_lexicon();
 	return test_report();
 }
