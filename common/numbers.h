@@ -53,7 +53,10 @@ void		  num_close(struct numfinder *nf);
 /*
  * Find the mentions of the sentence s[0..n) (valid UTF-8).  Returns their
  * number and sets *out to an array owned by nf, valid until the next call.
+ * The finder keeps 32-bit offsets: a text of NUM_MAXLEN bytes or more
+ * has no mentions (extract-numbers reads sentences in windows of 1 MiB).
  */
+#define NUM_MAXLEN	((size_t)1 << 30)
 size_t		  num_find(struct numfinder *nf, struct numdoc *doc,
 		    const char *s, size_t n, const struct mention **out);
 

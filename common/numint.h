@@ -51,11 +51,15 @@ struct unit {
 
 enum { TK_NUM, TK_WORD, TK_SYM };
 
-/* Laid out small: numlex_tokens() clears one per token. */
+/*
+ * Laid out small: numlex_tokens() clears one per token.  The offsets
+ * fit in 32 bits: extract-numbers hands the finder windows of at most
+ * 1 MiB (its MAXWINDOW), and nf->low holds at most twice that.
+ */
 struct tok {
-	size_t		 b, e;		/* bytes in the sentence */
-	size_t		 cb, ce;	/* code points */
-	size_t		 lo, lolen;	/* TK_WORD: lower case copy in nf->low */
+	uint32_t	 b, e;		/* bytes in the sentence */
+	uint32_t	 cb, ce;	/* code points */
+	uint32_t	 lo, lolen;	/* TK_WORD: lower case copy in nf->low */
 	const struct word *w;		/* TK_WORD: lexicon entry or NULL */
 	struct numval	 v;		/* TK_NUM */
 	uint32_t	 cp;		/* TK_SYM: the code point */

@@ -417,7 +417,7 @@ num_find(struct numfinder *nf, struct numdoc *doc, const char *s, size_t n,
 
 	nf->nm = 0;
 	*out = nf->m;
-	if (!numlex_tokens(nf, s, n))
+	if (n >= NUM_MAXLEN || !numlex_tokens(nf, s, n))
 		return 0;
 	numlex_zones(nf);
 	if ((size_t)nf->nt > nf->ucap) {

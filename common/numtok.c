@@ -82,23 +82,19 @@ is_space(uint32_t cp)
 /*
  * A cleared token, copied over each new one: GCC clears a compound
  * literal of this size with "rep stos", whose start-up costs more than
- * the plain copy of 96 bytes.
+ * the plain copy of 72 bytes.
  */
 static const struct tok zerotok;
 
-static struct tok *
-newtok(struct numfinder *nf)
+/* Room for at least one token more than the nt there are. */
+static void
+moretoks(struct numfinder *nf, int nt)
 {
-	struct tok *t;
-
-	if ((size_t)nf->nt == nf->tcap) {
-		nf->tcap = nf->tcap ? nf->tcap * 2 : 64;
-		nf->t = erealloc(nf->t, nf->tcap * sizeof(*nf->t));
-		nf->live = erealloc(nf->live, nf->tcap * sizeof(*nf->live));
-	}
-	t = &nf->t[nf->nt++];
-	*t = zerotok;
-	return t;
+	if ((size_t)nt < nf->tcap)
+		return;
+	nf->tcap = nf->tcap ? nf->tcap * 2 : 64;
+	nf->t = erealloc(nf->t, nf->tcap * sizeof(*nf->t));
+	nf->live = erealloc(nf->live, nf->tcap * sizeof(*nf->live));
 }
 
 #define D(x) ((x) >= '0' && (x) <= '9')
@@ -220,23 +216,23 @@ scan_digits(const char *s, size_t n, size_t i, struct tok *t, int *exp,
 
 /*
  * Read the word at s[i]; returns its end.  Its lower-case copy goes to
- * nf->low, which has room for 8 bytes past it (numlex_tokens()).  Sets
- * *live when a rule may start at it (WF_START, F_CUR).
+ * low, which has room for 8 bytes past it (numlex_tokens()); *cp counts
+ * its code points.  Sets *live when a rule may start at it (WF_START,
+ * F_CUR).  What the loop needs is kept in locals: the byte stores to
+ * low may alias anything, so fields read through a pointer would be
+ * read again after each.
  */
-static size_t
-scan_word(struct numfinder *nf, struct tok *t, const char *s, size_t n,
-    size_t i, size_t *cp, int *live)
+static inline size_t
+scan_word(const struct numfinder *nf, struct tok *t, const char *s, size_t n,
+    size_t i, char *low, size_t *cp, int *live)
 {
-	char *low = nf->low.s + nf->low.len;
-	size_t j = i, o = 0, a, k;
+	size_t j = i, o = 0, a, k, ncp = *cp;
 	const struct wslot *sl;
 	uint64_t x, stop, hh = NF_HSEED;
 	uint32_t c, h;
 	int len, mixed = 1;
 	unsigned f;
 
-	t->type = TK_WORD;
-	t->lo = nf->low.len;
 	for (;;) {
 		/*
 		 * A run of ASCII letters, by far the most common, eight
@@ -272,7 +268,7 @@ scan_word(struct numfinder *nf, struct tok *t, const char *s, size_t n,
 		for (; j < n && AL(s[j]); j++)
 			low[o++] = (char)(s[j] | 0x20);
 run_end:
-		*cp += j - a;
+		ncp += j - a;
 		if (j >= n || (unsigned char)s[j] < 0x80)
 			break;
 		if ((len = utf8_decode(s + j, n - j, &c)) == 0 ||
@@ -282,19 +278,19 @@ run_end:
 		mixed = 0;
 		o += (size_t)len;
 		j += (size_t)len;
-		(*cp)++;
+		ncp++;
 	}
 	low[o] = '\0';
+	*cp = ncp;
+	t->type = TK_WORD;
 	t->cap = s[i] >= 'A' && s[i] <= 'Z';
-	t->allcap = 0;
 	if (t->cap && j - i >= 2) {
 		/* no small ASCII letter */
 		for (k = i + 1; k < j && !(s[k] >= 'a' && s[k] <= 'z'); k++)
 			;
-		t->allcap = k == j;
+		t->allcap = k == j;	/* else 0, as zerotok has it */
 	}
-	t->lolen = o;
-	nf->low.len += o + 1;
+	t->lolen = (uint32_t)o;
 	h = mixed ? nf_hash_end(hh, o) : nf_hash(low, o);
 	f = nf->fall;
 	if (nf->wany[NF_ANYBIT(h) / 64] >> NF_ANYBIT(h) % 64 & 1 &&
@@ -310,13 +306,21 @@ run_end:
 
 #define SYMBIT(f, c)	((f).sym[(c) % 4096 / 64] >> ((c) % 64) & 1)
 
+/*
+ * The token counts, the token and live arrays and the end of nf->low
+ * are kept in locals while the sentence is read and stored in nf at the
+ * end (see scan_word()).
+ */
 int
 numlex_tokens(struct numfinder *nf, const char *s, size_t n)
 {
-	struct tok *t;
-	size_t i = 0, j, cp = 0, k, mend;
+	struct tok *t, *toks;
+	int *lives;
+	char *low;
+	size_t i = 0, j, cp = 0, k, mend, lolen = 0, tcap;
 	uint32_t c;
 	int len, sp = 1, maybe = 0, exp, live, hwords = 0, hcaps = 0, at = 0;
+	int nt = 0, nlive = 0;
 
 	nf->s = s;
 	nf->n = n;
@@ -327,6 +331,10 @@ numlex_tokens(struct numfinder *nf, const char *s, size_t n)
 	/* Room for all the lower-cased words: the buffer does not move. */
 	buf_reset(&nf->low);
 	buf_grow(&nf->low, 2 * n + 16);
+	low = nf->low.s;
+	toks = nf->t;
+	lives = nf->live;
+	tcap = nf->tcap;
 	while (i < n) {
 		c = (unsigned char)s[i];
 		if (c == ' ') {		/* the most common byte */
@@ -344,13 +352,19 @@ numlex_tokens(struct numfinder *nf, const char *s, size_t n)
 			cp++;
 			continue;
 		}
-		t = newtok(nf);
-		t->sp = sp;
-		sp = 0;
-		t->b = i;
-		t->cb = cp;
+		if ((size_t)nt == tcap) {
+			moretoks(nf, nt);
+			toks = nf->t;
+			lives = nf->live;
+			tcap = nf->tcap;
+		}
+		t = &toks[nt++];
+		*t = zerotok;
+		t->sp = (unsigned char)sp;
+		t->b = (uint32_t)i;
+		t->cb = (uint32_t)cp;
 		if ((c >= '0' && c <= '9') || (c == '.' && i + 1 < n &&
-		    s[i + 1] >= '0' && s[i + 1] <= '9' && t->sp)) {
+		    s[i + 1] >= '0' && s[i + 1] <= '9' && sp)) {
 			t->type = TK_NUM;
 			t->first = (nf->fcur.num ? F_CUR : 0) |
 			    (nf->funit.num ? F_UNIT : 0) |
@@ -371,10 +385,14 @@ numlex_tokens(struct numfinder *nf, const char *s, size_t n)
 			for (k = i; k < j; k++)
 				cp += UTF8_POINT(s[k]);
 		} else if (numlex_letter(c)) {
-			j = scan_word(nf, t, s, n, i, &cp, &live);
+			t->lo = (uint32_t)lolen;
+			j = scan_word(nf, t, s, n, i, low + lolen, &cp, &live);
+			lolen += t->lolen + 1;
 			/* for headline() in numrules.c */
-			hwords += t->lolen > 3;
-			hcaps += t->lolen > 3 && t->cap;
+			if (t->lolen > 3) {
+				hwords++;
+				hcaps += t->cap;
+			}
 			if (t->roles & (R_CARD | R_SCALE | R_VAGUE | R_ORD |
 			    R_DENOM))
 				maybe = 1;
@@ -394,12 +412,16 @@ numlex_tokens(struct numfinder *nf, const char *s, size_t n)
 			live = !numlex_inert_sym(t);
 			cp++;
 		}
-		t->e = j;
-		t->ce = cp;
+		t->e = (uint32_t)j;
+		t->ce = (uint32_t)cp;
 		if (live)
-			nf->live[nf->nlive++] = nf->nt - 1;
+			lives[nlive++] = nt - 1;
+		sp = 0;
 		i = j;
 	}
+	nf->low.len = lolen;
+	nf->nt = nt;
+	nf->nlive = nlive;
 	nf->hwords = hwords;
 	nf->hcaps = hcaps;
 	nf->at = at;
