@@ -197,18 +197,18 @@ split(struct reader *rd, struct record *r, char *p, char *end)
 	}
 }
 
+/* Which entry of known[] (plus one) each record type is, by its byte. */
+static const unsigned char known_ix[256] = {
+	['D'] = 1, ['P'] = 2, ['S'] = 3, ['E'] = 4, ['N'] = 5,
+};
+
 /* The entry of known[] for record type t, or NULL. */
 static inline const struct known *
 known_type(int t)
 {
-	switch (t) {
-	case 'D': return &known[0];
-	case 'P': return &known[1];
-	case 'S': return &known[2];
-	case 'E': return &known[3];
-	case 'N': return &known[4];
-	default: return NULL;
-	}
+	if (t < 0 || t > 255 || known_ix[t] == 0)
+		return NULL;
+	return &known[known_ix[t] - 1];
 }
 
 unsigned
@@ -414,15 +414,16 @@ utf8_seq(const unsigned char *u)
 	return 0;
 }
 
-/* End field number *nf at w (its text starts at start). */
+/* End the field at *f at w (its text starts at start); past the last of
+ * r->f, a field is only NUL-terminated. */
 static inline void
-cut_field(struct record *r, int *nf, char *start, char *w)
+cut_field(struct record *r, struct field **f, char *start, char *w)
 {
 	*w = '\0';
-	if (*nf < REC_MAXF) {
-		r->f[*nf].s = start;
-		r->f[*nf].len = (size_t)(w - start);
-		(*nf)++;
+	if (*f < r->f + REC_MAXF) {
+		(*f)->s = start;
+		(*f)->len = (size_t)(w - start);
+		(*f)++;
 	}
 }
 
@@ -442,8 +443,8 @@ split_line(struct reader *rd, struct record *r, char **stop)
 	char *line = rd->in + rd->start, *q = line, *w = rd->out;
 	char *start = NULL;		/* the field being cut; NULL: the type */
 	size_t k, n;
+	struct field *f = r->f;
 	unsigned m;
-	int nf = 0;
 
 	for (;;) {
 		if ((m = block_mask(q, w)) == 0) {
@@ -455,7 +456,7 @@ split_line(struct reader *rd, struct record *r, char **stop)
 			k = low_bit(m);
 			if (q[k] == '\t') {
 				if (start != NULL)
-					cut_field(r, &nf, start, w + k);
+					cut_field(r, &f, start, w + k);
 				else if (q + k == line + 1 &&
 				    line[0] >= 'A' && line[0] <= 'Z')
 					r->type = type_of(line, 1);
@@ -515,8 +516,8 @@ end:
 	 * backslash is a bad escape, turned down above). */
 	if (q > line && q[-1] == '\r')
 		w--;
-	cut_field(r, &nf, start, w);
-	r->nf = nf;
+	cut_field(r, &f, start, w);
+	r->nf = (int)(f - r->f);
 	return q;
 }
 
@@ -669,48 +670,88 @@ first_special(const char *p, uint64_t m)
 #endif
 }
 
+#if defined(__SSE2__) && defined(__GNUC__)
+/* Non-zero when some byte of the sixteen at s is below 0x0e or a
+ * backslash (exactly those: min(v, 0x0d) is v only when v <= 0x0d). */
+static inline unsigned
+maybe_special16(const char *s)
+{
+	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
+
+	return (unsigned)_mm_movemask_epi8(_mm_or_si128(
+	    _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x0d)), v),
+	    _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))));
+}
+#endif
+
+/* maybe_special() on the four bytes at p, any alignment. */
+static inline uint32_t
+maybe_special4(const char *p)
+{
+	uint32_t x;
+
+	memcpy(&x, p, sizeof(x));
+	return ((x - 0x0e0e0e0eU) | ((x ^ 0x5c5c5c5cU) - 0x01010101U)) & ~x &
+	    0x80808080U;
+}
+
 /*
- * Can s[0..len) be written as it is?  Most fields can.  Whole words,
- * the last one loaded to end at s + len (its bytes before that were
- * seen already, and were plain).  May say no for a field holding other
- * control bytes.
+ * plain_field() for fields of sixteen bytes or more: sixteen bytes a step
+ * (SSE2, or two words), the last step loaded to end at s + len (its bytes
+ * before that were seen already, and were plain).  Out of line, so that
+ * the short fields' test stays small.
+ */
+static int
+plain_long(const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i + 16 <= len; i += 16)
+#if defined(__SSE2__) && defined(__GNUC__)
+		if (maybe_special16(s + i))
+			return 0;
+	return i == len || !maybe_special16(s + len - 16);
+#else
+		if (maybe_special(scan_load(s + i)) |
+		    maybe_special(scan_load(s + i + 8)))
+			return 0;
+	return i == len || !(maybe_special(scan_load(s + len - 16)) |
+	    maybe_special(scan_load(s + len - 8)));
+#endif
+}
+
+/*
+ * Can s[0..len) be written as it is?  Most fields can.  May say no for a
+ * field holding other control bytes.  Short fields, the most common, are
+ * tested as two words that overlap when needed.
  */
 static inline int
 plain_field(const char *s, size_t len)
 {
 	size_t i;
 
-	if (len < 8) {
-		for (i = 0; i < len; i++)
-			if ((unsigned char)s[i] < 0x0e || s[i] == '\\')
-				return 0;
-		return 1;
-	}
-	for (i = 0; i + 16 <= len; i += 16)
-		if (maybe_special(scan_load(s + i)) |
-		    maybe_special(scan_load(s + i + 8)))
+	if (len >= 16)
+		return plain_long(s, len);
+	if (len >= 8)
+		return !(maybe_special(scan_load(s)) |
+		    maybe_special(scan_load(s + len - 8)));
+	if (len >= 4)
+		return !(maybe_special4(s) | maybe_special4(s + len - 4));
+	for (i = 0; i < len; i++)
+		if ((unsigned char)s[i] < 0x0e || s[i] == '\\')
 			return 0;
-	if (i + 8 <= len) {
-		if (maybe_special(scan_load(s + i)))
-			return 0;
-		i += 8;
-	}
-	return i == len || !maybe_special(scan_load(s + len - 8));
+	return 1;
 }
 
-/* The runs between bytes that need escaping are written in one go. */
-void
-rec_field(FILE *fp, const char *s, size_t len)
+/* Write s[0..len), which needs escapes: the runs between the bytes that
+ * need one in one go.  Apart, so that rec_field stays small. */
+static void
+write_escaped(FILE *fp, const char *s, size_t len)
 {
 	const char *end = s + len, *p = s;
 	char esc[2] = { '\\', 0 };
 	uint64_t m;
 
-	out_putc(fp, '\t');
-	if (plain_field(s, len)) {
-		out_write(fp, s, len);
-		return;
-	}
 	while (p < end) {
 		if (end - p >= 8) {
 			if ((m = maybe_special(scan_load(p))) == 0) {
@@ -730,6 +771,16 @@ rec_field(FILE *fp, const char *s, size_t len)
 		s = ++p;
 	}
 	out_write(fp, s, (size_t)(p - s));
+}
+
+void
+rec_field(FILE *fp, const char *s, size_t len)
+{
+	out_putc(fp, '\t');
+	if (plain_field(s, len))
+		out_write(fp, s, len);
+	else
+		write_escaped(fp, s, len);
 }
 
 void
