@@ -756,7 +756,11 @@ plain_field(const char *s, size_t len)
 }
 
 /* Write s[0..len), which needs escapes: the runs between the bytes that
- * need one in one go.  Apart, so that rec_field stays small. */
+ * need one in one go.  Apart, so that rec_field stays small (and saves
+ * few registers). */
+#ifdef __GNUC__
+__attribute__((noinline))
+#endif
 static void
 write_escaped(FILE *fp, const char *s, size_t len)
 {
@@ -795,10 +799,21 @@ rec_field(FILE *fp, const char *s, size_t len)
 		write_escaped(fp, s, len);
 }
 
+/* Ids and offsets are mostly below 1000: those digit by digit, without
+ * the division loop and the copy of out_sepulong. */
 void
 rec_ulong(FILE *fp, unsigned long n)
 {
-	out_sepulong(fp, '\t', n);
+	if (n >= 1000) {
+		out_sepulong(fp, '\t', n);
+		return;
+	}
+	out_putc(fp, '\t');
+	if (n >= 100)
+		out_putc(fp, (int)('0' + n / 100));
+	if (n >= 10)
+		out_putc(fp, (int)('0' + n / 10 % 10));
+	out_putc(fp, (int)('0' + n % 10));
 }
 
 void
