@@ -294,7 +294,7 @@ read_careful(struct reader *rd, struct record *r, char *line, size_t len)
 }
 
 /*
- * The fast path of rec_read looks at the line a block at a time (sixteen
+ * The fast path of rec_read looks at the line a block at a time (32
  * bytes with SSE2, else eight) and, in the same pass, copies it to the
  * field buffer, cuts the fields at TABs, finds the LF that ends it,
  * unescapes, and checks that it holds valid UTF-8 and no NUL.  A block's

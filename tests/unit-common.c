@@ -162,6 +162,8 @@ test_escape_lengths(void)
 	size_t len, pos, c, memlen, bad = 0;
 	FILE *fp;
 
+	buf_grow(&got, 1);		/* never NULL, even for "" */
+	buf_grow(&want, 1);
 	for (len = 0; len <= sizeof(s); len++)
 		for (pos = 0; pos <= len; pos++)
 			for (c = 0; c < sizeof(probe) - 1; c++) {
