@@ -40,7 +40,7 @@ struct reader;
 
 /*
  * Start reading records from fp; name ("stdin" or a path) is used in
- * messages.  The reader owns two buffers reused for every line: fields and
+ * messages.  The reader owns buffers reused for every line: fields and
  * raw point into them and stay valid until the next rec_read().  It reads
  * fp's file descriptor directly in large blocks (a stream without one,
  * such as fmemopen's, through fread), so nothing else should read fp.

@@ -132,6 +132,136 @@ test_records(void)
 	free(mem);
 }
 
+/* The escape of s[0..n) written the slow, obvious way. */
+static void
+naive_escape(struct buf *out, const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		switch (s[i]) {
+		case '\\': buf_add(out, "\\\\", 2); break;
+		case '\t': buf_add(out, "\\t", 2); break;
+		case '\n': buf_add(out, "\\n", 2); break;
+		case '\r': buf_add(out, "\\r", 2); break;
+		default: buf_addc(out, s[i]);
+		}
+}
+
+/*
+ * The writers test fields four, eight and sixteen bytes at a time, with
+ * words that overlap: a byte to escape (or a near miss) at every place
+ * of every length up to 40 must come out as the obvious escape.
+ */
+static void
+test_escape_lengths(void)
+{
+	static const char probe[] = "\\\t\n\r\x01\x0d\x0e\x5b\x5d\xc3";
+	struct buf got = { 0 }, want = { 0 };
+	char *mem, s[40];
+	size_t len, pos, c, memlen, bad = 0;
+	FILE *fp;
+
+	buf_grow(&got, 1);		/* never NULL, even for "" */
+	buf_grow(&want, 1);
+	for (len = 0; len <= sizeof(s); len++)
+		for (pos = 0; pos <= len; pos++)
+			for (c = 0; c < sizeof(probe) - 1; c++) {
+				memset(s, 'a', sizeof(s));
+				if (pos < len)
+					s[pos] = probe[c];
+				buf_reset(&got);
+				buf_reset(&want);
+				rec_escape(&got, s, len);
+				naive_escape(&want, s, len);
+				if (got.len != want.len ||
+				    memcmp(got.s, want.s, got.len) != 0)
+					bad++;
+				/* rec_field: the same, after a TAB. */
+				fp = open_memstream(&mem, &memlen);
+				rec_field(fp, s, len);
+				fclose(fp);
+				if (memlen != want.len + 1 || mem[0] != '\t' ||
+				    memcmp(mem + 1, want.s, want.len) != 0)
+					bad++;
+				free(mem);
+			}
+	test_cond("rec_escape and rec_field at every length and place",
+	    bad == 0);
+	buf_free(&got);
+	buf_free(&want);
+}
+
+/*
+ * The reader looks at a line sixteen or eight bytes at a time: a
+ * character of each UTF-8 length, an escape and a TAB at every place
+ * across those blocks must come back as written, and a line longer than
+ * the first input buffer must too.
+ */
+static void
+test_read_blocks(void)
+{
+	static const char *const cut[] = {
+		"\xc3\xa9", "\xe2\x80\x9c", "\xf0\x9f\x98\x80", "\xed\x9f\xbf",
+		"\xf4\x8f\xbf\xbf", "\\t", "\\\\", "\x01", "]",
+	};
+	static const char *const want[] = {
+		"\xc3\xa9", "\xe2\x80\x9c", "\xf0\x9f\x98\x80", "\xed\x9f\xbf",
+		"\xf4\x8f\xbf\xbf", "\t", "\\", "\x01", "]",
+	};
+	struct buf in = { 0 }, text = { 0 };
+	struct reader *rd;
+	struct record r;
+	size_t pos, c, n, bad = 0, lines = 0;
+	FILE *fp;
+
+	for (pos = 0; pos < 40; pos++)
+		for (c = 0; c < sizeof(cut) / sizeof(cut[0]); c++) {
+			buf_adds(&in, "S\td\t1\t2\t");
+			for (n = 0; n < pos; n++)
+				buf_addc(&in, 'a' + n % 26);
+			buf_adds(&in, cut[c]);
+			buf_adds(&in, "z\tend\n");
+		}
+	/* A line of 600000 bytes, a character cut by 262144 on the way. */
+	buf_adds(&in, "S\td\t1\t2\t");
+	for (n = 0; n < 600000; n++)
+		if (n % 65536 == 65530)
+			buf_adds(&in, "\xe2\x80\x9c"), n += 2;
+		else
+			buf_addc(&in, 'a' + n % 26);
+	buf_adds(&in, "\r\n");
+
+	fp = fmemopen(in.s, in.len, "r");
+	rd = rec_open(fp, "mem");
+	for (pos = 0; pos < 40; pos++)
+		for (c = 0; c < sizeof(cut) / sizeof(cut[0]); c++) {
+			buf_reset(&text);
+			for (n = 0; n < pos; n++)
+				buf_addc(&text, 'a' + n % 26);
+			buf_adds(&text, want[c]);
+			buf_addc(&text, 'z');
+			if (rec_read(rd, &r) != 1 || r.type != 'S' ||
+			    r.nf != 5 || r.f[3].len != text.len ||
+			    memcmp(r.f[3].s, text.s, text.len) != 0 ||
+			    r.f[3].s[text.len] != '\0' ||
+			    strcmp(r.f[4].s, "end") != 0)
+				bad++;
+			lines++;
+		}
+	test_cond("characters, escapes and TABs at every place", bad == 0 &&
+	    lines == 40 * sizeof(cut) / sizeof(cut[0]));
+	test_cond("a line longer than the buffer, CRLF",
+	    rec_read(rd, &r) == 1 && r.nf == 4 && r.f[3].len == 600000 &&
+	    memcmp(r.f[3].s + 65530, "\xe2\x80\x9c", 3) == 0 &&
+	    r.rawlen == 600000 + 8 && r.raw[r.rawlen] == '\0');
+	test_cond("then the end", rec_read(rd, &r) == 0);
+	rec_close(rd);
+	fclose(fp);
+	buf_free(&in);
+	buf_free(&text);
+}
+
 static void
 test_num(void)
 {
@@ -282,6 +412,8 @@ main(void)
 	test_buf();
 	test_escape();
 	test_records();
+	test_escape_lengths();
+	test_read_blocks();
 	test_num();
 	test_strmap();
 	test_strmap_each();
