@@ -71,11 +71,13 @@ gzbest(const struct nerdoc *d, uint64_t mask, uint32_t first, size_t max,
 	uint64_t below;
 	size_t len, i = 0;
 
-	for (len = max; len > 0; len--)
-		if (mask >> (len - 1) & 1)
-			break;
-	if (len == 0)
-		return 0;
+	/* Only matches of at most max words (max <= NER_MAXTOK = 64). */
+	if (max < 64)
+		mask &= ((uint64_t)1 << max) - 1;
+	if (mask == 0)
+		return 0;	/* the usual answer: no match here */
+	for (len = max < 64 ? max : 64; !(mask >> (len - 1) & 1); len--)
+		;
 	/* Its entry: after one per shorter match. */
 	for (below = mask & (((uint64_t)1 << (len - 1)) - 1); below != 0;
 	    below &= below - 1)
