@@ -260,26 +260,31 @@ scanword(struct nerdoc *d, const char *s, size_t n, size_t i, struct tok *t)
 	return j;
 }
 
-/* Words a title-case headline leaves in lower case (for, of, and, ...). */
+/*
+ * Words a title-case headline leaves in lower case (for, of, and, ...),
+ * by length: byn[n] is where those of n bytes start in words[].
+ */
 static int
 minor(const char *s, size_t n)
 {
 	static const struct lit words[] = {
-		LIT("a"), LIT("an"), LIT("the"), LIT("and"), LIT("or"),
-		LIT("but"), LIT("nor"), LIT("for"), LIT("of"), LIT("in"),
-		LIT("on"), LIT("at"), LIT("to"), LIT("by"), LIT("with"),
-		LIT("from"), LIT("as"), LIT("per"), LIT("via"), LIT("vs"),
-		LIT("over"), LIT("into"), LIT("onto"), LIT("upon"),
-		LIT("amid"), LIT("off"), LIT("up"), LIT("out"), LIT("after"),
-		LIT("than")
+		LIT("a"),
+		LIT("an"), LIT("or"), LIT("of"), LIT("in"), LIT("on"),
+		LIT("at"), LIT("to"), LIT("by"), LIT("as"), LIT("vs"),
+		LIT("up"),
+		LIT("the"), LIT("and"), LIT("but"), LIT("nor"), LIT("for"),
+		LIT("per"), LIT("via"), LIT("off"), LIT("out"),
+		LIT("with"), LIT("from"), LIT("over"), LIT("into"),
+		LIT("onto"), LIT("upon"), LIT("amid"), LIT("than"),
+		LIT("after")
 	};
+	static const unsigned char byn[] = { 0, 0, 1, 12, 21, 29, 30 };
 	size_t i;
 
-	if (n > 5)
+	if (n == 0 || n > 5)
 		return 0;
-	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
-		if (words[i].len == n && words[i].s[0] == s[0] &&
-		    memcmp(words[i].s, s, n) == 0)
+	for (i = byn[n]; i < byn[n + 1]; i++)
+		if (words[i].s[0] == s[0] && memcmp(words[i].s, s, n) == 0)
 			return 1;
 	return 0;
 }
