@@ -43,8 +43,9 @@ ner_lower(struct buf *out, const char *s, size_t n)
 	size_t i;
 	int k;
 
-	buf_reset(out);
-	buf_grow(out, n);
+	out->len = 0;
+	if (out->cap <= n)
+		buf_grow(out, n);
 	/* ASCII, the usual case, straight into the room just made. */
 	for (i = 0; i < n && (unsigned char)s[i] < 0x80; i++)
 		out->s[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ?

@@ -77,14 +77,6 @@ buf_adds(struct buf *b, const char *s)
 }
 
 void
-buf_reset(struct buf *b)
-{
-	b->len = 0;
-	if (b->s)
-		b->s[0] = '\0';
-}
-
-void
 buf_free(struct buf *b)
 {
 	free(b->s);

@@ -55,7 +55,13 @@ buf_addc(struct buf *b, int c)
 	b->s[b->len] = '\0';
 }
 /* Empty the buffer, keeping its memory for the next use. */
-void	 buf_reset(struct buf *b);
+static inline void
+buf_reset(struct buf *b)
+{
+	b->len = 0;
+	if (b->s)
+		b->s[0] = '\0';
+}
 /* Release the memory; the buffer is empty and usable again. */
 void	 buf_free(struct buf *b);
 
