@@ -169,7 +169,7 @@ uppermemo(struct nerdoc *d, const char *base, size_t k)
  * from k is looked up once (the memos); a limit only picks among them.
  */
 size_t
-ner_gazmatch(struct nerdoc *d, const char *base, size_t k, size_t lim,
+ner_gazmatch_memo(struct nerdoc *d, const char *base, size_t k, size_t lim,
     const struct gent **gp)
 {
 	struct tok *t = &d->toks[k];

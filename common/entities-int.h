@@ -450,9 +450,24 @@ ner_adjacent(const struct nerdoc *d, size_t k)
 	    ((b->f & T_SPACE) || (b->f & T_HYPH));
 }
 
-/* Tokens in the longest gazetteer match at k within [k, lim), its entry. */
-size_t	ner_gazmatch(struct nerdoc *d, const char *base, size_t k, size_t lim,
-	    const struct gent **gp);
+/* ner_gazmatch() when the memos may not answer at once (entities-ev.c). */
+size_t	ner_gazmatch_memo(struct nerdoc *d, const char *base, size_t k,
+	    size_t lim, const struct gent **gp);
+/*
+ * Tokens in the longest gazetteer match at k within [k, lim), its entry
+ * in *gp; 0 if none.  Inline: most words asked are known already to
+ * start no match.
+ */
+static inline size_t
+ner_gazmatch(struct nerdoc *d, const char *base, size_t k, size_t lim,
+    const struct gent **gp)
+{
+	const struct tok *t = &d->toks[k];
+
+	if ((t->have & TM_GAZ) && t->gzmask == 0 && !(t->f & T_UPPER))
+		return 0;
+	return ner_gazmatch_memo(d, base, k, lim, gp);
+}
 
 /* A verb (enrolled, dismisses) or a comma at k? */
 int	ner_verbnext(const struct nerdoc *d, const char *base, size_t k);
