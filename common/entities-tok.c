@@ -381,9 +381,15 @@ ner_tokenize(struct nerdoc *d, size_t si)
 			t->b0 = i;
 			t->b1 = j;
 			hlcount(&h, s, t);
-			i = j;
-			pend = 0;
 			hyph = 0;
+			/* The one space after most words, without a turn. */
+			if (s[j] == ' ') {
+				pend = T_SPACE;
+				i = j + 1;
+			} else {
+				pend = 0;
+				i = j;
+			}
 			continue;
 		}
 		/* a != 0: an ASCII letter or digit; anything else is decoded */
