@@ -79,6 +79,7 @@ nerdoc_free(struct nerdoc *d)
 	hidx_free(&d->grpidx);
 	hidx_free(&d->lastidx);
 	hidx_free(&d->lcidx);
+	hidx_free(&d->snidx);
 	free(d->grp);
 	free(d->groups);
 	free(d->gnext);
@@ -270,8 +271,9 @@ cluster(struct nerdoc *d, struct cand *c)
 static void
 surname(struct nerdoc *d, struct cand *c)
 {
+	const struct cand *x = NULL;
 	char fold[48];
-	size_t flen;
+	size_t flen, n, j;
 	long best;
 
 	if (c->ntok != 1 || c->cluster >= 0 || c->type == ENT_NORP ||
@@ -285,9 +287,28 @@ surname(struct nerdoc *d, struct cand *c)
 	if (c->ev == EV_GAZ && !((c->f & (C_TITLED | C_SPEECH)) &&
 	    !(c->f & C_PLACE)) && c->type != ENT_PERSON)
 		return;
-	flen = name_fold(ctext(d, c), c->b1 - c->b0, fold, sizeof(fold));
-	/* The first cluster of that surname, else of a near spelling. */
-	if ((best = ner_clfind(d, fold, flen, NULL, 0, 1)) < 0)
+	/*
+	 * The same text looked up before gives the same answer (the
+	 * clusters do not change while surnames are looked up), and that
+	 * candidate's cluster holds it: it had none before the lookup.
+	 */
+	n = c->b1 - c->b0;
+	for (j = hidx_find(&d->snidx, c->hash, c->hash); j != NONE_IDX;
+	    j = hidx_find(&d->snidx, c->hash, j + 1)) {
+		x = &d->cands[d->snidx.v[j] - 1];
+		if (x->b1 - x->b0 == n && memcmp(ctext(d, x), ctext(d, c),
+		    n) == 0)
+			break;
+	}
+	if (j != NONE_IDX)
+		best = x->cluster;
+	else {
+		flen = name_fold(ctext(d, c), n, fold, sizeof(fold));
+		/* The first cluster of that surname, else of a near one. */
+		best = ner_clfind(d, fold, flen, NULL, 0, 1);
+		hidx_put(&d->snidx, c->hash, (uint32_t)(c - d->cands));
+	}
+	if (best < 0)
 		return;
 	c->cluster = best;
 	c->type = ENT_PERSON;
@@ -599,6 +620,7 @@ nerdoc_resolve(struct nerdoc *d)
 		if (d->cands[i].type == ENT_PERSON && (d->cands[i].ntok > 1 ||
 		    d->cands[i].g != NULL))
 			cluster(d, &d->cands[i]);
+	hidx_reset(&d->snidx, 0);
 	for (i = 0; i < d->ncands; i++)
 		surname(d, &d->cands[i]);
 	conjuncts(d);
