@@ -223,12 +223,31 @@ static void
 cluster(struct nerdoc *d, struct cand *c)
 {
 	const char *s = ctext(d, c), *first, *last, *sp;
-	size_t firstlen, lastlen, n = c->b1 - c->b0;
+	size_t firstlen, lastlen, n = c->b1 - c->b0, j;
+	const struct cand *x = NULL;
 	struct cluster *k;
 	char fold[48];
 	size_t flen;
 	long i;
 
+	/*
+	 * The same text with the same entry and words as a candidate before
+	 * joins the same cluster: clusters are only added, never changed in
+	 * what they match, so the first that matches it then matches now.
+	 */
+	for (j = hidx_find(&d->snidx, c->hash, c->hash); j != NONE_IDX;
+	    j = hidx_find(&d->snidx, c->hash, j + 1)) {
+		x = &d->cands[d->snidx.v[j] - 1];
+		if (x->g == c->g && x->ntok == c->ntok && x->b1 - x->b0 == n &&
+		    memcmp(ctext(d, x), s, n) == 0)
+			break;
+	}
+	if (j != NONE_IDX) {
+		if ((i = x->cluster) < 0)
+			return;		/* a one-word name, as it was */
+		goto join;
+	}
+	hidx_put(&d->snidx, c->hash, (uint32_t)(c - d->cands));
 	if (c->g != NULL && c->ntok == 1) {
 		/* Zelenskyy: the gazetteer's full name stands for it. */
 		s = c->g->canon;
@@ -253,6 +272,7 @@ cluster(struct nerdoc *d, struct cand *c)
 		k->first = first;
 		k->firstlen = firstlen;
 	}
+join:
 	k = &d->cl[i];
 	c->cluster = i;
 	/* The gazetteer's name wins, else the fullest form. */
@@ -379,18 +399,17 @@ consistency(struct nerdoc *d)
 	}
 }
 
-/* Is the text between candidates a and b (a before b) ", ", " and "? */
+/* conjoined() for a and b 1 to 6 bytes apart in one sentence. */
 static int
-conjoined(const struct nerdoc *d, const struct cand *a, const struct cand *b)
+joined(const struct nerdoc *d, const struct cand *a, const struct cand *b)
 {
 	static const struct lit joins[] = { LIT(" and "), LIT(", and "),
 	    LIT(" or "), LIT(", or "), LIT(" & "), LIT(", ") };
 	const char *s = SENT(d, a->sent) + a->b1, *e;
 	size_t i, n = b->b0 - a->b1;
 
-	/* Every join starts with a space or comma, none is longer than 6. */
-	if (a->sent != b->sent || b->b0 < a->b1 || n == 0 || n > 6 ||
-	    (s[0] != ' ' && s[0] != ','))
+	/* Every join starts with a space or comma. */
+	if (s[0] != ' ' && s[0] != ',')
 		return 0;
 	for (i = 0; i < sizeof(joins) / sizeof(joins[0]); i++)
 		if (joins[i].len == n && memcmp(s, joins[i].s, n) == 0)
@@ -402,6 +421,19 @@ conjoined(const struct nerdoc *d, const struct cand *a, const struct cand *b)
 	/* A bare comma only inside a list: b goes on with ", " or " and ". */
 	e = SENT(d, b->sent) + b->b1;
 	return strncmp(e, ", ", 2) == 0 || strncmp(e, " and ", 5) == 0;
+}
+
+/*
+ * Is the text between candidates a and b (a before b) ", ", " and "?
+ * Most neighbours are further apart than any join (none is longer than
+ * 6 bytes): that is told inline, without a call.
+ */
+static inline int
+conjoined(const struct nerdoc *d, const struct cand *a, const struct cand *b)
+{
+	if (a->sent != b->sent || b->b0 <= a->b1 || b->b0 - a->b1 > 6)
+		return 0;
+	return joined(d, a, b);
 }
 
 /*
@@ -616,6 +648,7 @@ nerdoc_resolve(struct nerdoc *d)
 	}
 	hidx_reset(&d->clidx, 0);
 	d->nclidx = 0;
+	hidx_reset(&d->snidx, 0);
 	for (i = 0; i < d->ncands; i++)
 		if (d->cands[i].type == ENT_PERSON && (d->cands[i].ntok > 1 ||
 		    d->cands[i].g != NULL))
