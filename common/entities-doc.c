@@ -287,10 +287,20 @@ join:
 	}
 }
 
-/* A single word that is a known person's surname joins the person. */
+/*
+ * A bit per first letter of the clusters' folded surnames (a-z, 0-9 by
+ * their low six bits: some share one, which only lets more through).
+ */
+#define FIRSTBIT(ch)	((uint64_t)1 << ((unsigned char)(ch) & 63))
+
+/*
+ * A single word that is a known person's surname joins the person.
+ * firsts: FIRSTBIT() of every cluster's surname's first letter.
+ */
 static void
-surname(struct nerdoc *d, struct cand *c)
+surname(struct nerdoc *d, struct cand *c, uint64_t firsts)
 {
+	unsigned char b0;
 	const struct cand *x = NULL;
 	char fold[48];
 	size_t flen, n, j;
@@ -306,6 +316,19 @@ surname(struct nerdoc *d, struct cand *c)
 		return;
 	if (c->ev == EV_GAZ && !((c->f & (C_TITLED | C_SPEECH)) &&
 	    !(c->f & C_PLACE)) && c->type != ENT_PERSON)
+		return;
+	/*
+	 * No cluster's surname starts with its first letter: none is the
+	 * same or close (name_close() wants the first letters equal; an
+	 * empty one matches nothing that is not).  An ASCII letter or digit
+	 * first is its fold's first, but for an i (Iyambo folds to yambo);
+	 * anything else is folded to see.
+	 */
+	b0 = (unsigned char)ctext(d, c)[0];
+	if (b0 >= 'A' && b0 <= 'Z')
+		b0 += 'a' - 'A';
+	if (((b0 >= 'a' && b0 <= 'z' && b0 != 'i') || (b0 >= '0' &&
+	    b0 <= '9')) && !(firsts & FIRSTBIT(b0)))
 		return;
 	/*
 	 * The same text looked up before gives the same answer (the
@@ -325,7 +348,8 @@ surname(struct nerdoc *d, struct cand *c)
 	else {
 		flen = name_fold(ctext(d, c), n, fold, sizeof(fold));
 		/* The first cluster of that surname, else of a near one. */
-		best = ner_clfind(d, fold, flen, NULL, 0, 1);
+		best = flen > 0 && !(firsts & FIRSTBIT(fold[0])) ? -1 :
+		    ner_clfind(d, fold, flen, NULL, 0, 1);
 		hidx_put(&d->snidx, c->hash, (uint32_t)(c - d->cands));
 	}
 	if (best < 0)
@@ -640,6 +664,7 @@ nerdoc_resolve(struct nerdoc *d)
 	struct cand *c;
 	struct mention *m;
 	size_t si, i, n;
+	uint64_t firsts;
 
 	for (si = 0; si < d->nsents; si++) {
 		d->sents[si].headline = ner_tokenize(d, si);
@@ -653,9 +678,12 @@ nerdoc_resolve(struct nerdoc *d)
 		if (d->cands[i].type == ENT_PERSON && (d->cands[i].ntok > 1 ||
 		    d->cands[i].g != NULL))
 			cluster(d, &d->cands[i]);
+	for (i = 0, firsts = 0; i < d->ncl; i++)
+		if (d->cl[i].lastlen > 0)
+			firsts |= FIRSTBIT(d->cl[i].last[0]);
 	hidx_reset(&d->snidx, 0);
 	for (i = 0; i < d->ncands; i++)
-		surname(d, &d->cands[i]);
+		surname(d, &d->cands[i], firsts);
 	conjuncts(d);
 	consistency(d);
 	for (i = 0; i < d->ncands; i++)
