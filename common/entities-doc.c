@@ -79,6 +79,7 @@ nerdoc_free(struct nerdoc *d)
 	hidx_free(&d->grpidx);
 	hidx_free(&d->lastidx);
 	hidx_free(&d->lcidx);
+	hidx_free(&d->snidx);
 	free(d->grp);
 	free(d->groups);
 	free(d->gnext);
@@ -222,12 +223,31 @@ static void
 cluster(struct nerdoc *d, struct cand *c)
 {
 	const char *s = ctext(d, c), *first, *last, *sp;
-	size_t firstlen, lastlen, n = c->b1 - c->b0;
+	size_t firstlen, lastlen, n = c->b1 - c->b0, j;
+	const struct cand *x = NULL;
 	struct cluster *k;
 	char fold[48];
 	size_t flen;
 	long i;
 
+	/*
+	 * The same text with the same entry and words as a candidate before
+	 * joins the same cluster: clusters are only added, never changed in
+	 * what they match, so the first that matches it then matches now.
+	 */
+	for (j = hidx_find(&d->snidx, c->hash, c->hash); j != NONE_IDX;
+	    j = hidx_find(&d->snidx, c->hash, j + 1)) {
+		x = &d->cands[d->snidx.v[j] - 1];
+		if (x->g == c->g && x->ntok == c->ntok && x->b1 - x->b0 == n &&
+		    memcmp(ctext(d, x), s, n) == 0)
+			break;
+	}
+	if (j != NONE_IDX) {
+		if ((i = x->cluster) < 0)
+			return;		/* a one-word name, as it was */
+		goto join;
+	}
+	hidx_put(&d->snidx, c->hash, (uint32_t)(c - d->cands));
 	if (c->g != NULL && c->ntok == 1) {
 		/* Zelenskyy: the gazetteer's full name stands for it. */
 		s = c->g->canon;
@@ -252,6 +272,7 @@ cluster(struct nerdoc *d, struct cand *c)
 		k->first = first;
 		k->firstlen = firstlen;
 	}
+join:
 	k = &d->cl[i];
 	c->cluster = i;
 	/* The gazetteer's name wins, else the fullest form. */
@@ -266,12 +287,23 @@ cluster(struct nerdoc *d, struct cand *c)
 	}
 }
 
-/* A single word that is a known person's surname joins the person. */
+/*
+ * A bit per first letter of the clusters' folded surnames (a-z, 0-9 by
+ * their low six bits: some share one, which only lets more through).
+ */
+#define FIRSTBIT(ch)	((uint64_t)1 << ((unsigned char)(ch) & 63))
+
+/*
+ * A single word that is a known person's surname joins the person.
+ * firsts: FIRSTBIT() of every cluster's surname's first letter.
+ */
 static void
-surname(struct nerdoc *d, struct cand *c)
+surname(struct nerdoc *d, struct cand *c, uint64_t firsts)
 {
+	unsigned char b0;
+	const struct cand *x = NULL;
 	char fold[48];
-	size_t flen;
+	size_t flen, n, j;
 	long best;
 
 	if (c->ntok != 1 || c->cluster >= 0 || c->type == ENT_NORP ||
@@ -285,9 +317,42 @@ surname(struct nerdoc *d, struct cand *c)
 	if (c->ev == EV_GAZ && !((c->f & (C_TITLED | C_SPEECH)) &&
 	    !(c->f & C_PLACE)) && c->type != ENT_PERSON)
 		return;
-	flen = name_fold(ctext(d, c), c->b1 - c->b0, fold, sizeof(fold));
-	/* The first cluster of that surname, else of a near spelling. */
-	if ((best = ner_clfind(d, fold, flen, NULL, 0, 1)) < 0)
+	/*
+	 * No cluster's surname starts with its first letter: none is the
+	 * same or close (name_close() wants the first letters equal; an
+	 * empty one matches nothing that is not).  An ASCII letter or digit
+	 * first is its fold's first, but for an i (Iyambo folds to yambo);
+	 * anything else is folded to see.
+	 */
+	b0 = (unsigned char)ctext(d, c)[0];
+	if (b0 >= 'A' && b0 <= 'Z')
+		b0 += 'a' - 'A';
+	if (((b0 >= 'a' && b0 <= 'z' && b0 != 'i') || (b0 >= '0' &&
+	    b0 <= '9')) && !(firsts & FIRSTBIT(b0)))
+		return;
+	/*
+	 * The same text looked up before gives the same answer (the
+	 * clusters do not change while surnames are looked up), and that
+	 * candidate's cluster holds it: it had none before the lookup.
+	 */
+	n = c->b1 - c->b0;
+	for (j = hidx_find(&d->snidx, c->hash, c->hash); j != NONE_IDX;
+	    j = hidx_find(&d->snidx, c->hash, j + 1)) {
+		x = &d->cands[d->snidx.v[j] - 1];
+		if (x->b1 - x->b0 == n && memcmp(ctext(d, x), ctext(d, c),
+		    n) == 0)
+			break;
+	}
+	if (j != NONE_IDX)
+		best = x->cluster;
+	else {
+		flen = name_fold(ctext(d, c), n, fold, sizeof(fold));
+		/* The first cluster of that surname, else of a near one. */
+		best = flen > 0 && !(firsts & FIRSTBIT(fold[0])) ? -1 :
+		    ner_clfind(d, fold, flen, NULL, 0, 1);
+		hidx_put(&d->snidx, c->hash, (uint32_t)(c - d->cands));
+	}
+	if (best < 0)
 		return;
 	c->cluster = best;
 	c->type = ENT_PERSON;
@@ -358,18 +423,17 @@ consistency(struct nerdoc *d)
 	}
 }
 
-/* Is the text between candidates a and b (a before b) ", ", " and "? */
+/* conjoined() for a and b 1 to 6 bytes apart in one sentence. */
 static int
-conjoined(const struct nerdoc *d, const struct cand *a, const struct cand *b)
+joined(const struct nerdoc *d, const struct cand *a, const struct cand *b)
 {
 	static const struct lit joins[] = { LIT(" and "), LIT(", and "),
 	    LIT(" or "), LIT(", or "), LIT(" & "), LIT(", ") };
 	const char *s = SENT(d, a->sent) + a->b1, *e;
 	size_t i, n = b->b0 - a->b1;
 
-	/* Every join starts with a space or comma, none is longer than 6. */
-	if (a->sent != b->sent || b->b0 < a->b1 || n == 0 || n > 6 ||
-	    (s[0] != ' ' && s[0] != ','))
+	/* Every join starts with a space or comma. */
+	if (s[0] != ' ' && s[0] != ',')
 		return 0;
 	for (i = 0; i < sizeof(joins) / sizeof(joins[0]); i++)
 		if (joins[i].len == n && memcmp(s, joins[i].s, n) == 0)
@@ -381,6 +445,19 @@ conjoined(const struct nerdoc *d, const struct cand *a, const struct cand *b)
 	/* A bare comma only inside a list: b goes on with ", " or " and ". */
 	e = SENT(d, b->sent) + b->b1;
 	return strncmp(e, ", ", 2) == 0 || strncmp(e, " and ", 5) == 0;
+}
+
+/*
+ * Is the text between candidates a and b (a before b) ", ", " and "?
+ * Most neighbours are further apart than any join (none is longer than
+ * 6 bytes): that is told inline, without a call.
+ */
+static inline int
+conjoined(const struct nerdoc *d, const struct cand *a, const struct cand *b)
+{
+	if (a->sent != b->sent || b->b0 <= a->b1 || b->b0 - a->b1 > 6)
+		return 0;
+	return joined(d, a, b);
 }
 
 /*
@@ -555,9 +632,27 @@ sortments(struct nerdoc *d)
 		memcpy(d->ments, a, n * sizeof(*a));
 }
 
+/* Is s[0..n) all ASCII?  Eight bytes a step (loaded with memcpy). */
+static inline int
+ascii(const char *s, size_t n)
+{
+	uint64_t w, or = 0;
+	size_t i;
+
+	for (i = 0; i + 8 <= n; i += 8) {
+		memcpy(&w, s + i, 8);
+		or |= w;
+	}
+	for (; i < n; i++)
+		or |= (unsigned char)s[i];
+	return (or & 0x8080808080808080ULL) == 0;
+}
+
 /*
  * Turn the mentions' byte offsets into code points, counting each
  * sentence's text once however many mentions it has (they are sorted).
+ * Where the text up to a mention's end is ASCII (most), bytes are code
+ * points.
  */
 static void
 cpoffsets(struct nerdoc *d)
@@ -572,9 +667,15 @@ cpoffsets(struct nerdoc *d)
 			b = c = 0;
 		}
 		/* Mentions do not overlap any more: start >= b. */
-		c += utf8_cpcount(SENT(d, sent) + b, m->start - b);
-		start = c;
-		c += utf8_cpcount(SENT(d, sent) + m->start, m->end - m->start);
+		if (ascii(SENT(d, sent) + b, m->end - b)) {
+			start = c + (m->start - b);
+			c = start + (m->end - m->start);
+		} else {
+			c += utf8_cpcount(SENT(d, sent) + b, m->start - b);
+			start = c;
+			c += utf8_cpcount(SENT(d, sent) + m->start,
+			    m->end - m->start);
+		}
 		b = m->end;
 		m->start = start;
 		m->end = c;
@@ -587,6 +688,7 @@ nerdoc_resolve(struct nerdoc *d)
 	struct cand *c;
 	struct mention *m;
 	size_t si, i, n;
+	uint64_t firsts;
 
 	for (si = 0; si < d->nsents; si++) {
 		d->sents[si].headline = ner_tokenize(d, si);
@@ -595,12 +697,17 @@ nerdoc_resolve(struct nerdoc *d)
 	}
 	hidx_reset(&d->clidx, 0);
 	d->nclidx = 0;
+	hidx_reset(&d->snidx, 0);
 	for (i = 0; i < d->ncands; i++)
 		if (d->cands[i].type == ENT_PERSON && (d->cands[i].ntok > 1 ||
 		    d->cands[i].g != NULL))
 			cluster(d, &d->cands[i]);
+	for (i = 0, firsts = 0; i < d->ncl; i++)
+		if (d->cl[i].lastlen > 0)
+			firsts |= FIRSTBIT(d->cl[i].last[0]);
+	hidx_reset(&d->snidx, 0);
 	for (i = 0; i < d->ncands; i++)
-		surname(d, &d->cands[i]);
+		surname(d, &d->cands[i], firsts);
 	conjuncts(d);
 	consistency(d);
 	for (i = 0; i < d->ncands; i++)

@@ -102,30 +102,61 @@ depth(size_t n)
 /*
  * The hashes of s[0..n) and of every string got by deleting up to
  * depth(n) of its letters (some alike) into h; returns their count.
+ *
+ * A string's hash is its polynomial value in base VB (mod 2^64: exact
+ * ring arithmetic, so it depends on the string alone, however it is
+ * put together), mixed with its length.  From the prefixes' values
+ * p[k] = value of s[0..k), a deletion's value is a sum of two or three
+ * slices' values, each got in O(1): no copy and no rehash per variant.
+ * Equal strings get equal hashes; different ones may collide, which
+ * costs a comparison (the callers check every cluster found).
  */
+#define VB	0x100000001b3ULL	/* odd: powers never vanish */
+
+static uint64_t
+vmix(uint64_t v, size_t n)
+{
+	v ^= (uint64_t)n * 0x9e3779b97f4a7c15ULL;
+	v ^= v >> 33;
+	v *= 0xff51afd7ed558ccdULL;
+	v ^= v >> 33;
+	v *= 0xc4ceb9fe1a85ec53ULL;
+	return v ^ v >> 33;
+}
+
 static size_t
 variants(const char *s, size_t n, uint64_t h[MAXVAR])
 {
-	char v[32];
-	size_t i, j, m, nh = 0;
+	uint64_t p[48], pw[48], v;
+	size_t i, j, nh = 0;
 	int dep = depth(n);
 
-	h[nh++] = strhash(s, n);
-	for (i = 0; dep >= 1 && i < n; i++) {
-		memcpy(v, s, i);
-		memcpy(v + i, s + i + 1, n - i - 1);
-		h[nh++] = strhash(v, n - 1);
-		/* Less letters i and j too, i < j. */
-		for (j = i + 1; dep >= 2 && j < n; j++) {
-			memcpy(v, s, i);
-			m = i;
-			memcpy(v + m, s + i + 1, j - i - 1);
-			m += j - i - 1;
-			memcpy(v + m, s + j + 1, n - j - 1);
-			m += n - j - 1;
-			h[nh++] = strhash(v, m);
-		}
+	if (dep == 0) {
+		for (v = 0, i = 0; i < n; i++)
+			v = v * VB + (unsigned char)s[i] + 1;
+		h[nh++] = vmix(v, n);
+		return nh;
 	}
+	/* 5 <= n <= 32 here. */
+	p[0] = 0;
+	pw[0] = 1;
+	for (i = 0; i < n; i++) {
+		p[i + 1] = p[i] * VB + (unsigned char)s[i] + 1;
+		pw[i + 1] = pw[i] * VB;
+	}
+/* The value of s[a..b). */
+#define SLICE(a, b)	(p[b] - p[a] * pw[(b) - (a)])
+	h[nh++] = vmix(p[n], n);
+	for (i = 0; i < n; i++) {
+		/* s[0..i) s[i+1..n) */
+		h[nh++] = vmix(p[i] * pw[n - 1 - i] + SLICE(i + 1, n), n - 1);
+		/* Less letters i and j too, i < j: s[0..i) s[i+1..j) s[j+1..n) */
+		for (j = i + 1; dep >= 2 && j < n; j++)
+			h[nh++] = vmix(p[i] * pw[n - 2 - i] +
+			    SLICE(i + 1, j) * pw[n - 1 - j] + SLICE(j + 1, n),
+			    n - 2);
+	}
+#undef SLICE
 	return nh;
 }
 

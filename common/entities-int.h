@@ -292,6 +292,7 @@ struct nerdoc {
 	struct hidx	 grpidx;	/* candidate text -> group */
 	struct hidx	 lastidx;	/* a person's last word -> candidate */
 	struct hidx	 lcidx;		/* lower-cased text -> candidate */
+	struct hidx	 snidx;		/* text -> candidate cluster(), surname() took */
 	size_t		*grp;		/* group of each candidate */
 	size_t		*gnext;		/* next candidate of its group */
 	size_t		 capgrp, capgnext;

@@ -25,6 +25,7 @@ struct doc {
 	struct buf	 raw;		/* the records as read, LF after each */
 	struct buf	 id;		/* doc_id of its sentences */
 	struct buf	 title;
+	struct buf	 pre;		/* "E", doc_id, sentence id of E records */
 	size_t		*sentend;	/* end of each S record in raw */
 	unsigned long	*sentid;
 	size_t		 nsent, cap;
@@ -56,33 +57,85 @@ usage(FILE *fp, int status)
 	exit(status);
 }
 
-/* Tag the buffered document and write it out with its E records. */
+/* Append '\t' and s[0..n) escaped as record(5) says: \\ \t \n \r. */
+static void
+addfield(struct buf *b, const char *s, size_t n)
+{
+	const char *p, *end = s + n;
+	char esc[2] = { '\\', 0 };
+
+	buf_addc(b, '\t');
+	for (p = s; p < end; p++) {
+		if (*p != '\\' && *p != '\t' && *p != '\n' && *p != '\r')
+			continue;
+		buf_add(b, s, (size_t)(p - s));
+		esc[1] = *p == '\\' ? '\\' : *p == '\t' ? 't' :
+		    *p == '\n' ? 'n' : 'r';
+		buf_add(b, esc, 2);
+		s = p + 1;
+	}
+	buf_add(b, s, (size_t)(end - s));
+}
+
+/* Append '\t' and n in decimal. */
+static void
+addulong(struct buf *b, unsigned long n)
+{
+	char d[24], *p = d + sizeof(d);
+
+	do
+		*--p = (char)('0' + n % 10);
+	while ((n /= 10) > 0);
+	*--p = '\t';
+	buf_add(b, p, (size_t)(d + sizeof(d) - p));
+}
+
+/*
+ * Tag the buffered document and write it out with its E records.  The
+ * fields every E record of a sentence shares (type, doc_id, sentence id)
+ * are put together once, escaped as rec_field() would; the rest are
+ * written with rec_ulong() and rec_field().
+ */
 static void
 flush(struct doc *doc, struct nerdoc *nd)
 {
+	const char *tname[ENT_NORP + 1];
+	size_t tlen[ENT_NORP + 1];
 	const struct mention *m;
-	size_t i = 0, si, n, done = 0;
+	size_t i = 0, si, n, done = 0, idlen;
+	int t;
 
 	if (doc->raw.len == 0)
 		return;
+	for (t = 0; t <= ENT_NORP; t++) {	/* plain words: no escapes */
+		tname[t] = ent_typename(t);
+		tlen[t] = strlen(tname[t]);
+	}
 	n = nerdoc_resolve(nd);
+	buf_reset(&doc->pre);
+	buf_addc(&doc->pre, 'E');
+	addfield(&doc->pre, doc->id.s, doc->id.len);
+	idlen = doc->pre.len;
 	for (si = 0; si < doc->nsent; si++) {
-		fwrite(doc->raw.s + done, 1, doc->sentend[si] - done, stdout);
+		out_write(stdout, doc->raw.s + done, doc->sentend[si] - done);
 		done = doc->sentend[si];
+		if (i >= n || (m = nerdoc_mention(nd, i))->sent != si)
+			continue;
+		doc->pre.len = idlen;
+		addulong(&doc->pre, doc->sentid[si]);
 		for (; i < n && (m = nerdoc_mention(nd, i))->sent == si; i++) {
-			rec_begin(stdout, 'E');
-			rec_field(stdout, doc->id.s, doc->id.len);
-			rec_ulong(stdout, doc->sentid[si]);
+			out_write(stdout, doc->pre.s, doc->pre.len);
 			rec_ulong(stdout, m->start);
 			rec_ulong(stdout, m->end);
-			rec_field(stdout, ent_typename(m->type),
-			    strlen(ent_typename(m->type)));
+			t = m->type >= 0 && m->type <= ENT_NORP ? m->type : 0;
+			out_putc(stdout, '\t');
+			out_write(stdout, tname[t], tlen[t]);
 			rec_field(stdout, m->text, m->len);
 			rec_field(stdout, m->canon, m->canonlen);
 			rec_end(stdout);
 		}
 	}
-	fwrite(doc->raw.s + done, 1, doc->raw.len - done, stdout);
+	out_write(stdout, doc->raw.s + done, doc->raw.len - done);
 	check_stdout();
 	buf_reset(&doc->raw);
 	buf_reset(&doc->title);
@@ -102,6 +155,8 @@ static void
 sentence(struct doc *doc, struct nerdoc *nd, const struct record *r)
 {
 	const struct field *text = &r->f[3];
+	unsigned long id;
+	size_t i;
 	int title;
 
 	if (doc->nsent == 0) {
@@ -118,7 +173,10 @@ sentence(struct doc *doc, struct nerdoc *nd, const struct record *r)
 		doc->sentid = erealloc(doc->sentid, doc->cap *
 		    sizeof(unsigned long));
 	}
-	doc->sentid[doc->nsent] = (unsigned long)rec_num(&r->f[1]);
+	/* rec_read() has checked it: 1 to 15 digits (rec_numeric()). */
+	for (id = 0, i = 0; i < r->f[1].len; i++)
+		id = id * 10 + (unsigned long)(r->f[1].s[i] - '0');
+	doc->sentid[doc->nsent] = id;
 	doc->sentend[doc->nsent++] = doc->raw.len;
 }
 
@@ -203,6 +261,7 @@ main(int argc, char *argv[])
 	buf_free(&doc.raw);
 	buf_free(&doc.id);
 	buf_free(&doc.title);
+	buf_free(&doc.pre);
 	free(doc.sentend);
 	free(doc.sentid);
 	nerlex_free(lx);
