@@ -57,26 +57,6 @@ usage(FILE *fp, int status)
 	exit(status);
 }
 
-/* Append '\t' and s[0..n) escaped as record(5) says: \\ \t \n \r. */
-static void
-addfield(struct buf *b, const char *s, size_t n)
-{
-	const char *p, *end = s + n;
-	char esc[2] = { '\\', 0 };
-
-	buf_addc(b, '\t');
-	for (p = s; p < end; p++) {
-		if (*p != '\\' && *p != '\t' && *p != '\n' && *p != '\r')
-			continue;
-		buf_add(b, s, (size_t)(p - s));
-		esc[1] = *p == '\\' ? '\\' : *p == '\t' ? 't' :
-		    *p == '\n' ? 'n' : 'r';
-		buf_add(b, esc, 2);
-		s = p + 1;
-	}
-	buf_add(b, s, (size_t)(end - s));
-}
-
 /* Append '\t' and n in decimal. */
 static void
 addulong(struct buf *b, unsigned long n)
@@ -113,8 +93,8 @@ flush(struct doc *doc, struct nerdoc *nd)
 	}
 	n = nerdoc_resolve(nd);
 	buf_reset(&doc->pre);
-	buf_addc(&doc->pre, 'E');
-	addfield(&doc->pre, doc->id.s, doc->id.len);
+	buf_adds(&doc->pre, "E\t");
+	rec_escape(&doc->pre, doc->id.s, doc->id.len);
 	idlen = doc->pre.len;
 	for (si = 0; si < doc->nsent; si++) {
 		out_write(stdout, doc->raw.s + done, doc->sentend[si] - done);
