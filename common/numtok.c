@@ -51,7 +51,7 @@ wtab_get(const struct numfinder *nf, uint32_t h, const char *key, size_t len)
 	const struct wslot *sl;
 	size_t i;
 
-	for (i = NF_WSLOT(h) & (nf->wcap - 1); (sl = &nf->wtab[i])->key != NULL;
+	for (i = NF_WSLOT(h) & (nf->wcap - 1); (sl = &nf->wtab[i])->len != 0;
 	    i = (i + 1) & (nf->wcap - 1))
 		if (sl->h == h && sl->len == len &&
 		    same_word(WSLOT_KEY(sl), key, len))
