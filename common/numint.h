@@ -328,10 +328,14 @@ numlex_low(const struct numfinder *nf, int i)
 
 /* ====== Token tests (shared by numfind.c and numrules.c) ====== */
 
+/*
+ * Whether i is a token of the sentence.  One unsigned comparison: a
+ * negative i becomes at least 2^31, above any count nt (an int).
+ */
 static inline int
 in(const struct numfinder *nf, int i)
 {
-	return i >= 0 && i < nf->nt;
+	return (unsigned)i < (unsigned)nf->nt;
 }
 
 static inline int
