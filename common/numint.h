@@ -259,6 +259,8 @@ struct numfinder {
 					   of those the capitalised ones */
 	int		 at;		/* the sentence has an '@' (each is
 					   a symbol token) */
+	unsigned	 rall;		/* the roles of all its words
+					   together */
 	struct buf	 low;		/* lower-cased words */
 	struct mention	*m;
 	int		 nm;

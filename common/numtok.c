@@ -321,6 +321,7 @@ numlex_tokens(struct numfinder *nf, const char *s, size_t n)
 	uint32_t c;
 	int len, sp = 1, maybe = 0, exp, live, hwords = 0, hcaps = 0, at = 0;
 	int nt = 0, nlive = 0;
+	unsigned rall = 0;
 
 	nf->s = s;
 	nf->n = n;
@@ -396,6 +397,7 @@ numlex_tokens(struct numfinder *nf, const char *s, size_t n)
 			if (t->roles & (R_CARD | R_SCALE | R_VAGUE | R_ORD |
 			    R_DENOM))
 				maybe = 1;
+			rall |= t->roles;
 		} else {
 			t->type = TK_SYM;
 			t->cp = c;
@@ -425,6 +427,7 @@ numlex_tokens(struct numfinder *nf, const char *s, size_t n)
 	nf->hwords = hwords;
 	nf->hcaps = hcaps;
 	nf->at = at;
+	nf->rall = rall;
 	return maybe;
 }
 
