@@ -394,10 +394,7 @@ numlex_tokens(struct numfinder *nf, const char *s, size_t n)
 				hwords++;
 				hcaps += t->cap;
 			}
-			if (t->roles & (R_CARD | R_SCALE | R_VAGUE | R_ORD |
-			    R_DENOM))
-				maybe = 1;
-			rall |= t->roles;
+			rall |= t->roles;	/* maybe: see the end */
 		} else {
 			t->type = TK_SYM;
 			t->cp = c;
@@ -428,7 +425,9 @@ numlex_tokens(struct numfinder *nf, const char *s, size_t n)
 	nf->hcaps = hcaps;
 	nf->at = at;
 	nf->rall = rall;
-	return maybe;
+	/* a number word makes a number possible */
+	return maybe || (rall & (R_CARD | R_SCALE | R_VAGUE | R_ORD |
+	    R_DENOM)) != 0;
 }
 
 size_t
