@@ -267,6 +267,10 @@ nf_try_date(struct numfinder *nf, struct numdoc *doc, int i)
 		return 1;
 	if ((isnum(nf, i) || month_at(nf, i)) && compact_date(nf, doc, i))
 		return 1;
+	/* the rules below all need a month (month_at()); day_at() only
+	 * reads */
+	if (!(nf->rall & R_MONTH))
+		return 0;
 	if ((mo = month_at(nf, i))) {
 		/* March 22, 2022; Mar. 22; March 2022 */
 		if (!t->cap && (mo == 3 || mo == 5))

@@ -195,23 +195,30 @@ struct firsts {
  * A slot of nf->wtab: the words of nf->words again, and the words the
  * keys of the other lexicons start with (their F_ bits), by the hash a
  * token's lower-case text gets when it is read (numtok.c), so looking a
- * token up costs no second hash and one cache line.  Filled by numlex.c;
- * key has 7 readable zero bytes after its end, so that it can be
- * compared 8 bytes at a time.  A key of up to 16 bytes is in the slot
- * too (kin, zero-padded): comparing it there does not wait for a second
- * cache line.
+ * token up costs no second hash and one cache line.  Filled by numlex.c.
+ * 32 bytes, so that the table (2048 slots) fits the first level cache
+ * better: a key of up to 16 bytes is in the slot (kin, zero-padded), a
+ * longer one is pointed to (key, 7 readable zero bytes after its end),
+ * so that either can be compared 8 bytes at a time (numtok.c's
+ * same_word() reads no further than the next multiple of 8 bytes).
+ * Keys have 1 to 248 bytes (numlex.c's lowcopy()): len 0 marks an empty
+ * slot.
  */
 struct wslot {
-	const char	*key;		/* NULL: empty slot */
+	union {
+		const char *key;	/* len > sizeof(kin) */
+		char	 kin[16];	/* len <= sizeof(kin) */
+	} u;
 	const struct word *w;		/* NULL: not in nf->words */
-	uint32_t	 h, len;
-	unsigned	 roles;		/* w->roles (0 without w) */
-	unsigned	 flags;		/* WF_START, F_ bits */
-	char		 kin[16];
+	uint32_t	 h;
+	unsigned char	 len;		/* 0: empty slot */
+	unsigned char	 flags;		/* WF_START, F_ bits */
+	uint16_t	 roles;		/* w->roles (0 without w) */
 };
 
-/* The bytes of slot sl's key to compare, 7 readable bytes after them. */
-#define WSLOT_KEY(sl)	((sl)->len <= sizeof((sl)->kin) ? (sl)->kin : (sl)->key)
+/* The bytes of slot sl's key to compare. */
+#define WSLOT_KEY(sl)	((sl)->len <= sizeof((sl)->u.kin) ? (sl)->u.kin : \
+			 (sl)->u.key)
 
 /* The home slot of hash h in nf->wtab. */
 #define NF_WSLOT(h)	((h) ^ (h) >> 15)
@@ -252,6 +259,8 @@ struct numfinder {
 					   of those the capitalised ones */
 	int		 at;		/* the sentence has an '@' (each is
 					   a symbol token) */
+	unsigned	 rall;		/* the roles of all its words
+					   together */
 	struct buf	 low;		/* lower-cased words */
 	struct mention	*m;
 	int		 nm;
@@ -321,10 +330,14 @@ numlex_low(const struct numfinder *nf, int i)
 
 /* ====== Token tests (shared by numfind.c and numrules.c) ====== */
 
+/*
+ * Whether i is a token of the sentence.  One unsigned comparison: a
+ * negative i becomes at least 2^31, above any count nt (an int).
+ */
 static inline int
 in(const struct numfinder *nf, int i)
 {
-	return i >= 0 && i < nf->nt;
+	return (unsigned)i < (unsigned)nf->nt;
 }
 
 static inline int

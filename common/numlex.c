@@ -62,13 +62,17 @@ is_ascii(const char *s, size_t n)
 	return 1;
 }
 
+/* struct wslot keeps roles in 16 bits, flags in 8 */
+typedef char wslot_fits[R_CHANGE <= 0xffff && (WF_START | F_CUR | F_UNIT |
+    F_QUAL | F_CUR2) <= 0xff ? 1 : -1];
+
 /* Put slot sl into nf->wtab, which has room. */
 static void
 wtab_insert(struct numfinder *nf, const struct wslot *sl)
 {
 	size_t i;
 
-	for (i = NF_WSLOT(sl->h) & (nf->wcap - 1); nf->wtab[i].key != NULL;
+	for (i = NF_WSLOT(sl->h) & (nf->wcap - 1); nf->wtab[i].len != 0;
 	    i = (i + 1) & (nf->wcap - 1))
 		;
 	nf->wtab[i] = *sl;
@@ -88,30 +92,38 @@ wtab_slot(struct numfinder *nf, const char *key, size_t len, int add)
 	char low[256], *copy;
 	uint32_t h = lowcopy(key, len, low, sizeof(low));
 
+	if (len == 0)			/* len 0 marks an empty slot */
+		errx(1, "empty lexicon key");
 	for (i = nf->wcap ? NF_WSLOT(h) & (nf->wcap - 1) : 0; nf->wcap &&
-	    nf->wtab[i].key != NULL; i = (i + 1) & (nf->wcap - 1))
+	    nf->wtab[i].len != 0; i = (i + 1) & (nf->wcap - 1))
 		if (nf->wtab[i].h == h && nf->wtab[i].len == len &&
-		    memcmp(nf->wtab[i].key, low, len) == 0)
+		    memcmp(WSLOT_KEY(&nf->wtab[i]), low, len) == 0)
 			return &nf->wtab[i];
 	if (!add)
 		return NULL;
 	if (2 * (nf->wcount + 1) > nf->wcap) {
 		nf->wcap = nf->wcap ? 2 * nf->wcap : 512;
-		nf->wtab = ecalloc(nf->wcap, sizeof(*nf->wtab));
+		/* a slot never straddles two cache lines */
+		if (posix_memalign((void **)&nf->wtab, 64,
+		    nf->wcap * sizeof(*nf->wtab)) != 0)
+			err(1, NULL);
+		memset(nf->wtab, 0, nf->wcap * sizeof(*nf->wtab));
 		nf->wcount = 0;
 		for (i = 0; i < oldcap; i++)
-			if (old[i].key != NULL)
+			if (old[i].len != 0)
 				wtab_insert(nf, &old[i]);
 		free(old);
 	}
 	memset(&sl, 0, sizeof(sl));		/* kin zero-padded */
-	copy = owned(nf, len + 8);		/* zeroed: see struct wslot */
-	memcpy(copy, low, len);
-	sl.key = copy;
-	sl.len = (uint32_t)len;
+	sl.len = (unsigned char)len;		/* lowcopy(): len <= 248 */
 	sl.h = h;
-	if (len <= sizeof(sl.kin))
-		memcpy(sl.kin, low, len);
+	if (len <= sizeof(sl.u.kin))
+		memcpy(sl.u.kin, low, len);
+	else {
+		copy = owned(nf, len + 8);	/* zeroed: see struct wslot */
+		memcpy(copy, low, len);
+		sl.u.key = copy;
+	}
 	wtab_insert(nf, &sl);
 	return wtab_slot(nf, key, len, 0);
 }
@@ -379,7 +391,7 @@ start_flags(struct numfinder *nf)
 		wtab_slot(nf, start_words[i], strlen(start_words[i]),
 		    1)->flags |= WF_START;
 	for (i = 0; i < nf->wcap; i++) {
-		if ((sl = &nf->wtab[i])->key == NULL)
+		if ((sl = &nf->wtab[i])->len == 0)
 			continue;
 		sl->roles = sl->w != NULL ? sl->w->roles : 0;
 		nf->wany[NF_ANYBIT(sl->h) / 64] |=

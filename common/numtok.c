@@ -51,7 +51,7 @@ wtab_get(const struct numfinder *nf, uint32_t h, const char *key, size_t len)
 	const struct wslot *sl;
 	size_t i;
 
-	for (i = NF_WSLOT(h) & (nf->wcap - 1); (sl = &nf->wtab[i])->key != NULL;
+	for (i = NF_WSLOT(h) & (nf->wcap - 1); (sl = &nf->wtab[i])->len != 0;
 	    i = (i + 1) & (nf->wcap - 1))
 		if (sl->h == h && sl->len == len &&
 		    same_word(WSLOT_KEY(sl), key, len))
@@ -321,6 +321,7 @@ numlex_tokens(struct numfinder *nf, const char *s, size_t n)
 	uint32_t c;
 	int len, sp = 1, maybe = 0, exp, live, hwords = 0, hcaps = 0, at = 0;
 	int nt = 0, nlive = 0;
+	unsigned rall = 0;
 
 	nf->s = s;
 	nf->n = n;
@@ -393,9 +394,7 @@ numlex_tokens(struct numfinder *nf, const char *s, size_t n)
 				hwords++;
 				hcaps += t->cap;
 			}
-			if (t->roles & (R_CARD | R_SCALE | R_VAGUE | R_ORD |
-			    R_DENOM))
-				maybe = 1;
+			rall |= t->roles;	/* maybe: see the end */
 		} else {
 			t->type = TK_SYM;
 			t->cp = c;
@@ -425,7 +424,10 @@ numlex_tokens(struct numfinder *nf, const char *s, size_t n)
 	nf->hwords = hwords;
 	nf->hcaps = hcaps;
 	nf->at = at;
-	return maybe;
+	nf->rall = rall;
+	/* a number word makes a number possible */
+	return maybe || (rall & (R_CARD | R_SCALE | R_VAGUE | R_ORD |
+	    R_DENOM)) != 0;
 }
 
 size_t
