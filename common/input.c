@@ -94,10 +94,26 @@ readfile(struct walk *w, const char *path)
 static int
 byname(const void *a, const void *b)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	/* walkdir()'s names, after their type byte */
+	return strcmp(*(char *const *)a + 1, *(char *const *)b + 1);
 }
 
 static int walkpath(struct walk *, const char *, int);
+
+/*
+ * Does the directory entry say it is a regular file (not a link to one)?
+ * Where d_type is missing or unknown, no: walkpath() then asks stat(2).
+ */
+static int
+isregular(const struct dirent *e)
+{
+#ifdef DT_REG
+	return e->d_type == DT_REG;
+#else
+	(void)e;
+	return 0;
+#endif
+}
 
 static int
 walkdir(struct walk *w, const char *path, const struct stat *st)
@@ -129,7 +145,11 @@ walkdir(struct walk *w, const char *path, const struct stat *st)
 			cap = cap ? cap * 2 : 64;
 			names = erealloc(names, cap * sizeof(*names));
 		}
-		names[n++] = estrdup(e->d_name);
+		/* The name after a byte saying whether it is a regular file. */
+		names[n] = emalloc(strlen(e->d_name) + 2);
+		names[n][0] = isregular(e) ? 'f' : '?';
+		strcpy(names[n] + 1, e->d_name);
+		n++;
 	}
 	if (errno != 0) {
 		warn("%s", path);
@@ -144,11 +164,12 @@ walkdir(struct walk *w, const char *path, const struct stat *st)
 	while (plen > 1 && path[plen - 1] == '/')
 		plen--;
 	for (i = 0; i < n; i++) {
-		sub = emalloc(plen + strlen(names[i]) + 2);
+		sub = emalloc(plen + strlen(names[i] + 1) + 2);
 		memcpy(sub, path, plen);
 		sub[plen] = '/';
-		strcpy(sub + plen + 1, names[i]);
-		rc |= walkpath(w, sub, 0);
+		strcpy(sub + plen + 1, names[i] + 1);
+		/* A regular file needs no stat(2) to be told from the rest. */
+		rc |= names[i][0] == 'f' ? readfile(w, sub) : walkpath(w, sub, 0);
 		free(sub);
 		free(names[i]);
 	}

@@ -122,3 +122,32 @@ for prog in normalize split-sentences extract-numbers tag-entities; do
 	linear "amounts" $prog "\$1,000.5 million, "
 	linear "mojibake" $prog "Ã©â€™"
 done
+
+# A walk reads regular files and links to them, goes into directories,
+# and skips what is neither (a FIFO: reading it would wait for a writer),
+# whether the directory entry says its type or stat(2) must; in name order.
+mkdir -p "$t/walk/sub"
+printf 'Alpha text.\n' > "$t/walk/a.txt"
+printf 'Beta text.\n' > "$t/walk/sub/b.txt"
+printf 'Gamma text.\n' > "$t/gamma.txt"
+ln -s "$t/gamma.txt" "$t/walk/c.txt"
+mkfifo "$t/walk/d.fifo"
+"$BIN/normalize" "$t/walk" > "$t/out" 2> "$t/err" &
+pid=$!
+i=0
+while kill -0 "$pid" 2>/dev/null && [ "$i" -lt 50 ]; do
+	sleep 0.1
+	i=$((i + 1))
+done
+if kill -0 "$pid" 2>/dev/null; then
+	kill "$pid"
+	fail "walk: a FIFO in a directory is skipped, not read"
+else
+	wait "$pid"
+	check "walk: exit 0" test $? -eq 0
+	check "walk: a FIFO in a directory is skipped, not read" \
+	    test ! -s "$t/err"
+	check "walk: files, links to files and subdirectories, by name" \
+	    sh -c 'cut -f1,4 "$1" | grep -v "^D" | tr "\n" " " |
+	    grep -qx "P	Alpha text. P	Gamma text. P	Beta text. "' sh "$t/out"
+fi
