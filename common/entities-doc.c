@@ -49,6 +49,29 @@ wordput(const char *key, size_t len, void *val, void *arg)
 	memcpy(blob, &w, sizeof(w));
 }
 
+/*
+ * W_LOWTITLE for the word a lower-case token must be for ner_lowertitle()
+ * to find a person's title when its first letter is capitalised: the
+ * title with its A-Z first letter in lower case, or as it is when that
+ * letter is no ASCII letter (a title starting a-z no token can reach).
+ */
+static void
+lowtitleput(const char *key, size_t len, void *val, void *arg)
+{
+	struct wordsrc *src = arg;
+	struct buf *tmp = &src->d->tmp;
+
+	if (MAPINT(val) != TITLE_PERSON || len == 0 ||
+	    (key[0] >= 'a' && key[0] <= 'z'))
+		return;
+	buf_reset(tmp);
+	buf_add(tmp, key, len);
+	if (key[0] >= 'A' && key[0] <= 'Z')
+		tmp->s[0] += 'a' - 'A';
+	src->which = NMEMO + W_LOWTITLE;
+	wordput(tmp->s, tmp->len, NULL, src);
+}
+
 struct nerdoc *
 nerdoc_new(const struct nerlex *lx)
 {
@@ -63,6 +86,7 @@ nerdoc_new(const struct nerlex *lx)
 	strmap_each(lx->gaz, wordput, &src);
 	src.which = NMEMO + W_PREFIX;
 	strmap_each(lx->prefix, wordput, &src);
+	strmap_each(lx->titles, lowtitleput, &src);
 	return d;
 }
 

@@ -210,17 +210,14 @@ ner_verbnext(const struct nerdoc *d, const char *base, size_t k)
 int
 ner_lowertitle(struct nerdoc *d, const char *base, size_t k)
 {
-	const struct tok *t;
-	int v;
+	struct tok *t;
 
 	if (k == 0 || !((t = &d->toks[k - 1])->f & T_LOWER))
 		return 0;
-	buf_reset(&d->tmp);
-	buf_add(&d->tmp, base + t->b0, t->b1 - t->b0);
-	if (d->tmp.len > 0 && d->tmp.s[0] >= 'a' && d->tmp.s[0] <= 'z')
-		d->tmp.s[0] -= 'a' - 'A';
-	v = MAPINT(strmap_get(d->lx->titles, d->tmp.s, d->tmp.len));
-	return v == TITLE_PERSON;
+	/* The word index knows (W_LOWTITLE, from the titles map). */
+	if (!(t->have & TM_WORD))
+		ner_wordmemo(d, base, t);
+	return (t->word & W_LOWTITLE) != 0;
 }
 
 /* Is the name before token k followed by ", Country" or ", State"? */

@@ -157,6 +157,8 @@ const struct gent *nerlex_fuzzy(const struct nerlex *, const char *s, size_t n,
 /* What nerdoc.words knows of a word besides its memos (winfo.flags). */
 #define W_GAZ	0x1	/* a gazetteer spelling (of any weakness) */
 #define W_PREFIX 0x2	/* the first word of a longer spelling */
+#define W_LOWTITLE 0x4	/* with its first letter capitalised, a person's
+			   title (president: ner_lowertitle()) */
 
 #define WORDBITS	(1u << 18)
 #define WORDBIT1(h)	((unsigned)(h) & (WORDBITS - 1))
