@@ -279,7 +279,7 @@ endswith(const char *s, size_t n, const struct lit *e, size_t min)
  * -ic name groups (NORP), -ia, -stan, -burg places; else none yet.
  */
 int
-ner_guess(struct nerdoc *d, const char *s, size_t n)
+ner_guess(struct nerdoc *d, const char *base, size_t k)
 {
 	static const struct lit groups[] = { LIT("ians"),
 	    LIT("eans"), LIT("ans"), LIT("ites"), LIT("ic"),
@@ -289,9 +289,10 @@ ner_guess(struct nerdoc *d, const char *s, size_t n)
 	    LIT("stan"), LIT("burg"), LIT("bourg"), LIT("shire"),
 	    LIT("ville"), LIT("polis"), LIT("grad"), LIT("ium"),
 	    LIT("abad"), LIT("pur"), LIT("sk") };
-	size_t i;
+	const char *s = base + d->toks[k].b0;
+	size_t i, n = d->toks[k].b1 - d->toks[k].b0;
 
-	if (strmap_get(d->lx->given, s, n) != NULL)
+	if (ner_given(d, base, k))
 		return ENT_NONE;
 	for (i = 0; i < sizeof(groups) / sizeof(groups[0]); i++)
 		if (endswith(s, n, &groups[i], 3))

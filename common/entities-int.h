@@ -482,8 +482,8 @@ int	ner_placenext(struct nerdoc *d, const char *base, size_t k);
 int	ner_shape(const char *s, size_t n);
 /* Is token k a common English word (or its plural)? */
 int	ner_commonword(struct nerdoc *d, const char *base, size_t k);
-/* Type of an unknown word from its ending (-ians NORP, -stan LOC). */
-int	ner_guess(struct nerdoc *d, const char *s, size_t n);
+/* Type of unknown word k from its ending (-ians NORP, -stan LOC). */
+int	ner_guess(struct nerdoc *d, const char *base, size_t k);
 /* Type the words around k0..k1 suggest (in X, the X region, X said). */
 int	ner_context(struct nerdoc *d, const char *base, size_t k0, size_t k1);
 /* Does a lower-cased word look like an adverb or agent noun (-ly, -ists)? */

@@ -220,7 +220,7 @@ unknown(struct nerdoc *d, size_t si, size_t k0, size_t k1, unsigned f)
 		    ENT_PERSON;
 		ev = EV_WEAK;
 	} else if (words == 1 && k1 - k0 == 1 &&
-	    (type = ner_guess(d, base + t0->b0, t0->b1 - t0->b0)) != ENT_NONE)
+	    (type = ner_guess(d, base, k0)) != ENT_NONE)
 		ev = EV_WEAK;
 	else if (words == 1 && k1 - k0 == 1 &&
 	    (type = ner_context(d, base, k0, k1)) != ENT_NONE)
