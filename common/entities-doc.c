@@ -656,27 +656,9 @@ sortments(struct nerdoc *d)
 		memcpy(d->ments, a, n * sizeof(*a));
 }
 
-/* Is s[0..n) all ASCII?  Eight bytes a step (loaded with memcpy). */
-static inline int
-ascii(const char *s, size_t n)
-{
-	uint64_t w, or = 0;
-	size_t i;
-
-	for (i = 0; i + 8 <= n; i += 8) {
-		memcpy(&w, s + i, 8);
-		or |= w;
-	}
-	for (; i < n; i++)
-		or |= (unsigned char)s[i];
-	return (or & 0x8080808080808080ULL) == 0;
-}
-
 /*
  * Turn the mentions' byte offsets into code points, counting each
  * sentence's text once however many mentions it has (they are sorted).
- * Where the text up to a mention's end is ASCII (most), bytes are code
- * points.
  */
 static void
 cpoffsets(struct nerdoc *d)
@@ -691,15 +673,9 @@ cpoffsets(struct nerdoc *d)
 			b = c = 0;
 		}
 		/* Mentions do not overlap any more: start >= b. */
-		if (ascii(SENT(d, sent) + b, m->end - b)) {
-			start = c + (m->start - b);
-			c = start + (m->end - m->start);
-		} else {
-			c += utf8_cpcount(SENT(d, sent) + b, m->start - b);
-			start = c;
-			c += utf8_cpcount(SENT(d, sent) + m->start,
-			    m->end - m->start);
-		}
+		c += utf8_cpcount(SENT(d, sent) + b, m->start - b);
+		start = c;
+		c += utf8_cpcount(SENT(d, sent) + m->start, m->end - m->start);
 		b = m->end;
 		m->start = start;
 		m->end = c;

@@ -113,12 +113,29 @@ zone_mark(struct numfinder *nf, size_t b, size_t e, int *i)
 			nf->t[*i].skip = 1;
 }
 
+/*
+ * A match of rc groups at ov[0..1): mark its tokens as a zone unless the
+ * group that keeps text (nf->keep) matched; returns where the next try
+ * starts (after the match, past an empty one, on a character's start).
+ */
+static size_t
+zone_take(struct numfinder *nf, const PCRE2_SIZE *ov, int rc, int *i)
+{
+	size_t b = ov[0], e = ov[1], next = e > b ? e : e + 1;
+
+	while (next < nf->n && !UTF8_POINT(nf->s[next]))
+		next++;
+	if (!(rc > nf->keep && ov[2 * nf->keep] != PCRE2_UNSET))
+		zone_mark(nf, b, e, i);
+	return next;
+}
+
 /* The zones found by trying the pattern at every position (any text). */
 static void
 zones_slow(struct numfinder *nf)
 {
 	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(nf->md);
-	size_t start = 0, b, e;
+	size_t start = 0;
 	int rc, i = 0;
 
 	if (nf->zone == NULL)
@@ -128,14 +145,7 @@ zones_slow(struct numfinder *nf)
 		    PCRE2_NO_UTF_CHECK, nf->md, nf->mc);
 		if (rc < 0)
 			break;		/* no more, or a limit was hit */
-		b = ov[0];
-		e = ov[1];
-		start = e > b ? e : e + 1;
-		while (start < nf->n && !UTF8_POINT(nf->s[start]))
-			start++;
-		if (rc > nf->keep && ov[2 * nf->keep] != PCRE2_UNSET)
-			continue;
-		zone_mark(nf, b, e, &i);
+		start = zone_take(nf, ov, rc, &i);
 	}
 }
 
@@ -379,7 +389,7 @@ numlex_zones(struct numfinder *nf)
 {
 	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(nf->md);
 	const unsigned char *q;
-	size_t p, b, e;
+	size_t p;
 	int rc, i = 0;
 
 	if (nf->at) {
@@ -403,13 +413,6 @@ numlex_zones(struct numfinder *nf)
 		}
 		if (rc < 0)
 			break;
-		b = ov[0];
-		e = ov[1];
-		p = e > b ? e : e + 1;
-		while (p < nf->n && !UTF8_POINT(nf->s[p]))
-			p++;
-		if (rc > nf->keep && ov[2 * nf->keep] != PCRE2_UNSET)
-			continue;
-		zone_mark(nf, b, e, &i);
+		p = zone_take(nf, ov, rc, &i);
 	}
 }
