@@ -109,6 +109,8 @@ nerdoc_free(struct nerdoc *d)
 	free(d->gnext);
 	free(d->sents);
 	free(d->toks);
+	free(d->starts);
+	free(d->lowgaz);
 	free(d->gzents);
 	free(d->cands);
 	free(d->cl);

@@ -278,6 +278,16 @@ struct nerdoc {
 	size_t		 nsents, capsents;
 	struct tok	*toks;		/* the sentence being tagged */
 	size_t		 ntoks, captoks;
+	/*
+	 * The tokens a run of a name may start at (ner_body()), in order:
+	 * every word but the lower-case ones no gazetteer spelling starts
+	 * with, told by lowgaz: a bit per first two bytes of the spellings'
+	 * first words that do not start with a capital A-Z (al-Qaeda, eBay),
+	 * the second 0 for a word of one byte.  Built at the first sentence.
+	 */
+	size_t		*starts;
+	size_t		 nstarts, capstarts;
+	unsigned char	*lowgaz;	/* 256 * 256 bits */
 	const struct gent **gzents;	/* entries of the tokens' gaz memos */
 	size_t		 ngzents, capgzents;
 	struct cand	*cands;

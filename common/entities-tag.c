@@ -570,30 +570,31 @@ void
 ner_body(struct nerdoc *d, size_t si)
 {
 	const char *base = SENT(d, si);
-	size_t i = 0, j, n0, h;
+	size_t i, j, n0, h, x, next = 0;
 	const struct gent *g;
 	const struct tok *t;
 
-	while (i < d->ntoks) {
+	/* Only the words ner_tokenize() listed can start a run. */
+	for (x = 0; x < d->nstarts; x++) {
+		if ((i = d->starts[x]) < next)
+			continue;	/* taken by the last run */
 		t = &d->toks[i];
 		if (!(t->f & T_WORD) || !((t->f & T_CAP) || (((t->f & T_UPPER) ||
 		    GAZMAYBE(d->lx, base + t->b0, t->b1 - t->b0)) &&
-		    ner_gazmatch(d, base, i, d->ntoks, &g) > 0))) {
-			i++;
+		    ner_gazmatch(d, base, i, d->ntoks, &g) > 0)))
 			continue;
-		}
 		j = runend(d, base, i);
 		for (h = j - 1; h > i && ner_title(d, base, h) == TITLE_SUFFIX;
 		    h--)
 			;	/* World War II: the head is War */
 		if (h > i && ner_notname(d, base, h) && !gazend(d, base, i, j)) {
 			/* The Paris Agreement, the Rugby Championship */
-			i = j;
+			next = j;
 			continue;
 		}
 		n0 = d->ncands;
 		run(d, si, i, j);
-		i = j + cityplace(d, si, n0, j) + suffix(d, si, n0, j);
+		next = j + cityplace(d, si, n0, j) + suffix(d, si, n0, j);
 	}
 }
 

@@ -95,6 +95,8 @@ newtok(struct tok *toks, size_t *nt, unsigned f)
 	return t;
 }
 
+#define LOWGAZBIT(a, b)	((unsigned)(a) << 8 | (unsigned)(b))
+
 /* ASCII classes, for the bulk of the text: no decoding, one load. */
 enum { A_LOWER = 1, A_UPPER = 2, A_DIGIT = 4, A_SPACE = 8 };
 #define A_ALNUM	(A_LOWER | A_UPPER | A_DIGIT)
@@ -331,16 +333,53 @@ plainword(const struct nerdoc *d, const char *s, size_t i, unsigned a,
 	return j + dots;
 }
 
-/* What tells a headline: counts over its words of two letters or more. */
+/* Note a gazetteer spelling's first word in d->lowgaz (see nerdoc.starts). */
+static void
+lowgazput(const char *key, size_t len, void *val, void *arg)
+{
+	const unsigned char *u = (const unsigned char *)key;
+	struct nerdoc *d = arg;
+	unsigned b;
+
+	(void)val;
+	if (len == 0 || (u[0] >= 'A' && u[0] <= 'Z'))
+		return;
+	b = LOWGAZBIT(u[0], len < 2 || u[1] == ' ' || u[1] == '-' ? 0 : u[1]);
+	d->lowgaz[b >> 3] |= (unsigned char)(1u << (b & 7));
+}
+
+/* May a lower-case word s[0..n), n >= 1, start a gazetteer spelling? */
+static inline int
+lowgaz(const struct nerdoc *d, const char *s, size_t n)
+{
+	unsigned b = LOWGAZBIT((unsigned char)s[0],
+	    n < 2 ? 0 : (unsigned char)s[1]);
+
+	return d->lowgaz[b >> 3] >> (b & 7) & 1;
+}
+
+/*
+ * What tells a headline: counts over its words of two letters or more.
+ * Most sentences are body text, and soon known to be: once a lower-case
+ * word has ruled out title case and the words left could not bring the
+ * words in capitals up to four in five, counting stops (done).
+ */
 struct hlcount {
 	int	 words, caps, uppers;
 	int	 lowers;	/* only whether there is one counts */
+	int	 done;
 };
 
+/*
+ * Count token t, left bytes before the sentence's end.  Every word
+ * counted after it takes at least three of them: a space, a mark or a
+ * hyphen between, and two letters.
+ */
 static inline void
-hlcount(struct hlcount *h, const char *s, const struct tok *t)
+hlcount(struct hlcount *h, const char *s, const struct tok *t, size_t left)
 {
-	if (!(t->f & T_WORD) || (t->f & T_DIGIT) || t->b1 - t->b0 < 2)
+	if (h->done || !(t->f & T_WORD) || (t->f & T_DIGIT) ||
+	    t->b1 - t->b0 < 2)
 		return;
 	h->words++;
 	if (t->f & T_UPPER)
@@ -349,24 +388,33 @@ hlcount(struct hlcount *h, const char *s, const struct tok *t)
 		h->caps++;
 	else if (h->lowers == 0 && !minor(s + t->b0, t->b1 - t->b0))
 		h->lowers++;
+	if (h->lowers > 0 && 4 * h->words - 5 * h->uppers > 0 &&
+	    (size_t)(4 * h->words - 5 * h->uppers) * 3 > left)
+		h->done = 1;
 }
 
 int
 ner_tokenize(struct nerdoc *d, size_t si)
 {
 	const char *s = SENT(d, si);
-	size_t n = d->sents[si].len, i = 0, j, nt = 0;
+	size_t n = d->sents[si].len, i = 0, j, nt = 0, ns = 0, *starts;
 	unsigned f;
 	int len, cat, hyph = 0;
 	/* T_SPACE, T_INIT: what the next token gets (the start has both). */
 	unsigned pend = T_SPACE | T_INIT;
-	struct hlcount h = { 0, 0, 0, 0 };
+	struct hlcount h = { 0, 0, 0, 0, 0 };
 	uint32_t cp, prev = 0;
 	struct tok *t, *toks;
 
 	d->ngzents = 0;
 	d->toks = toks = ner_grow(d->toks, &d->captoks, n + 1,
 	    sizeof(*d->toks));
+	d->starts = starts = ner_grow(d->starts, &d->capstarts, n + 1,
+	    sizeof(*d->starts));
+	if (d->lowgaz == NULL) {
+		d->lowgaz = ecalloc(256 * 256 / 8, 1);
+		strmap_each(d->lx->gaz, lowgazput, d);
+	}
 	while (i < n) {
 		unsigned a = aclass[(unsigned char)s[i]];
 
@@ -380,7 +428,9 @@ ner_tokenize(struct nerdoc *d, size_t si)
 			t = newtok(toks, &nt, f | pend | (hyph ? T_HYPH : 0));
 			t->b0 = i;
 			t->b1 = j;
-			hlcount(&h, s, t);
+			if (!(a & A_LOWER) || lowgaz(d, s + i, j - i))
+				starts[ns++] = nt - 1;
+			hlcount(&h, s, t, n - j);
 			hyph = 0;
 			/* The one space after most words, without a turn. */
 			if (s[j] == ' ') {
@@ -397,7 +447,8 @@ ner_tokenize(struct nerdoc *d, size_t si)
 		if (a != 0 || (cp >= 0x80 && isalnumcp(cp, &cat))) {
 			t = newtok(toks, &nt, pend | (hyph ? T_HYPH : 0));
 			i = scanword(d, s, n, i, t);
-			hlcount(&h, s, t);
+			starts[ns++] = nt - 1;
+			hlcount(&h, s, t, n - t->b1);
 			pend = 0;
 			hyph = 0;
 			continue;
@@ -421,7 +472,10 @@ ner_tokenize(struct nerdoc *d, size_t si)
 		i += len;
 	}
 	d->ntoks = nt;
+	d->nstarts = ns;
 	/* Title case or all capitals? */
+	if (h.done)
+		return 0;
 	if (h.words >= 3 && h.uppers * 5 >= h.words * 4)
 		return 2;
 	if (h.words >= 3 && h.lowers == 0 && h.caps * 4 >= h.words * 3 &&
