@@ -110,6 +110,7 @@ nerdoc_free(struct nerdoc *d)
 	free(d->sents);
 	free(d->toks);
 	free(d->starts);
+	free(d->alnum);
 	free(d->lowgaz);
 	free(d->gzents);
 	free(d->cands);

@@ -287,6 +287,9 @@ struct nerdoc {
 	 */
 	size_t		*starts;
 	size_t		 nstarts, capstarts;
+	/* Bit k of alnum[k / 64]: byte k of the sentence an ASCII letter or digit. */
+	uint64_t	*alnum;
+	size_t		 capalnum;
 	unsigned char	*lowgaz;	/* 256 * 256 bits */
 	const struct gent **gzents;	/* entries of the tokens' gaz memos */
 	size_t		 ngzents, capgzents;

@@ -9,6 +9,7 @@
 #include <utf8proc.h>
 
 #include "entities-int.h"
+#include "scan.h"
 #include "utf8.h"
 
 void *
@@ -292,6 +293,37 @@ minor(const char *s, size_t n)
 }
 
 /*
+ * Mark the sentence's ASCII letters and digits in d->alnum, up to and
+ * with the NUL at s[n] (not one of them): word ends are then found
+ * without a branch per byte, whose exit, at a word's unpredictable
+ * length, costs more than the bytes.
+ */
+static void
+alnummask(struct nerdoc *d, const char *s, size_t n)
+{
+	size_t b, nb = n / 64 + 1;
+	char last[64];
+
+	d->alnum = ner_grow(d->alnum, &d->capalnum, nb, sizeof(*d->alnum));
+	for (b = 0; b + 1 < nb; b++)
+		d->alnum[b] = scan_alnum64(s + 64 * b);
+	memset(last, 0, sizeof(last));
+	memcpy(last, s + 64 * b, n + 1 - 64 * b);
+	d->alnum[b] = scan_alnum64(last);
+}
+
+/* The first byte from j on that is no ASCII letter or digit. */
+static inline size_t
+alnumend(const uint64_t *alnum, size_t j)
+{
+	uint64_t m;
+
+	while ((m = ~alnum[j / 64] >> (j % 64)) == 0)
+		j = (j | 63) + 1;
+	return j + (size_t)scan_ctz64(m);
+}
+
+/*
  * The common case of a word, without scanword(): ASCII letters and
  * digits from s[i] (a letter, of class a) ended by a space or a plain
  * mark, or by a period with no letter after it, kept after an initial or
@@ -310,9 +342,12 @@ plainword(const struct nerdoc *d, const char *s, size_t i, unsigned a,
 
 	*fp = a & A_LOWER ? T_WORD | T_LOWER : T_WORD | T_CAP;
 	if (a & A_LOWER)
-		while (aclass[(unsigned char)s[j]] & A_ALNUM)
-			j++;
-	else {
+		j = alnumend(d->alnum, j);
+	else if (aclass[(unsigned char)s[j]] & A_LOWER) {
+		/* Biden: a small letter second, so not in capitals. */
+		up = low = 1;
+		j = alnumend(d->alnum, j);
+	} else {
 		for (up = 1; (b = aclass[(unsigned char)s[j]] & A_ALNUM) != 0;
 		    j++) {
 			low += b & A_LOWER;
@@ -411,6 +446,7 @@ ner_tokenize(struct nerdoc *d, size_t si)
 	    sizeof(*d->toks));
 	d->starts = starts = ner_grow(d->starts, &d->capstarts, n + 1,
 	    sizeof(*d->starts));
+	alnummask(d, s, n);
 	if (d->lowgaz == NULL) {
 		d->lowgaz = ecalloc(256 * 256 / 8, 1);
 		strmap_each(d->lx->gaz, lowgazput, d);

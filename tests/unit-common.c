@@ -6,6 +6,7 @@
 
 #include "lexicon.h"
 #include "record.h"
+#include "scan.h"
 #include "utf8.h"
 #include "util.h"
 #include "unit.h"
@@ -405,6 +406,36 @@ test_lexicon(void)
 	test_cond("hash64 differs", hash64("a", 1) != hash64("b", 1));
 }
 
+/*
+ * scan_alnum64() against the obvious test, for every byte value at every
+ * position of a block (the SSE2 path works in four 16-byte steps), and
+ * scan_ctz64() at every bit.
+ */
+static void
+test_scan_alnum(void)
+{
+	char block[64];
+	uint64_t m, want;
+	int v, k, ok = 1;
+
+	for (v = 0; v < 256; v++)
+		for (k = 0; k < 64; k++) {
+			memset(block, ' ', sizeof(block));
+			block[k] = (char)v;
+			block[(k + 17) % 64] = 'q';
+			m = scan_alnum64(block);
+			want = (uint64_t)1 << (k + 17) % 64;
+			if ((v >= 'a' && v <= 'z') || (v >= 'A' && v <= 'Z') ||
+			    (v >= '0' && v <= '9'))
+				want |= (uint64_t)1 << k;
+			ok &= m == want;
+		}
+	test_cond("scan_alnum64: every byte value at every position", ok);
+	for (ok = 1, k = 0; k < 64; k++)
+		ok &= scan_ctz64((uint64_t)1 << k | (uint64_t)1 << 63) == k;
+	test_cond("scan_ctz64: every bit", ok);
+}
+
 int
 main(void)
 {
@@ -419,5 +450,6 @@ main(void)
 	test_strmap_each();
 	test_strmap_blob();
 	test_lexicon();
+	test_scan_alnum();
 	return test_report();
 }
