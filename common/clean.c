@@ -492,6 +492,36 @@ has_pair(const unsigned char *s, size_t n)
 	return 0;
 }
 
+/*
+ * The bclass bits of the bytes of s[0..n), or'ed together.  Eight bytes
+ * at a time with no branch per word: each test below says exactly
+ * whether SOME byte of its word qualifies (scan.h), and that is all the
+ * or'ed answer needs.  B_EOL is not told from B_CTL (CR is a control).
+ */
+static unsigned
+line_class(const unsigned char *s, size_t n)
+{
+	uint64_t x, y, hi = 0, ctl = 0, apos = 0;
+	unsigned acc = 0;
+	size_t i;
+
+	for (i = 0; n - i >= 8; i += 8) {
+		x = scan_load((const char *)s + i);
+		hi |= x;
+		ctl |= (x - SCAN_ONES * 0x20) & ~x;	/* below 0x20 */
+		y = x ^ SCAN_ONES * 0x7f;
+		ctl |= (y - SCAN_ONES) & ~y;		/* DEL */
+		y = x ^ SCAN_ONES * '\'';
+		apos |= (y - SCAN_ONES) & ~y;
+	}
+	acc |= (hi & SCAN_HIGHS) ? B_HIGH : 0;
+	acc |= (ctl & SCAN_HIGHS) ? B_CTL : 0;
+	acc |= (apos & SCAN_HIGHS) ? B_APOS : 0;
+	for (; i < n; i++)
+		acc |= bclass[s[i]];
+	return acc;
+}
+
 void
 clean_text(struct buf *out, const char *in, size_t n)
 {
@@ -501,14 +531,21 @@ clean_text(struct buf *out, const char *in, size_t n)
 	unsigned acc;
 
 	while (s < end) {
-		acc = 0;
-		for (p = s;;) {
-			while (end - p >= 8 && plain8(p))
-				p += 8;
-			if (p == end || (bclass[*p] & B_EOL))
-				break;
-			acc |= bclass[*p++];
-		}
+		/*
+		 * The line up to the next LF, classed in one pass; one with a
+		 * control byte (a CR may end it sooner) is looked at byte by
+		 * byte.
+		 */
+		if ((p = memchr(s, '\n', (size_t)(end - s))) == NULL)
+			p = end;
+		if ((acc = line_class(s, (size_t)(p - s))) & B_CTL)
+			for (acc = 0, p = s;;) {
+				while (end - p >= 8 && plain8(p))
+					p += 8;
+				if (p == end || (bclass[*p] & B_EOL))
+					break;
+				acc |= bclass[*p++];
+			}
 		len = (size_t)(p - s);
 		if (acc == 0 || (acc == B_APOS && !has_pair(s, len)))
 			buf_add(out, s, len);
