@@ -496,7 +496,7 @@ has_pair(const unsigned char *s, size_t n)
  * The bclass bits of the bytes of s[0..n), or'ed together.  Eight bytes
  * at a time with no branch per word: each test below says exactly
  * whether SOME byte of its word qualifies (scan.h), and that is all the
- * or'ed answer needs.  B_EOL is not told from B_CTL (CR is a control).
+ * or'ed answer needs.  A CR is B_CTL in the words, B_EOL in the tail.
  */
 static unsigned
 line_class(const unsigned char *s, size_t n)
@@ -538,7 +538,7 @@ clean_text(struct buf *out, const char *in, size_t n)
 		 */
 		if ((p = memchr(s, '\n', (size_t)(end - s))) == NULL)
 			p = end;
-		if ((acc = line_class(s, (size_t)(p - s))) & B_CTL)
+		if ((acc = line_class(s, (size_t)(p - s))) & (B_CTL | B_EOL))
 			for (acc = 0, p = s;;) {
 				while (end - p >= 8 && plain8(p))
 					p += 8;
