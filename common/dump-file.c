@@ -51,22 +51,41 @@ tar_read(struct archive *a, void *arg, const void **p)
 	return (la_ssize_t)zin_read(tr->z, tr->buf, sizeof(tr->buf));
 }
 
-/* Read the current member's data into ctx->text; 0, 1 on error, 2 when
- * it is larger than DUMP_MAXDOC. */
+/*
+ * Read the current member's data into ctx->text; 0, 1 on error, 2 when
+ * it is larger than DUMP_MAXDOC.  The blocks are taken where libarchive
+ * has them (for tar, in the buffer tar_read() filled) rather than copied
+ * out by archive_read_data() first; the holes of a sparse member read as
+ * zero bytes, as archive_read_data() gives them.
+ */
 static int
 member_data(struct dumpctx *ctx, struct archive *a)
 {
-	char chunk[CHUNK];
-	la_ssize_t n;
+	const void *p;
+	size_t n;
+	la_int64_t off;
+	int r;
 
 	buf_reset(&ctx->text);
-	while ((n = archive_read_data(a, chunk, sizeof(chunk))) > 0) {
-		buf_add(&ctx->text, chunk, (size_t)n);
+	/* As for archive_read_data(), a warning or blocks out of order are
+	 * errors. */
+	while ((r = archive_read_data_block(a, &p, &n, &off)) == ARCHIVE_OK) {
+		if (off < 0 || (uint64_t)off < ctx->text.len)
+			return 1;
+		if ((uint64_t)off > DUMP_MAXDOC)
+			return 2;
+		if ((size_t)off > ctx->text.len) {
+			buf_grow(&ctx->text, (size_t)off - ctx->text.len);
+			memset(ctx->text.s + ctx->text.len, 0,
+			    (size_t)off - ctx->text.len);
+			ctx->text.len = (size_t)off;
+		}
+		buf_add(&ctx->text, p, n);
 		if (ctx->text.len > DUMP_MAXDOC)
 			return 2;
 	}
 	buf_grow(&ctx->text, 0);
-	return n < 0;
+	return r != ARCHIVE_EOF;
 }
 
 int

@@ -240,6 +240,7 @@ struct numfinder {
 					   NLEN_SLOT of their first letters */
 	pcre2_code	*zone;		/* NULL until a sentence has an '@' */
 	pcre2_code	*zonea;		/* the same, anchored at the start */
+	int		 zonejit, zoneajit;	/* JIT-compiled: numzone.c */
 	pcre2_match_data *md;
 	pcre2_match_context *mc;	/* work limits, JIT stack */
 	pcre2_jit_stack	*jit;

@@ -38,8 +38,9 @@ static const char zone_pattern[] =
 #define ZR(c)	(ZW(c) || (c) == '.' || (c) == '-')
 #define ZD(c)	((c) >= '0' && (c) <= '9')
 
+/* Compile the zone pattern; *jit says whether the JIT took it. */
 static pcre2_code *
-zone_compile(uint32_t anchored)
+zone_compile(uint32_t anchored, int *jit)
 {
 	pcre2_code *re;
 	PCRE2_SIZE eoff;
@@ -52,8 +53,25 @@ zone_compile(uint32_t anchored)
 		pcre2_get_error_message(ecode, (PCRE2_UCHAR *)msg, sizeof(msg));
 		errx(1, "zone pattern at %zu: %s", (size_t)eoff, msg);
 	}
-	pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
+	*jit = pcre2_jit_compile(re, PCRE2_JIT_COMPLETE) == 0;
 	return re;
+}
+
+/*
+ * pcre2_match(), by way of pcre2_jit_match() when re was JIT-compiled:
+ * the same code, without pcre2_match()'s checks of its arguments (a few
+ * hundred instructions a call).  The sentence is valid UTF-8 and is not
+ * checked either way.
+ */
+static int
+zone_match(const struct numfinder *nf, const pcre2_code *re, int jit,
+    size_t start)
+{
+	if (jit)
+		return pcre2_jit_match(re, (PCRE2_SPTR)nf->s, nf->n, start,
+		    PCRE2_NO_UTF_CHECK, nf->md, nf->mc);
+	return pcre2_match(re, (PCRE2_SPTR)nf->s, nf->n, start,
+	    PCRE2_NO_UTF_CHECK, nf->md, nf->mc);
 }
 
 void
@@ -71,7 +89,7 @@ numlex_zone_init(struct numfinder *nf)
 	 * first one comes (zones_slow()): JIT compiling costs about as
 	 * much as zoning a megabyte of text */
 	nf->zone = NULL;
-	nf->zonea = zone_compile(PCRE2_ANCHORED);
+	nf->zonea = zone_compile(PCRE2_ANCHORED, &nf->zoneajit);
 	nf->md = pcre2_match_data_create_from_pattern(nf->zonea, NULL);
 	/*
 	 * The zone pattern runs over whole sentences (windows of up to
@@ -139,10 +157,9 @@ zones_slow(struct numfinder *nf)
 	int rc, i = 0;
 
 	if (nf->zone == NULL)
-		nf->zone = zone_compile(0);
+		nf->zone = zone_compile(0, &nf->zonejit);
 	while (start <= nf->n) {
-		rc = pcre2_match(nf->zone, (PCRE2_SPTR)nf->s, nf->n, start,
-		    PCRE2_NO_UTF_CHECK, nf->md, nf->mc);
+		rc = zone_match(nf, nf->zone, nf->zonejit, start);
 		if (rc < 0)
 			break;		/* no more, or a limit was hit */
 		start = zone_take(nf, ov, rc, &i);
@@ -405,8 +422,7 @@ numlex_zones(struct numfinder *nf)
 				break;
 			p = (size_t)(q - nf->zc);
 		}
-		rc = pcre2_match(nf->zonea, (PCRE2_SPTR)nf->s, nf->n, p,
-		    PCRE2_NO_UTF_CHECK, nf->md, nf->mc);
+		rc = zone_match(nf, nf->zonea, nf->zoneajit, p);
 		if (rc == PCRE2_ERROR_NOMATCH) {
 			p++;
 			continue;

@@ -46,9 +46,13 @@ struct spans {
 
 /* Everything one document needs, reused from document to document. */
 struct doc {
-	struct buf	 clean;		/* cleaned text */
-	struct buf	 lines;		/* lines, white space collapsed */
-	struct buf	 paras;		/* paragraphs, lines joined */
+	/*
+	 * The cleaned text.  Lines and paragraphs are made in place: white
+	 * space collapsed inside each line, lines joined by moving them down
+	 * over the line breaks between them, so the spans of both point into
+	 * it and no byte is copied but those that move.
+	 */
+	struct buf	 clean;
 	struct buf	 id;
 	struct spans	 line;
 	struct spans	 para;
@@ -102,14 +106,17 @@ starts_run(const char *s, size_t n, size_t i)
 }
 
 /*
- * Append s[0..n), which neither starts nor ends with white space, with
- * each run of spaces and TABs made one space.  Most lines have none: the
- * bytes between runs are copied whole, found eight at a time.
+ * Collapse each run of spaces and TABs in s[0..n), which neither starts
+ * nor ends with white space, to one space, in place; returns the new
+ * length.  Most lines have none: the bytes between runs are found eight
+ * at a time and move only once a run has been collapsed before them.
+ * The write position never passes the read position: a run of k bytes
+ * (k >= 1) becomes one space.
  */
-static void
-add_collapsed(struct buf *b, const char *s, size_t n)
+static size_t
+collapse(char *s, size_t n)
 {
-	size_t i = 0, from = 0, stop;
+	size_t i = 0, from = 0, to = 0, stop;
 
 	for (;;) {
 		while (n - i >= 9 && tidy8(s + i))
@@ -120,42 +127,42 @@ add_collapsed(struct buf *b, const char *s, size_t n)
 		if (i == n)
 			break;
 		if (i < stop) {
-			buf_add(b, s + from, i - from);
-			buf_addc(b, ' ');
+			if (to != from)
+				memmove(s + to, s + from, i - from);
+			to += i - from;
+			s[to++] = ' ';
 			while (i < n && (s[i] == ' ' || s[i] == '\t'))
 				i++;
 			from = i;
 		}
 	}
-	buf_add(b, s + from, n - from);
+	if (to != from)
+		memmove(s + to, s + from, n - from);
+	return to + (n - from);
 }
 
 /*
- * Split the cleaned text into lines with white space collapsed and ends
- * trimmed (into d->lines), noting blank lines and trailing white space.
+ * Split the cleaned text into lines, in place, with white space collapsed
+ * and ends trimmed, noting blank lines and trailing white space.
  */
 static void
 split_lines(struct doc *d)
 {
-	const char *p = d->clean.s, *end = p + d->clean.len, *eol, *tail;
+	char *p = d->clean.s, *end = p + d->clean.len, *eol, *tail;
 	struct span *l;
-	size_t start;
 
-	buf_reset(&d->lines);
 	d->line.n = 0;
 	while (p < end) {
 		if ((eol = memchr(p, '\n', (size_t)(end - p))) == NULL)
 			eol = end;
 		l = span_add(&d->line);
-		start = d->lines.len;
 		for (tail = eol; tail > p && (tail[-1] == ' ' ||
 		    tail[-1] == '\t'); tail--)
 			;
 		while (p < tail && (*p == ' ' || *p == '\t'))
 			p++;
-		add_collapsed(&d->lines, p, (size_t)(tail - p));
-		l->off = start;
-		l->len = d->lines.len - start;
+		l->off = (size_t)(p - d->clean.s);
+		l->len = collapse(p, (size_t)(tail - p));
 		l->blank = l->len == 0;
 		l->trailsp = tail < eol && l->len > 0;
 		p = eol + 1;
@@ -213,6 +220,17 @@ count_words(const char *s, size_t n)
 	return w;
 }
 
+/* Whether s[0..n) has at least k words: count_words(), stopping early. */
+static int
+has_words(const char *s, size_t n, size_t k)
+{
+	size_t i, w = n > 0;
+
+	for (i = 0; i < n && w < k; i++)
+		w += s[i] == ' ';
+	return w >= k;
+}
+
 /*
  * Hard-wrapped text: most lines of a similar length near a common width,
  * most line breaks inside blocks falling mid-sentence, and a good share of
@@ -243,8 +261,8 @@ is_wrapped(const struct doc *d)
 			longish++;
 		if (i + 1 < d->line.n && !d->line.v[i + 1].blank) {
 			inner++;
-			midsent += !ends_sentence(d->lines.s + l->off, l->len);
-			lowerstart += is_lower(d->lines.s + l[1].off, l[1].len);
+			midsent += !ends_sentence(d->clean.s + l->off, l->len);
+			lowerstart += is_lower(d->clean.s + l[1].off, l[1].len);
 		}
 	}
 	/* Most words are lower case: a break mid-sentence mostly shows it. */
@@ -260,9 +278,9 @@ static int
 continues(const struct doc *d, const struct span *para, const struct span *a,
     const struct span *b)
 {
-	const char *as = d->lines.s + a->off, *bs = d->lines.s + b->off;
-	const char *ps = d->paras.s + para->off;
-	size_t plen = d->paras.len - para->off;
+	const char *as = d->clean.s + a->off, *bs = d->clean.s + b->off;
+	const char *ps = d->clean.s + para->off;
+	size_t plen = para->len;
 	int c0 = (unsigned char)bs[0];
 
 	if (strchr(".,;:!?)", c0) != NULL && c0 != '\0')
@@ -273,19 +291,22 @@ continues(const struct doc *d, const struct span *para, const struct span *a,
 	    (c0 >= '0' && c0 <= '9')))
 		return 1;
 	return is_lower(bs, b->len) && !is_lower(ps, plen) &&
-	    count_words(ps, plen) >= 3;
+	    has_words(ps, plen, 3);
 }
 
-/* Lines to paragraphs: one per line, or per block when hard-wrapped. */
+/*
+ * Lines to paragraphs: one per line, or per block when hard-wrapped.  A
+ * line joining a paragraph moves down to its end: the line break (at
+ * least one byte) between them leaves room for the joining space.
+ */
 static void
 make_paragraphs(struct doc *d)
 {
-	const struct span *l, *prev = NULL;
-	struct span *p = NULL;
+	struct span *l, *prev = NULL, *p = NULL;
 	int wrapped = is_wrapped(d);
+	char *to;
 	size_t i;
 
-	buf_reset(&d->paras);
 	d->para.n = 0;
 	for (i = 0; i < d->line.n; i++) {
 		l = &d->line.v[i];
@@ -294,19 +315,19 @@ make_paragraphs(struct doc *d)
 			continue;
 		}
 		if (prev != NULL && (wrapped || continues(d, p, prev, l))) {
-			if (strchr(".,;:!?)", d->lines.s[l->off]) == NULL)
-				buf_addc(&d->paras, ' ');
+			to = d->clean.s + p->off + p->len;
+			if (strchr(".,;:!?)", d->clean.s[l->off]) == NULL)
+				*to++ = ' ';
+			memmove(to, d->clean.s + l->off, l->len);
+			l->off = (size_t)(to - d->clean.s);	/* for continues() */
+			p->len = l->off + l->len - p->off;
 		} else {
-			if (p != NULL)
-				p->len = d->paras.len - p->off;
 			p = span_add(&d->para);
-			p->off = d->paras.len;
+			p->off = l->off;
+			p->len = l->len;
 		}
-		buf_add(&d->paras, d->lines.s + l->off, l->len);
 		prev = l;
 	}
-	if (p != NULL)
-		p->len = d->paras.len - p->off;
 }
 
 static int
@@ -365,13 +386,13 @@ mark_paragraphs(struct doc *d, int given)
 	if (n >= 2) {
 		a = &p[0];
 		b = &p[1];
-		if (given || is_headline(d->paras.s + a->off, a->len)) {
+		if (given || is_headline(d->clean.s + a->off, a->len)) {
 			title = 0;
 			if (!keep_boilerplate && b->len >= a->len &&
-			    memcmp(d->paras.s + a->off, d->paras.s + b->off,
+			    memcmp(d->clean.s + a->off, d->clean.s + b->off,
 			    a->len) == 0 && (b->len == a->len || (!given &&
-			    d->paras.s[b->off + a->len] == ' ' &&
-			    is_headline(d->paras.s + b->off, b->len)))) {
+			    d->clean.s[b->off + a->len] == ' ' &&
+			    is_headline(d->clean.s + b->off, b->len)))) {
 				a->drop = 1;
 				title = 1;
 			}
@@ -383,7 +404,7 @@ mark_paragraphs(struct doc *d, int given)
 	for (i = first; i < n; i++)
 		if (!p[i].drop)
 			p[i].drop = boiler_match(d->boiler,
-			    d->paras.s + p[i].off, p[i].len, i, first, n);
+			    d->clean.s + p[i].off, p[i].len, i, first, n);
 	return title;
 }
 
@@ -391,8 +412,6 @@ static void
 doc_free(struct doc *d)
 {
 	buf_free(&d->clean);
-	buf_free(&d->lines);
-	buf_free(&d->paras);
 	buf_free(&d->id);
 	free(d->line.v);
 	free(d->para.v);
@@ -445,7 +464,7 @@ document(const struct document *in, void *arg)
 	rec_field(stdout, d->id.s, d->id.len);
 	rec_field(stdout, in->source, strlen(in->source));
 	if (title >= 0)
-		rec_field(stdout, d->paras.s + d->para.v[title].off,
+		rec_field(stdout, d->clean.s + d->para.v[title].off,
 		    d->para.v[title].len);
 	else
 		rec_field(stdout, "", 0);
@@ -461,7 +480,7 @@ document(const struct document *in, void *arg)
 		rec_begin(stdout, 'P');
 		rec_field(stdout, d->id.s, d->id.len);
 		rec_ulong(stdout, ++pid);
-		rec_field(stdout, d->paras.s + p->off, p->len);
+		rec_field(stdout, d->clean.s + p->off, p->len);
 		rec_end(stdout);
 	}
 	check_stdout();
