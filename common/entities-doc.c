@@ -487,34 +487,34 @@ conjoined(const struct nerdoc *d, const struct cand *a, const struct cand *b)
 /*
  * Puerto Rico, Guam and the Philippines: a name of unsure type in a list
  * takes the type of a sure neighbour.
+ *
+ * One pass is enough: a candidate changed here had weak evidence and
+ * keeps it (EV_WEAK), so which neighbours are sure, and their types, do
+ * not change, and a second pass would change nothing a first did not.
  */
 static void
 conjuncts(struct nerdoc *d)
 {
 	struct cand *c, *x;
 	size_t i;
-	int pass;
 
-	for (pass = 0; pass < 2; pass++)
-		for (i = 0; i < d->ncands; i++) {
-			c = &d->cands[i];
-			if (c->ev >= EV_STRONG || (c->f & C_DROP))
-				continue;
-			x = NULL;
-			if (i > 0 && conjoined(d, &d->cands[i - 1], c))
-				x = &d->cands[i - 1];
-			if ((x == NULL || x->ev < EV_STRONG) &&
-			    i + 1 < d->ncands && conjoined(d, c,
-			    &d->cands[i + 1]))
-				x = &d->cands[i + 1];
-			if (x == NULL || x->ev < EV_STRONG ||
-			    x->type != ENT_LOC ||
-			    (c->type == ENT_NONE && common(d, c)))
-				continue;
-			c->type = x->type;
-			c->ev = EV_WEAK;
-			c->f &= ~C_INIT;
-		}
+	for (i = 0; i < d->ncands; i++) {
+		c = &d->cands[i];
+		if (c->ev >= EV_STRONG || (c->f & C_DROP))
+			continue;
+		x = NULL;
+		if (i > 0 && conjoined(d, &d->cands[i - 1], c))
+			x = &d->cands[i - 1];
+		if ((x == NULL || x->ev < EV_STRONG) && i + 1 < d->ncands &&
+		    conjoined(d, c, &d->cands[i + 1]))
+			x = &d->cands[i + 1];
+		if (x == NULL || x->ev < EV_STRONG || x->type != ENT_LOC ||
+		    (c->type == ENT_NONE && common(d, c)))
+			continue;
+		c->type = x->type;
+		c->ev = EV_WEAK;
+		c->f &= ~C_INIT;
+	}
 }
 
 /* Do the capitals of c's words spell the acronym a? */
