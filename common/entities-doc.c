@@ -287,14 +287,8 @@ cluster(struct nerdoc *d, struct cand *c)
 	lastlen = (size_t)(s + n - last);
 	flen = name_fold(last, lastlen, fold, sizeof(fold));
 	if ((i = ner_clfind(d, fold, flen, first, firstlen, 0)) < 0) {
-		d->cl = ner_grow(d->cl, &d->capcl, d->ncl + 1, sizeof(*d->cl));
-		i = (long)d->ncl++;
-		k = &d->cl[i];
-		memset(k, 0, sizeof(*k));
-		memcpy(k->last, fold, flen + 1);
-		k->lastlen = flen;
-		k->first = first;
-		k->firstlen = firstlen;
+		ner_cladd(d, fold, flen, first, firstlen);
+		i = (long)d->ncl - 1;
 	}
 join:
 	k = &d->cl[i];
@@ -695,8 +689,7 @@ nerdoc_resolve(struct nerdoc *d)
 		if (!d->sents[si].headline)
 			ner_body(d, si);
 	}
-	hidx_reset(&d->clidx, 0);
-	d->nclidx = 0;
+	ner_clreset(d);
 	hidx_reset(&d->snidx, 0);
 	for (i = 0; i < d->ncands; i++)
 		if (d->cands[i].type == ENT_PERSON && (d->cands[i].ntok > 1 ||

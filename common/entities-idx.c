@@ -96,7 +96,7 @@ depth(size_t n)
 	return n >= 8 ? 2 : 1;
 }
 
-#define CLSCAN	32	/* clusters compared one by one */
+#define CLSCAN	32	/* clusters of a chain compared one by one */
 #define MAXVAR	(1 + 32 + 32 * 31 / 2)
 
 /*
@@ -173,28 +173,119 @@ clindex(struct nerdoc *d, size_t ci)
 		hidx_put(&d->clidx, h[i], (uint32_t)ci);
 }
 
-/* Few clusters (a news story's people) are quicker compared one by one. */
+/*
+ * The chain of a folded name: by its first letter (a-z, 0-9; name_fold()
+ * leaves no other), 0 for an empty one.  Names of different chains are
+ * never close: name_close() wants equal first letters, and an empty name
+ * is close only to an empty one.
+ */
+static size_t
+chainof(const char *fold, size_t flen)
+{
+	unsigned char c = flen > 0 ? (unsigned char)fold[0] : 0;
+
+	if (c >= 'a' && c <= 'z')
+		return 1 + (size_t)(c - 'a');
+	if (c >= '0' && c <= '9')
+		return 27 + (size_t)(c - '0');
+	return 0;
+}
+
+/*
+ * A bit per letter of a folded name (by its low six bits: some letters
+ * share one).  A letter one name has and the other lacks takes an edit
+ * of its own (a substitution, insertion or deletion brings in or takes
+ * out one letter, a transposition none), so names with more than two of
+ * them, either way, are never close: most pairs are told so without
+ * name_close()'s table.  Shared bits only make the test let more through.
+ */
+#define FOLDBIT(ch)	((uint64_t)1 << ((unsigned char)(ch) & 63))
+
+static uint64_t
+foldmask(const char *fold, size_t flen)
+{
+	uint64_t m = 0;
+	size_t i;
+
+	for (i = 0; i < flen; i++)
+		m |= FOLDBIT(fold[i]);
+	return m;
+}
+
+/* Has m more than two bits set? */
+static inline int
+over2(uint64_t m)
+{
+	m &= m - 1;
+	m &= m - 1;
+	return m != 0;
+}
+
+void
+ner_clreset(struct nerdoc *d)
+{
+	size_t i;
+
+	d->ncl = 0;
+	hidx_reset(&d->clidx, 0);
+	d->nclidx = 0;
+	for (i = 0; i < NCLCHAIN; i++) {
+		d->clchain[i].head = d->clchain[i].tail = -1;
+		d->clchain[i].n = 0;
+	}
+}
+
+struct cluster *
+ner_cladd(struct nerdoc *d, const char *fold, size_t flen, const char *first,
+    size_t firstlen)
+{
+	struct clchain *ch = &d->clchain[chainof(fold, flen)];
+	struct cluster *k;
+	long i;
+
+	d->cl = ner_grow(d->cl, &d->capcl, d->ncl + 1, sizeof(*d->cl));
+	i = (long)d->ncl++;
+	k = &d->cl[i];
+	memset(k, 0, sizeof(*k));
+	memcpy(k->last, fold, flen);
+	k->last[flen] = '\0';
+	k->lastlen = flen;
+	k->mask = foldmask(fold, flen);
+	k->first = first;
+	k->firstlen = firstlen;
+	k->next = -1;
+	if (ch->tail >= 0)
+		d->cl[ch->tail].next = i;
+	else
+		ch->head = i;
+	ch->tail = i;
+	ch->n++;
+	return k;
+}
+
+/*
+ * A short chain (a news story's people, by one letter) is quicker
+ * compared one by one, in the clusters' order.
+ */
 static long
-clscan(struct nerdoc *d, const char *fold, size_t flen, const char *first,
-    size_t firstlen, int exact)
+clscan(struct nerdoc *d, const struct clchain *ch, const char *fold,
+    size_t flen, const char *first, size_t firstlen, int exact)
 {
 	const struct cluster *k;
-	size_t i;
-	long best = -1;
+	uint64_t m = foldmask(fold, flen);
+	long i, best = -1;
 
-	for (i = 0; i < d->ncl; i++) {
+	for (i = ch->head; i >= 0; i = k->next) {
 		k = &d->cl[i];
-		/* Names that differ in their first letter are never close. */
-		if (flen > 0 && k->lastlen > 0 && k->last[0] != fold[0])
-			continue;
 		if (first != NULL && k->first != NULL && !(k->firstlen ==
 		    firstlen && memcmp(k->first, first, firstlen) == 0))
 			continue;
 		if (exact && k->lastlen == flen && memcmp(k->last, fold,
 		    flen) == 0)
-			return (long)i;
-		if (best < 0 && name_close(k->last, k->lastlen, fold, flen)) {
-			best = (long)i;
+			return i;
+		if (best < 0 && !over2(k->mask & ~m) && !over2(m & ~k->mask) &&
+		    name_close(k->last, k->lastlen, fold, flen)) {
+			best = i;
 			if (!exact)
 				break;
 		}
@@ -209,10 +300,11 @@ ner_clfind(struct nerdoc *d, const char *fold, size_t flen, const char *first,
 	const struct cluster *k;
 	uint64_t h[MAXVAR];
 	size_t nh, j, i, ci;
+	const struct clchain *ch = &d->clchain[chainof(fold, flen)];
 	long close = -1, same = -1;
 
-	if (d->ncl <= CLSCAN)
-		return clscan(d, fold, flen, first, firstlen, exact);
+	if (ch->n <= CLSCAN)
+		return clscan(d, ch, fold, flen, first, firstlen, exact);
 	while (d->nclidx < d->ncl)
 		clindex(d, d->nclidx++);
 	nh = variants(fold, flen, h);

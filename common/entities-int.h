@@ -232,6 +232,8 @@ struct cluster {
 	size_t		 firstlen;
 	char		 last[48];	/* folded surname */
 	size_t		 lastlen;
+	uint64_t	 mask;		/* FOLDBIT() of each letter of last */
+	long		 next;		/* next of its chain (CLCHAIN), or -1 */
 	const char	*canon;
 	size_t		 canonlen;
 	int		 ntok;
@@ -248,6 +250,17 @@ struct hidx {
 	uint32_t	*v;		/* value + 1; 0 is an empty slot */
 	size_t		 cap;		/* slots in use, a power of two */
 	size_t		 alloc, n;
+};
+
+/*
+ * Clusters by the first letter of their folded surname (a-z, 0-9, or
+ * none: 37 chains), in the order they were made: only those of a name's
+ * first letter can be close to it (entities-idx.c).
+ */
+#define NCLCHAIN	37
+struct clchain {
+	long		 head, tail;	/* clusters, or -1 */
+	size_t		 n;
 };
 
 /* Candidates with the same text (hash and bytes) form a group. */
@@ -291,6 +304,7 @@ struct nerdoc {
 	struct buf	 key, tmp, lc;	/* scratch */
 	struct hidx	 clidx;		/* folded surnames and their variants */
 	size_t		 nclidx;	/* clusters in clidx */
+	struct clchain	 clchain[NCLCHAIN];
 	struct hidx	 grpidx;	/* candidate text -> group */
 	struct hidx	 lastidx;	/* a person's last word -> candidate */
 	struct hidx	 lcidx;		/* lower-cased text -> candidate */
@@ -324,6 +338,11 @@ hidx_find(const struct hidx *x, uint64_t h, size_t i)
 	return NONE_IDX;
 }
 
+/* Forget the document's clusters. */
+void	ner_clreset(struct nerdoc *d);
+/* Add a cluster for the folded surname fold (given name first or NULL). */
+struct cluster *ner_cladd(struct nerdoc *d, const char *fold, size_t flen,
+	    const char *first, size_t firstlen);
 /*
  * The first cluster whose surname is close (name_close()) to the folded
  * fold and, when first is given, has no other given name; with exact, an
