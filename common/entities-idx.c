@@ -35,13 +35,18 @@ hidx_reset(struct hidx *x, size_t want)
 	memset(x->v, 0, cap * sizeof(*x->v));
 }
 
-static void
+/* Double x's slots (make its first ones). */
+void
 hidx_grow(struct hidx *x)
 {
 	uint64_t *oh;
 	uint32_t *ov;
 	size_t ocap = x->cap, i, j;
 
+	if (ocap == 0) {
+		hidx_reset(x, 32);
+		return;
+	}
 	oh = emalloc(ocap * sizeof(*oh));
 	ov = emalloc(ocap * sizeof(*ov));
 	memcpy(oh, x->h, ocap * sizeof(*oh));
@@ -59,22 +64,6 @@ hidx_grow(struct hidx *x)
 	}
 	free(oh);
 	free(ov);
-}
-
-void
-hidx_put(struct hidx *x, uint64_t h, uint32_t v)
-{
-	size_t i;
-
-	if (x->cap == 0)
-		hidx_reset(x, 32);
-	if ((x->n + 1) * 2 > x->cap)
-		hidx_grow(x);
-	for (i = (size_t)h & (x->cap - 1); x->v[i] != 0; i = (i + 1) & (x->cap - 1))
-		;
-	x->h[i] = h;
-	x->v[i] = v + 1;
-	x->n++;
 }
 
 void
@@ -345,6 +334,9 @@ ner_groups(struct nerdoc *d)
 	d->grp = ner_grow(d->grp, &d->capgrp, d->ncands, sizeof(*d->grp));
 	d->gnext = ner_grow(d->gnext, &d->capgnext, d->ncands,
 	    sizeof(*d->gnext));
+	/* At most a group per candidate. */
+	d->groups = ner_grow(d->groups, &d->capgroups, d->ncands,
+	    sizeof(*d->groups));
 	d->ngroups = 0;
 	for (i = 0; i < d->ncands; i++) {
 		c = &d->cands[i];
@@ -357,8 +349,6 @@ ner_groups(struct nerdoc *d)
 				break;
 		}
 		if (j == NONE_IDX) {
-			d->groups = ner_grow(d->groups, &d->capgroups,
-			    d->ngroups + 1, sizeof(*d->groups));
 			g = d->ngroups++;
 			gr = &d->groups[g];
 			gr->rep = gr->tail = i;

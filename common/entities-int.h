@@ -320,8 +320,24 @@ struct nerdoc {
 /* ---- per-document indexes (entities-idx.c) ---- */
 
 void	hidx_reset(struct hidx *, size_t want);
-void	hidx_put(struct hidx *, uint64_t h, uint32_t v);
+void	hidx_grow(struct hidx *);
 void	hidx_free(struct hidx *);
+
+/* Add h -> v.  Inline: the indexes take a key per candidate. */
+static inline void
+hidx_put(struct hidx *x, uint64_t h, uint32_t v)
+{
+	size_t i;
+
+	if ((x->n + 1) * 2 > x->cap)
+		hidx_grow(x);
+	for (i = (size_t)h & (x->cap - 1); x->v[i] != 0;
+	    i = (i + 1) & (x->cap - 1))
+		;
+	x->h[i] = h;
+	x->v[i] = v + 1;
+	x->n++;
+}
 /*
  * The first slot from slot i on (wrapping) that holds hash h, or NONE_IDX
  * at an empty slot.  Walk: for (i = hidx_find(x, h, h); i != NONE_IDX;
