@@ -715,6 +715,9 @@ nerdoc_resolve(struct nerdoc *d)
 			ner_tokenize(d, si);
 			ner_headline(d, si, d->sents[si].headline == 2);
 		}
+	/* At most a mention per candidate. */
+	d->ments = ner_grow(d->ments, &d->capments, d->ncands,
+	    sizeof(*d->ments));
 	d->nments = 0;
 	for (i = 0; i < d->ncands; i++) {
 		c = &d->cands[i];
@@ -722,8 +725,6 @@ nerdoc_resolve(struct nerdoc *d)
 			continue;
 		if (c->canon == NULL)
 			canon(d, c);
-		d->ments = ner_grow(d->ments, &d->capments, d->nments + 1,
-		    sizeof(*d->ments));
 		m = &d->ments[d->nments++];
 		m->sent = c->sent;
 		m->start = c->b0;	/* bytes until cpoffsets() */
