@@ -653,23 +653,32 @@ sortments(struct nerdoc *d)
 /*
  * Turn the mentions' byte offsets into code points, counting each
  * sentence's text once however many mentions it has (they are sorted).
+ * The text from the last mention's end to this one's is counted in one
+ * go: when it has as many code points as bytes (most text is ASCII),
+ * none of its bytes goes on a character, and the part before the mention
+ * has as many as bytes too; else that part is counted on its own.
  */
 static void
 cpoffsets(struct nerdoc *d)
 {
 	struct mention *m;
-	size_t i, sent = NONE_IDX, b = 0, c = 0, start;
+	const char *s = NULL;
+	size_t i, sent = NONE_IDX, b = 0, c = 0, start, n;
 
 	for (i = 0; i < d->nments; i++) {
 		m = &d->ments[i];
 		if (m->sent != sent) {
 			sent = m->sent;
+			s = SENT(d, sent);
 			b = c = 0;
 		}
 		/* Mentions do not overlap any more: start >= b. */
-		c += utf8_cpcount(SENT(d, sent) + b, m->start - b);
-		start = c;
-		c += utf8_cpcount(SENT(d, sent) + m->start, m->end - m->start);
+		n = utf8_cpcount(s + b, m->end - b);
+		if (n == m->end - b)
+			start = c + (m->start - b);
+		else
+			start = c + utf8_cpcount(s + b, m->start - b);
+		c += n;
 		b = m->end;
 		m->start = start;
 		m->end = c;
