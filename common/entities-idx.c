@@ -261,7 +261,7 @@ clscan(struct nerdoc *d, const struct clchain *ch, const char *fold,
     size_t flen, const char *first, size_t firstlen, int exact)
 {
 	const struct cluster *k;
-	uint64_t m = foldmask(fold, flen);
+	uint64_t m = 0;
 	long i, best = -1;
 
 	for (i = ch->head; i >= 0; i = k->next) {
@@ -272,7 +272,11 @@ clscan(struct nerdoc *d, const struct clchain *ch, const char *fold,
 		if (exact && k->lastlen == flen && memcmp(k->last, fold,
 		    flen) == 0)
 			return i;
-		if (best < 0 && !over2(k->mask & ~m) && !over2(m & ~k->mask) &&
+		if (best >= 0)
+			continue;
+		if (m == 0)	/* made when first needed (0 again if empty) */
+			m = foldmask(fold, flen);
+		if (!over2(k->mask & ~m) && !over2(m & ~k->mask) &&
 		    name_close(k->last, k->lastlen, fold, flen)) {
 			best = i;
 			if (!exact)
