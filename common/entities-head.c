@@ -21,6 +21,7 @@ matches(struct nerdoc *d, size_t si, size_t k, int caps, size_t *blen,
 	const char *base = SENT(d, si);
 	const struct gent *g;
 	size_t m, max = (size_t)d->lx->maxtok, c;
+	uint64_t h;
 
 	*blen = *glen = 0;
 	if (max < 6)
@@ -29,16 +30,22 @@ matches(struct nerdoc *d, size_t si, size_t k, int caps, size_t *blen,
 		if (m > 1 && !ner_adjacent(d, k + m - 1))
 			break;
 		ner_tokkey(d, base, k, k + m);
-		if (caps)
+		/* The key looked up (lower-cased in capitals), hashed once. */
+		if (caps) {
 			ner_lower(&d->lc, d->key.s, d->key.len);
+			h = strhash(d->lc.s, d->lc.len);
+		} else
+			h = strhash(d->key.s, d->key.len);
 		if (m <= (size_t)d->lx->maxtok) {
 			if (caps) {
-				g = strmap_get(d->lx->gazlc, d->lc.s, d->lc.len);
+				g = strmap_geth(d->lx->gazlc, d->lc.s,
+				    d->lc.len, h);
 				if (g != NULL && ner_iscommon(d->lx, d->lc.s,
 				    d->lc.len))
 					g = NULL;
 			} else
-				g = strmap_get(d->lx->gaz, d->key.s, d->key.len);
+				g = strmap_geth(d->lx->gaz, d->key.s,
+				    d->key.len, h);
 			if (g != NULL && !g->weak) {
 				*glen = m;
 				*gp = g;
@@ -48,10 +55,9 @@ matches(struct nerdoc *d, size_t si, size_t k, int caps, size_t *blen,
 			continue;
 		/* Last: ner_headlc() may use d->key as scratch. */
 		if (caps)
-			c = ner_headlc(d, d->lc.s, d->lc.len, d->key.len);
+			c = ner_headlc(d, d->lc.s, d->lc.len, h, d->key.len);
 		else
-			c = ner_headtext(d, d->key.s, d->key.len,
-			    (uint32_t)strhash(d->key.s, d->key.len), m == 1);
+			c = ner_headtext(d, d->key.s, d->key.len, h, m == 1);
 		if (c != NONE_IDX) {
 			*blen = m;
 			*ci = c;

@@ -419,15 +419,15 @@ ner_headindex(struct nerdoc *d)
 }
 
 size_t
-ner_headtext(struct nerdoc *d, const char *key, size_t n, uint32_t h,
+ner_headtext(struct nerdoc *d, const char *key, size_t n, uint64_t h,
     int last)
 {
 	const struct cand *r, *c;
 	size_t j, best = NONE_IDX, ci;
-	uint64_t lh;
+	uint32_t gh = (uint32_t)h;	/* as the candidates keep it */
 
-	for (j = hidx_find(&d->grpidx, h, h); j != NONE_IDX;
-	    j = hidx_find(&d->grpidx, h, j + 1)) {
+	for (j = hidx_find(&d->grpidx, gh, gh); j != NONE_IDX;
+	    j = hidx_find(&d->grpidx, gh, j + 1)) {
 		r = &d->cands[d->groups[d->grpidx.v[j] - 1].rep];
 		if (r->b1 - r->b0 == n && memcmp(CTEXT(d, r), key, n) == 0) {
 			best = d->groups[d->grpidx.v[j] - 1].head;
@@ -436,9 +436,8 @@ ner_headtext(struct nerdoc *d, const char *key, size_t n, uint32_t h,
 	}
 	if (!last)
 		return best;
-	lh = strhash(key, n);
-	for (j = hidx_find(&d->lastidx, lh, lh); j != NONE_IDX;
-	    j = hidx_find(&d->lastidx, lh, j + 1)) {
+	for (j = hidx_find(&d->lastidx, h, h); j != NONE_IDX;
+	    j = hidx_find(&d->lastidx, h, j + 1)) {
 		ci = d->lastidx.v[j] - 1;
 		c = &d->cands[ci];
 		if (c->b1 - c->lb0 == n && memcmp(SENT(d, c->sent) + c->lb0,
@@ -466,11 +465,11 @@ samelc(struct nerdoc *d, size_t a, size_t b)
 }
 
 size_t
-ner_headlc(struct nerdoc *d, const char *lc, size_t lclen, size_t n)
+ner_headlc(struct nerdoc *d, const char *lc, size_t lclen, uint64_t h,
+    size_t n)
 {
 	const struct cand *c;
 	size_t i, j;
-	uint64_t h;
 
 	if (!d->lcready) {
 		/* Only documents with a headline in capitals need it. */
@@ -485,7 +484,6 @@ ner_headlc(struct nerdoc *d, const char *lc, size_t lclen, size_t n)
 		}
 		d->lcready = 1;
 	}
-	h = strhash(lc, lclen);
 	for (j = hidx_find(&d->lcidx, h, h); j != NONE_IDX;
 	    j = hidx_find(&d->lcidx, h, j + 1)) {
 		c = &d->cands[d->lcidx.v[j] - 1];

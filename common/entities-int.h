@@ -373,14 +373,18 @@ void	ner_groups(struct nerdoc *d);
 /* Index what a headline may match: whole texts and people's surnames. */
 void	ner_headindex(struct nerdoc *d);
 /*
- * The first candidate a headline may take with text key[0..n) (hash h as
- * the candidates keep it), or with that last word of a person's full name
- * (last); NONE_IDX if none.
+ * The first candidate a headline may take with text key[0..n) (h its
+ * strhash()), or with that last word of a person's full name (last);
+ * NONE_IDX if none.
  */
-size_t	ner_headtext(struct nerdoc *d, const char *key, size_t n, uint32_t h,
+size_t	ner_headtext(struct nerdoc *d, const char *key, size_t n, uint64_t h,
 	    int last);
-/* The first it may take whose lower-cased text is lc, n bytes before. */
-size_t	ner_headlc(struct nerdoc *d, const char *lc, size_t lclen, size_t n);
+/*
+ * The first it may take whose lower-cased text is lc (h its strhash()),
+ * n bytes before.
+ */
+size_t	ner_headlc(struct nerdoc *d, const char *lc, size_t lclen, uint64_t h,
+	    size_t n);
 
 /* Tokenize sentence si into d->toks; returns the headline mode (0-2). */
 int	ner_tokenize(struct nerdoc *d, size_t si);
