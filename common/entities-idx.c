@@ -330,11 +330,17 @@ ner_clfind(struct nerdoc *d, const char *fold, size_t flen, const char *first,
 void
 ner_groups(struct nerdoc *d)
 {
+	struct hidx *x = &d->grpidx;
 	const struct cand *c, *r;
 	struct group *gr;
 	size_t i, j, g, n, e;
 
-	hidx_reset(&d->grpidx, d->ncands);
+	/*
+	 * Room for every candidate at half load: a new group's key goes in
+	 * the empty slot its lookup stopped at, where hidx_put() would put
+	 * it, without a second walk.
+	 */
+	hidx_reset(x, d->ncands);
 	d->grp = ner_grow(d->grp, &d->capgrp, d->ncands, sizeof(*d->grp));
 	d->gnext = ner_grow(d->gnext, &d->capgnext, d->ncands,
 	    sizeof(*d->gnext));
@@ -345,23 +351,27 @@ ner_groups(struct nerdoc *d)
 	for (i = 0; i < d->ncands; i++) {
 		c = &d->cands[i];
 		n = c->b1 - c->b0;
-		for (j = hidx_find(&d->grpidx, c->hash, c->hash); j != NONE_IDX;
-		    j = hidx_find(&d->grpidx, c->hash, j + 1)) {
-			r = &d->cands[d->groups[d->grpidx.v[j] - 1].rep];
+		for (j = c->hash & (x->cap - 1); x->v[j] != 0;
+		    j = (j + 1) & (x->cap - 1)) {
+			if (x->h[j] != c->hash)
+				continue;
+			r = &d->cands[d->groups[x->v[j] - 1].rep];
 			if (r->b1 - r->b0 == n && memcmp(CTEXT(d, r),
 			    CTEXT(d, c), n) == 0)
 				break;
 		}
-		if (j == NONE_IDX) {
+		if (x->v[j] == 0) {
 			g = d->ngroups++;
 			gr = &d->groups[g];
 			gr->rep = gr->tail = i;
 			for (e = 0; e < 4; e++)
 				gr->first[e] = NONE_IDX;
 			gr->head = NONE_IDX;
-			hidx_put(&d->grpidx, c->hash, (uint32_t)g);
+			x->h[j] = c->hash;
+			x->v[j] = (uint32_t)g + 1;
+			x->n++;
 		} else {
-			g = d->grpidx.v[j] - 1;
+			g = x->v[j] - 1;
 			gr = &d->groups[g];
 			d->gnext[gr->tail] = i;
 			gr->tail = i;
