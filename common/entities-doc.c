@@ -511,6 +511,45 @@ conjuncts(struct nerdoc *d)
 	}
 }
 
+/* Canonical name of a candidate not in the gazetteer or a cluster. */
+static void
+owncanon(struct nerdoc *d, struct cand *c)
+{
+	const char *s = ctext(d, c), *w;
+	size_t n = c->b1 - c->b0;
+
+	c->canon = s;
+	c->canonlen = n;
+	if (c->type != ENT_ORG || c->ntok < 2)
+		return;
+	/* Nvidia Corp. -> Nvidia */
+	for (w = s + n; w > s && w[-1] != ' '; w--)
+		;
+	if (w > s && MAPINT(strmap_get(d->lx->keywords, w, (size_t)(s + n -
+	    w))) == KW_CORP) {
+		n = (size_t)(w - s);
+		while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == ','))
+			n--;
+		c->canonlen = n;
+	}
+}
+
+static void
+canon(struct nerdoc *d, struct cand *c)
+{
+	const struct cluster *k;
+
+	if (c->cluster >= 0) {
+		k = &d->cl[c->cluster];
+		c->canon = k->canon;
+		c->canonlen = k->canonlen;
+	} else if (c->g != NULL) {
+		c->canon = c->g->canon;
+		c->canonlen = c->g->canonlen;
+	} else
+		owncanon(d, c);
+}
+
 /* Do the capitals of c's words spell the acronym a? */
 static int
 spells(const struct nerdoc *d, const struct cand *c, const struct cand *a)
@@ -549,6 +588,8 @@ acronyms(struct nerdoc *d)
 		    a->b0 != c->b1 + 2 || s[c->b1] != ' ' || s[c->b1 + 1] != '(' ||
 		    s[a->b1] != ')' || c->ntok < 2 || !spells(d, c, a))
 			continue;
+		if (c->canon == NULL)
+			canon(d, c);
 		for (j = d->groups[d->grp[i]].rep; j != NONE_IDX;
 		    j = d->gnext[j]) {
 			x = &d->cands[j];
@@ -558,45 +599,6 @@ acronyms(struct nerdoc *d)
 			x->f &= ~C_DROP;
 		}
 	}
-}
-
-/* Canonical name of a candidate not in the gazetteer or a cluster. */
-static void
-owncanon(struct nerdoc *d, struct cand *c)
-{
-	const char *s = ctext(d, c), *w;
-	size_t n = c->b1 - c->b0;
-
-	c->canon = s;
-	c->canonlen = n;
-	if (c->type != ENT_ORG || c->ntok < 2)
-		return;
-	/* Nvidia Corp. -> Nvidia */
-	for (w = s + n; w > s && w[-1] != ' '; w--)
-		;
-	if (w > s && MAPINT(strmap_get(d->lx->keywords, w, (size_t)(s + n -
-	    w))) == KW_CORP) {
-		n = (size_t)(w - s);
-		while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == ','))
-			n--;
-		c->canonlen = n;
-	}
-}
-
-static void
-canon(struct nerdoc *d, struct cand *c)
-{
-	const struct cluster *k;
-
-	if (c->cluster >= 0) {
-		k = &d->cl[c->cluster];
-		c->canon = k->canon;
-		c->canonlen = k->canonlen;
-	} else if (c->g != NULL) {
-		c->canon = c->g->canon;
-		c->canonlen = c->g->canonlen;
-	} else
-		owncanon(d, c);
 }
 
 static int
@@ -712,8 +714,15 @@ nerdoc_resolve(struct nerdoc *d)
 		surname(d, &d->cands[i], firsts);
 	conjuncts(d);
 	consistency(d);
+	/*
+	 * The canonical names of what is kept so far, for the headlines to
+	 * take; acronyms() makes those it needs of the others, and the
+	 * mentions' loop below those of the rest (nothing they depend on
+	 * changes in between).
+	 */
 	for (i = 0; i < d->ncands; i++)
-		canon(d, &d->cands[i]);
+		if (!(d->cands[i].f & C_DROP) && d->cands[i].type != ENT_NONE)
+			canon(d, &d->cands[i]);
 	acronyms(d);
 	for (si = 0; si < d->nsents && !d->sents[si].headline; si++)
 		;
