@@ -758,8 +758,11 @@ nerdoc_resolve(struct nerdoc *d)
 	/* Overlaps keep the first, longest mention. */
 	for (i = n = 0; i < d->nments; i++)
 		if (n == 0 || d->ments[n - 1].sent != d->ments[i].sent ||
-		    d->ments[n - 1].end <= d->ments[i].start)
-			d->ments[n++] = d->ments[i];
+		    d->ments[n - 1].end <= d->ments[i].start) {
+			if (n != i)
+				d->ments[n] = d->ments[i];
+			n++;
+		}
 	d->nments = n;
 	cpoffsets(d);
 	return n;

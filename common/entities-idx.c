@@ -216,7 +216,8 @@ ner_clreset(struct nerdoc *d)
 	size_t i;
 
 	d->ncl = 0;
-	hidx_reset(&d->clidx, 0);
+	if (d->nclidx > 0)	/* else it holds nothing (most documents) */
+		hidx_reset(&d->clidx, 0);
 	d->nclidx = 0;
 	for (i = 0; i < NCLCHAIN; i++) {
 		d->clchain[i].head = d->clchain[i].tail = -1;
