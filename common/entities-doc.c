@@ -290,14 +290,8 @@ cluster(struct nerdoc *d, struct cand *c)
 	lastlen = (size_t)(s + n - last);
 	flen = name_fold(last, lastlen, fold, sizeof(fold));
 	if ((i = ner_clfind(d, fold, flen, first, firstlen, 0)) < 0) {
-		d->cl = ner_grow(d->cl, &d->capcl, d->ncl + 1, sizeof(*d->cl));
-		i = (long)d->ncl++;
-		k = &d->cl[i];
-		memset(k, 0, sizeof(*k));
-		memcpy(k->last, fold, flen + 1);
-		k->lastlen = flen;
-		k->first = first;
-		k->firstlen = firstlen;
+		ner_cladd(d, fold, flen, first, firstlen);
+		i = (long)d->ncl - 1;
 	}
 join:
 	k = &d->cl[i];
@@ -490,82 +484,33 @@ conjoined(const struct nerdoc *d, const struct cand *a, const struct cand *b)
 /*
  * Puerto Rico, Guam and the Philippines: a name of unsure type in a list
  * takes the type of a sure neighbour.
+ *
+ * One pass is enough: a candidate changed here had weak evidence and
+ * keeps it (EV_WEAK), so which neighbours are sure, and their types, do
+ * not change, and a second pass would change nothing a first did not.
  */
 static void
 conjuncts(struct nerdoc *d)
 {
 	struct cand *c, *x;
 	size_t i;
-	int pass;
 
-	for (pass = 0; pass < 2; pass++)
-		for (i = 0; i < d->ncands; i++) {
-			c = &d->cands[i];
-			if (c->ev >= EV_STRONG || (c->f & C_DROP))
-				continue;
-			x = NULL;
-			if (i > 0 && conjoined(d, &d->cands[i - 1], c))
-				x = &d->cands[i - 1];
-			if ((x == NULL || x->ev < EV_STRONG) &&
-			    i + 1 < d->ncands && conjoined(d, c,
-			    &d->cands[i + 1]))
-				x = &d->cands[i + 1];
-			if (x == NULL || x->ev < EV_STRONG ||
-			    x->type != ENT_LOC ||
-			    (c->type == ENT_NONE && common(d, c)))
-				continue;
-			c->type = x->type;
-			c->ev = EV_WEAK;
-			c->f &= ~C_INIT;
-		}
-}
-
-/* Do the capitals of c's words spell the acronym a? */
-static int
-spells(const struct nerdoc *d, const struct cand *c, const struct cand *a)
-{
-	const char *s = ctext(d, c), *t = ctext(d, a);
-	size_t i, j = 0, n = c->b1 - c->b0, m = a->b1 - a->b0;
-
-	for (i = 0; i < n; i++) {
-		if (!(i == 0 || s[i - 1] == ' ' || s[i - 1] == '-') ||
-		    !(s[i] >= 'A' && s[i] <= 'Z'))
+	for (i = 0; i < d->ncands; i++) {
+		c = &d->cands[i];
+		if (c->ev >= EV_STRONG || (c->f & C_DROP))
 			continue;
-		while (j < m && t[j] == '.')
-			j++;
-		if (j >= m || t[j] != s[i])
-			return 0;
-		j++;
-	}
-	while (j < m && t[j] == '.')
-		j++;
-	return j == m && m >= 2;
-}
-
-/* "European Central Bank (ECB)": every ECB takes the full name. */
-static void
-acronyms(struct nerdoc *d)
-{
-	struct cand *a, *c, *x;
-	const char *s;
-	size_t i, j;
-
-	for (i = 1; i < d->ncands; i++) {
-		a = &d->cands[i];
-		c = &d->cands[i - 1];
-		s = SENT(d, a->sent);
-		if (!(a->f & C_ACRO) || c->sent != a->sent || a->g != NULL ||
-		    a->b0 != c->b1 + 2 || s[c->b1] != ' ' || s[c->b1 + 1] != '(' ||
-		    s[a->b1] != ')' || c->ntok < 2 || !spells(d, c, a))
+		x = NULL;
+		if (i > 0 && conjoined(d, &d->cands[i - 1], c))
+			x = &d->cands[i - 1];
+		if ((x == NULL || x->ev < EV_STRONG) && i + 1 < d->ncands &&
+		    conjoined(d, c, &d->cands[i + 1]))
+			x = &d->cands[i + 1];
+		if (x == NULL || x->ev < EV_STRONG || x->type != ENT_LOC ||
+		    (c->type == ENT_NONE && common(d, c)))
 			continue;
-		for (j = d->groups[d->grp[i]].rep; j != NONE_IDX;
-		    j = d->gnext[j]) {
-			x = &d->cands[j];
-			x->type = c->type;
-			x->canon = c->canon;
-			x->canonlen = c->canonlen;
-			x->f &= ~C_DROP;
-		}
+		c->type = x->type;
+		c->ev = EV_WEAK;
+		c->f &= ~C_INIT;
 	}
 }
 
@@ -606,6 +551,57 @@ canon(struct nerdoc *d, struct cand *c)
 		c->canonlen = c->g->canonlen;
 	} else
 		owncanon(d, c);
+}
+
+/* Do the capitals of c's words spell the acronym a? */
+static int
+spells(const struct nerdoc *d, const struct cand *c, const struct cand *a)
+{
+	const char *s = ctext(d, c), *t = ctext(d, a);
+	size_t i, j = 0, n = c->b1 - c->b0, m = a->b1 - a->b0;
+
+	for (i = 0; i < n; i++) {
+		if (!(i == 0 || s[i - 1] == ' ' || s[i - 1] == '-') ||
+		    !(s[i] >= 'A' && s[i] <= 'Z'))
+			continue;
+		while (j < m && t[j] == '.')
+			j++;
+		if (j >= m || t[j] != s[i])
+			return 0;
+		j++;
+	}
+	while (j < m && t[j] == '.')
+		j++;
+	return j == m && m >= 2;
+}
+
+/* "European Central Bank (ECB)": every ECB takes the full name. */
+static void
+acronyms(struct nerdoc *d)
+{
+	struct cand *a, *c, *x;
+	const char *s;
+	size_t i, j;
+
+	for (i = 1; i < d->ncands; i++) {
+		a = &d->cands[i];
+		c = &d->cands[i - 1];
+		s = SENT(d, a->sent);
+		if (!(a->f & C_ACRO) || c->sent != a->sent || a->g != NULL ||
+		    a->b0 != c->b1 + 2 || s[c->b1] != ' ' || s[c->b1 + 1] != '(' ||
+		    s[a->b1] != ')' || c->ntok < 2 || !spells(d, c, a))
+			continue;
+		if (c->canon == NULL)
+			canon(d, c);
+		for (j = d->groups[d->grp[i]].rep; j != NONE_IDX;
+		    j = d->gnext[j]) {
+			x = &d->cands[j];
+			x->type = c->type;
+			x->canon = c->canon;
+			x->canonlen = c->canonlen;
+			x->f &= ~C_DROP;
+		}
+	}
 }
 
 static int
@@ -662,23 +658,32 @@ sortments(struct nerdoc *d)
 /*
  * Turn the mentions' byte offsets into code points, counting each
  * sentence's text once however many mentions it has (they are sorted).
+ * The text from the last mention's end to this one's is counted in one
+ * go: when it has as many code points as bytes (most text is ASCII),
+ * none of its bytes goes on a character, and the part before the mention
+ * has as many as bytes too; else that part is counted on its own.
  */
 static void
 cpoffsets(struct nerdoc *d)
 {
 	struct mention *m;
-	size_t i, sent = NONE_IDX, b = 0, c = 0, start;
+	const char *s = NULL;
+	size_t i, sent = NONE_IDX, b = 0, c = 0, start, n;
 
 	for (i = 0; i < d->nments; i++) {
 		m = &d->ments[i];
 		if (m->sent != sent) {
 			sent = m->sent;
+			s = SENT(d, sent);
 			b = c = 0;
 		}
 		/* Mentions do not overlap any more: start >= b. */
-		c += utf8_cpcount(SENT(d, sent) + b, m->start - b);
-		start = c;
-		c += utf8_cpcount(SENT(d, sent) + m->start, m->end - m->start);
+		n = utf8_cpcount(s + b, m->end - b);
+		if (n == m->end - b)
+			start = c + (m->start - b);
+		else
+			start = c + utf8_cpcount(s + b, m->start - b);
+		c += n;
 		b = m->end;
 		m->start = start;
 		m->end = c;
@@ -698,8 +703,7 @@ nerdoc_resolve(struct nerdoc *d)
 		if (!d->sents[si].headline)
 			ner_body(d, si);
 	}
-	hidx_reset(&d->clidx, 0);
-	d->nclidx = 0;
+	ner_clreset(d);
 	hidx_reset(&d->snidx, 0);
 	for (i = 0; i < d->ncands; i++)
 		if (d->cands[i].type == ENT_PERSON && (d->cands[i].ntok > 1 ||
@@ -713,8 +717,15 @@ nerdoc_resolve(struct nerdoc *d)
 		surname(d, &d->cands[i], firsts);
 	conjuncts(d);
 	consistency(d);
+	/*
+	 * The canonical names of what is kept so far, for the headlines to
+	 * take; acronyms() makes those it needs of the others, and the
+	 * mentions' loop below those of the rest (nothing they depend on
+	 * changes in between).
+	 */
 	for (i = 0; i < d->ncands; i++)
-		canon(d, &d->cands[i]);
+		if (!(d->cands[i].f & C_DROP) && d->cands[i].type != ENT_NONE)
+			canon(d, &d->cands[i]);
 	acronyms(d);
 	for (si = 0; si < d->nsents && !d->sents[si].headline; si++)
 		;
@@ -725,6 +736,9 @@ nerdoc_resolve(struct nerdoc *d)
 			ner_tokenize(d, si);
 			ner_headline(d, si, d->sents[si].headline == 2);
 		}
+	/* At most a mention per candidate. */
+	d->ments = ner_grow(d->ments, &d->capments, d->ncands,
+	    sizeof(*d->ments));
 	d->nments = 0;
 	for (i = 0; i < d->ncands; i++) {
 		c = &d->cands[i];
@@ -732,8 +746,6 @@ nerdoc_resolve(struct nerdoc *d)
 			continue;
 		if (c->canon == NULL)
 			canon(d, c);
-		d->ments = ner_grow(d->ments, &d->capments, d->nments + 1,
-		    sizeof(*d->ments));
 		m = &d->ments[d->nments++];
 		m->sent = c->sent;
 		m->start = c->b0;	/* bytes until cpoffsets() */
@@ -749,8 +761,11 @@ nerdoc_resolve(struct nerdoc *d)
 	/* Overlaps keep the first, longest mention. */
 	for (i = n = 0; i < d->nments; i++)
 		if (n == 0 || d->ments[n - 1].sent != d->ments[i].sent ||
-		    d->ments[n - 1].end <= d->ments[i].start)
-			d->ments[n++] = d->ments[i];
+		    d->ments[n - 1].end <= d->ments[i].start) {
+			if (n != i)
+				d->ments[n] = d->ments[i];
+			n++;
+		}
 	d->nments = n;
 	cpoffsets(d);
 	return n;

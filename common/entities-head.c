@@ -9,39 +9,67 @@
 #include "entities-int.h"
 
 /*
- * Longest match at k among the body's candidates: the same words, or a
- * person's surname.  Returns the token count and the candidate.
+ * The longest matches at k: among the body's candidates (the same words,
+ * or a person's surname; *blen tokens, candidate *ci) and in the
+ * gazetteer (exact, or in lower case for a headline in capitals; *glen
+ * tokens, entry *gp).  Both look up the same keys, made once.
  */
-static size_t
-bodymatch(struct nerdoc *d, size_t si, size_t k, int caps, size_t *ci)
+static void
+matches(struct nerdoc *d, size_t si, size_t k, int caps, size_t *blen,
+    size_t *ci, size_t *glen, const struct gent **gp)
 {
 	const char *base = SENT(d, si);
-	size_t len, best = 0, c;
+	const struct gent *g;
+	size_t m, max = (size_t)d->lx->maxtok, c;
+	uint64_t h;
 
-	for (len = 1; len <= 6 && k + len <= d->ntoks; len++) {
-		if (len > 1 && !ner_adjacent(d, k + len - 1))
+	*blen = *glen = 0;
+	if (max < 6)
+		max = 6;
+	for (m = 1; m <= max && k + m <= d->ntoks; m++) {
+		if (m > 1 && !ner_adjacent(d, k + m - 1))
 			break;
-		ner_tokkey(d, base, k, k + len);
+		ner_tokkey(d, base, k, k + m);
+		/* The key looked up (lower-cased in capitals), hashed once. */
 		if (caps) {
 			ner_lower(&d->lc, d->key.s, d->key.len);
-			c = ner_headlc(d, d->lc.s, d->lc.len, d->key.len);
+			h = strhash(d->lc.s, d->lc.len);
 		} else
-			c = ner_headtext(d, d->key.s, d->key.len,
-			    (uint32_t)strhash(d->key.s, d->key.len), len == 1);
+			h = strhash(d->key.s, d->key.len);
+		if (m <= (size_t)d->lx->maxtok) {
+			if (caps) {
+				g = strmap_geth(d->lx->gazlc, d->lc.s,
+				    d->lc.len, h);
+				if (g != NULL && ner_iscommon(d->lx, d->lc.s,
+				    d->lc.len))
+					g = NULL;
+			} else
+				g = strmap_geth(d->lx->gaz, d->key.s,
+				    d->key.len, h);
+			if (g != NULL && !g->weak) {
+				*glen = m;
+				*gp = g;
+			}
+		}
+		if (m > 6)
+			continue;
+		/* Last: ner_headlc() may use d->key as scratch. */
+		if (caps)
+			c = ner_headlc(d, d->lc.s, d->lc.len, h, d->key.len);
+		else
+			c = ner_headtext(d, d->key.s, d->key.len, h, m == 1);
 		if (c != NONE_IDX) {
-			best = len;
+			*blen = m;
 			*ci = c;
 		}
 	}
-	return best;
 }
 
 void
 ner_headline(struct nerdoc *d, size_t si, int caps)
 {
-	const char *base = SENT(d, si);
-	const struct gent *g, *bg;
-	size_t k = 0, len, blen, ci = 0, m, max;
+	const struct gent *bg = NULL;
+	size_t k = 0, len, blen, ci = 0;
 	struct cand *c;
 
 	while (k < d->ntoks) {
@@ -49,28 +77,7 @@ ner_headline(struct nerdoc *d, size_t si, int caps)
 			k++;
 			continue;
 		}
-		blen = bodymatch(d, si, k, caps, &ci);
-		/* The gazetteer, exact or (all capitals) in lower case. */
-		bg = NULL;
-		len = 0;
-		max = (size_t)d->lx->maxtok;
-		for (m = 1; m <= max && k + m <= d->ntoks; m++) {
-			if (m > 1 && !ner_adjacent(d, k + m - 1))
-				break;
-			ner_tokkey(d, base, k, k + m);
-			if (caps) {
-				ner_lower(&d->lc, d->key.s, d->key.len);
-				g = strmap_get(d->lx->gazlc, d->lc.s, d->lc.len);
-				if (g != NULL && ner_iscommon(d->lx, d->lc.s,
-				    d->lc.len))
-					g = NULL;
-			} else
-				g = strmap_get(d->lx->gaz, d->key.s, d->key.len);
-			if (g != NULL && !g->weak) {
-				len = m;
-				bg = g;
-			}
-		}
+		matches(d, si, k, caps, &blen, &ci, &len, &bg);
 		if (blen == 0 && len == 0) {
 			k++;
 			continue;
@@ -89,6 +96,5 @@ ner_headline(struct nerdoc *d, size_t si, int caps)
 		}
 		d->cands[d->ncands - 1].f &= ~C_INIT;
 	}
-	(void)base;
 }
 

@@ -35,13 +35,18 @@ hidx_reset(struct hidx *x, size_t want)
 	memset(x->v, 0, cap * sizeof(*x->v));
 }
 
-static void
+/* Double x's slots (make its first ones). */
+void
 hidx_grow(struct hidx *x)
 {
 	uint64_t *oh;
 	uint32_t *ov;
 	size_t ocap = x->cap, i, j;
 
+	if (ocap == 0) {
+		hidx_reset(x, 32);
+		return;
+	}
 	oh = emalloc(ocap * sizeof(*oh));
 	ov = emalloc(ocap * sizeof(*ov));
 	memcpy(oh, x->h, ocap * sizeof(*oh));
@@ -59,22 +64,6 @@ hidx_grow(struct hidx *x)
 	}
 	free(oh);
 	free(ov);
-}
-
-void
-hidx_put(struct hidx *x, uint64_t h, uint32_t v)
-{
-	size_t i;
-
-	if (x->cap == 0)
-		hidx_reset(x, 32);
-	if ((x->n + 1) * 2 > x->cap)
-		hidx_grow(x);
-	for (i = (size_t)h & (x->cap - 1); x->v[i] != 0; i = (i + 1) & (x->cap - 1))
-		;
-	x->h[i] = h;
-	x->v[i] = v + 1;
-	x->n++;
 }
 
 void
@@ -96,7 +85,7 @@ depth(size_t n)
 	return n >= 8 ? 2 : 1;
 }
 
-#define CLSCAN	32	/* clusters compared one by one */
+#define CLSCAN	32	/* clusters of a chain compared one by one */
 #define MAXVAR	(1 + 32 + 32 * 31 / 2)
 
 /*
@@ -173,28 +162,124 @@ clindex(struct nerdoc *d, size_t ci)
 		hidx_put(&d->clidx, h[i], (uint32_t)ci);
 }
 
-/* Few clusters (a news story's people) are quicker compared one by one. */
+/*
+ * The chain of a folded name: by its first letter (a-z, 0-9; name_fold()
+ * leaves no other), 0 for an empty one.  Names of different chains are
+ * never close: name_close() wants equal first letters, and an empty name
+ * is close only to an empty one.
+ */
+static size_t
+chainof(const char *fold, size_t flen)
+{
+	unsigned char c = flen > 0 ? (unsigned char)fold[0] : 0;
+
+	if (c >= 'a' && c <= 'z')
+		return 1 + (size_t)(c - 'a');
+	if (c >= '0' && c <= '9')
+		return 27 + (size_t)(c - '0');
+	return 0;
+}
+
+/*
+ * A bit per letter of a folded name (by its low six bits: some letters
+ * share one).  A letter one name has and the other lacks takes an edit
+ * of its own (a substitution, insertion or deletion brings in or takes
+ * out one letter, a transposition none), so names with more than two of
+ * them, either way, are never close: most pairs are told so without
+ * name_close()'s table.  Shared bits only make the test let more through.
+ */
+#define FOLDBIT(ch)	((uint64_t)1 << ((unsigned char)(ch) & 63))
+
+static uint64_t
+foldmask(const char *fold, size_t flen)
+{
+	uint64_t m = 0;
+	size_t i;
+
+	for (i = 0; i < flen; i++)
+		m |= FOLDBIT(fold[i]);
+	return m;
+}
+
+/* Has m more than two bits set? */
+static inline int
+over2(uint64_t m)
+{
+	m &= m - 1;
+	m &= m - 1;
+	return m != 0;
+}
+
+void
+ner_clreset(struct nerdoc *d)
+{
+	size_t i;
+
+	d->ncl = 0;
+	if (d->nclidx > 0)	/* else it holds nothing (most documents) */
+		hidx_reset(&d->clidx, 0);
+	d->nclidx = 0;
+	for (i = 0; i < NCLCHAIN; i++) {
+		d->clchain[i].head = d->clchain[i].tail = -1;
+		d->clchain[i].n = 0;
+	}
+}
+
+struct cluster *
+ner_cladd(struct nerdoc *d, const char *fold, size_t flen, const char *first,
+    size_t firstlen)
+{
+	struct clchain *ch = &d->clchain[chainof(fold, flen)];
+	struct cluster *k;
+	long i;
+
+	d->cl = ner_grow(d->cl, &d->capcl, d->ncl + 1, sizeof(*d->cl));
+	i = (long)d->ncl++;
+	k = &d->cl[i];
+	memset(k, 0, sizeof(*k));
+	memcpy(k->last, fold, flen);
+	k->last[flen] = '\0';
+	k->lastlen = flen;
+	k->mask = foldmask(fold, flen);
+	k->first = first;
+	k->firstlen = firstlen;
+	k->next = -1;
+	if (ch->tail >= 0)
+		d->cl[ch->tail].next = i;
+	else
+		ch->head = i;
+	ch->tail = i;
+	ch->n++;
+	return k;
+}
+
+/*
+ * A short chain (a news story's people, by one letter) is quicker
+ * compared one by one, in the clusters' order.
+ */
 static long
-clscan(struct nerdoc *d, const char *fold, size_t flen, const char *first,
-    size_t firstlen, int exact)
+clscan(struct nerdoc *d, const struct clchain *ch, const char *fold,
+    size_t flen, const char *first, size_t firstlen, int exact)
 {
 	const struct cluster *k;
-	size_t i;
-	long best = -1;
+	uint64_t m = 0;
+	long i, best = -1;
 
-	for (i = 0; i < d->ncl; i++) {
+	for (i = ch->head; i >= 0; i = k->next) {
 		k = &d->cl[i];
-		/* Names that differ in their first letter are never close. */
-		if (flen > 0 && k->lastlen > 0 && k->last[0] != fold[0])
-			continue;
 		if (first != NULL && k->first != NULL && !(k->firstlen ==
 		    firstlen && memcmp(k->first, first, firstlen) == 0))
 			continue;
 		if (exact && k->lastlen == flen && memcmp(k->last, fold,
 		    flen) == 0)
-			return (long)i;
-		if (best < 0 && name_close(k->last, k->lastlen, fold, flen)) {
-			best = (long)i;
+			return i;
+		if (best >= 0)
+			continue;
+		if (m == 0)	/* made when first needed (0 again if empty) */
+			m = foldmask(fold, flen);
+		if (!over2(k->mask & ~m) && !over2(m & ~k->mask) &&
+		    name_close(k->last, k->lastlen, fold, flen)) {
+			best = i;
 			if (!exact)
 				break;
 		}
@@ -209,10 +294,11 @@ ner_clfind(struct nerdoc *d, const char *fold, size_t flen, const char *first,
 	const struct cluster *k;
 	uint64_t h[MAXVAR];
 	size_t nh, j, i, ci;
+	const struct clchain *ch = &d->clchain[chainof(fold, flen)];
 	long close = -1, same = -1;
 
-	if (d->ncl <= CLSCAN)
-		return clscan(d, fold, flen, first, firstlen, exact);
+	if (ch->n <= CLSCAN)
+		return clscan(d, ch, fold, flen, first, firstlen, exact);
 	while (d->nclidx < d->ncl)
 		clindex(d, d->nclidx++);
 	nh = variants(fold, flen, h);
@@ -245,37 +331,48 @@ ner_clfind(struct nerdoc *d, const char *fold, size_t flen, const char *first,
 void
 ner_groups(struct nerdoc *d)
 {
+	struct hidx *x = &d->grpidx;
 	const struct cand *c, *r;
 	struct group *gr;
 	size_t i, j, g, n, e;
 
-	hidx_reset(&d->grpidx, d->ncands);
+	/*
+	 * Room for every candidate at half load: a new group's key goes in
+	 * the empty slot its lookup stopped at, where hidx_put() would put
+	 * it, without a second walk.
+	 */
+	hidx_reset(x, d->ncands);
 	d->grp = ner_grow(d->grp, &d->capgrp, d->ncands, sizeof(*d->grp));
 	d->gnext = ner_grow(d->gnext, &d->capgnext, d->ncands,
 	    sizeof(*d->gnext));
+	/* At most a group per candidate. */
+	d->groups = ner_grow(d->groups, &d->capgroups, d->ncands,
+	    sizeof(*d->groups));
 	d->ngroups = 0;
 	for (i = 0; i < d->ncands; i++) {
 		c = &d->cands[i];
 		n = c->b1 - c->b0;
-		for (j = hidx_find(&d->grpidx, c->hash, c->hash); j != NONE_IDX;
-		    j = hidx_find(&d->grpidx, c->hash, j + 1)) {
-			r = &d->cands[d->groups[d->grpidx.v[j] - 1].rep];
+		for (j = c->hash & (x->cap - 1); x->v[j] != 0;
+		    j = (j + 1) & (x->cap - 1)) {
+			if (x->h[j] != c->hash)
+				continue;
+			r = &d->cands[d->groups[x->v[j] - 1].rep];
 			if (r->b1 - r->b0 == n && memcmp(CTEXT(d, r),
 			    CTEXT(d, c), n) == 0)
 				break;
 		}
-		if (j == NONE_IDX) {
-			d->groups = ner_grow(d->groups, &d->capgroups,
-			    d->ngroups + 1, sizeof(*d->groups));
+		if (x->v[j] == 0) {
 			g = d->ngroups++;
 			gr = &d->groups[g];
 			gr->rep = gr->tail = i;
 			for (e = 0; e < 4; e++)
 				gr->first[e] = NONE_IDX;
 			gr->head = NONE_IDX;
-			hidx_put(&d->grpidx, c->hash, (uint32_t)g);
+			x->h[j] = c->hash;
+			x->v[j] = (uint32_t)g + 1;
+			x->n++;
 		} else {
-			g = d->grpidx.v[j] - 1;
+			g = x->v[j] - 1;
 			gr = &d->groups[g];
 			d->gnext[gr->tail] = i;
 			gr->tail = i;
@@ -333,15 +430,15 @@ ner_headindex(struct nerdoc *d)
 }
 
 size_t
-ner_headtext(struct nerdoc *d, const char *key, size_t n, uint32_t h,
+ner_headtext(struct nerdoc *d, const char *key, size_t n, uint64_t h,
     int last)
 {
 	const struct cand *r, *c;
 	size_t j, best = NONE_IDX, ci;
-	uint64_t lh;
+	uint32_t gh = (uint32_t)h;	/* as the candidates keep it */
 
-	for (j = hidx_find(&d->grpidx, h, h); j != NONE_IDX;
-	    j = hidx_find(&d->grpidx, h, j + 1)) {
+	for (j = hidx_find(&d->grpidx, gh, gh); j != NONE_IDX;
+	    j = hidx_find(&d->grpidx, gh, j + 1)) {
 		r = &d->cands[d->groups[d->grpidx.v[j] - 1].rep];
 		if (r->b1 - r->b0 == n && memcmp(CTEXT(d, r), key, n) == 0) {
 			best = d->groups[d->grpidx.v[j] - 1].head;
@@ -350,9 +447,8 @@ ner_headtext(struct nerdoc *d, const char *key, size_t n, uint32_t h,
 	}
 	if (!last)
 		return best;
-	lh = strhash(key, n);
-	for (j = hidx_find(&d->lastidx, lh, lh); j != NONE_IDX;
-	    j = hidx_find(&d->lastidx, lh, j + 1)) {
+	for (j = hidx_find(&d->lastidx, h, h); j != NONE_IDX;
+	    j = hidx_find(&d->lastidx, h, j + 1)) {
 		ci = d->lastidx.v[j] - 1;
 		c = &d->cands[ci];
 		if (c->b1 - c->lb0 == n && memcmp(SENT(d, c->sent) + c->lb0,
@@ -380,11 +476,11 @@ samelc(struct nerdoc *d, size_t a, size_t b)
 }
 
 size_t
-ner_headlc(struct nerdoc *d, const char *lc, size_t lclen, size_t n)
+ner_headlc(struct nerdoc *d, const char *lc, size_t lclen, uint64_t h,
+    size_t n)
 {
 	const struct cand *c;
 	size_t i, j;
-	uint64_t h;
 
 	if (!d->lcready) {
 		/* Only documents with a headline in capitals need it. */
@@ -399,7 +495,6 @@ ner_headlc(struct nerdoc *d, const char *lc, size_t lclen, size_t n)
 		}
 		d->lcready = 1;
 	}
-	h = strhash(lc, lclen);
 	for (j = hidx_find(&d->lcidx, h, h); j != NONE_IDX;
 	    j = hidx_find(&d->lcidx, h, j + 1)) {
 		c = &d->cands[d->lcidx.v[j] - 1];

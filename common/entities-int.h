@@ -232,6 +232,8 @@ struct cluster {
 	size_t		 firstlen;
 	char		 last[48];	/* folded surname */
 	size_t		 lastlen;
+	uint64_t	 mask;		/* FOLDBIT() of each letter of last */
+	long		 next;		/* next of its chain (CLCHAIN), or -1 */
 	const char	*canon;
 	size_t		 canonlen;
 	int		 ntok;
@@ -248,6 +250,17 @@ struct hidx {
 	uint32_t	*v;		/* value + 1; 0 is an empty slot */
 	size_t		 cap;		/* slots in use, a power of two */
 	size_t		 alloc, n;
+};
+
+/*
+ * Clusters by the first letter of their folded surname (a-z, 0-9, or
+ * none: 37 chains), in the order they were made: only those of a name's
+ * first letter can be close to it (entities-idx.c).
+ */
+#define NCLCHAIN	37
+struct clchain {
+	long		 head, tail;	/* clusters, or -1 */
+	size_t		 n;
 };
 
 /* Candidates with the same text (hash and bytes) form a group. */
@@ -304,6 +317,7 @@ struct nerdoc {
 	struct buf	 key, tmp, lc;	/* scratch */
 	struct hidx	 clidx;		/* folded surnames and their variants */
 	size_t		 nclidx;	/* clusters in clidx */
+	struct clchain	 clchain[NCLCHAIN];
 	struct hidx	 grpidx;	/* candidate text -> group */
 	struct hidx	 lastidx;	/* a person's last word -> candidate */
 	struct hidx	 lcidx;		/* lower-cased text -> candidate */
@@ -319,8 +333,24 @@ struct nerdoc {
 /* ---- per-document indexes (entities-idx.c) ---- */
 
 void	hidx_reset(struct hidx *, size_t want);
-void	hidx_put(struct hidx *, uint64_t h, uint32_t v);
+void	hidx_grow(struct hidx *);
 void	hidx_free(struct hidx *);
+
+/* Add h -> v.  Inline: the indexes take a key per candidate. */
+static inline void
+hidx_put(struct hidx *x, uint64_t h, uint32_t v)
+{
+	size_t i;
+
+	if ((x->n + 1) * 2 > x->cap)
+		hidx_grow(x);
+	for (i = (size_t)h & (x->cap - 1); x->v[i] != 0;
+	    i = (i + 1) & (x->cap - 1))
+		;
+	x->h[i] = h;
+	x->v[i] = v + 1;
+	x->n++;
+}
 /*
  * The first slot from slot i on (wrapping) that holds hash h, or NONE_IDX
  * at an empty slot.  Walk: for (i = hidx_find(x, h, h); i != NONE_IDX;
@@ -337,6 +367,11 @@ hidx_find(const struct hidx *x, uint64_t h, size_t i)
 	return NONE_IDX;
 }
 
+/* Forget the document's clusters. */
+void	ner_clreset(struct nerdoc *d);
+/* Add a cluster for the folded surname fold (given name first or NULL). */
+struct cluster *ner_cladd(struct nerdoc *d, const char *fold, size_t flen,
+	    const char *first, size_t firstlen);
 /*
  * The first cluster whose surname is close (name_close()) to the folded
  * fold and, when first is given, has no other given name; with exact, an
@@ -351,14 +386,18 @@ void	ner_groups(struct nerdoc *d);
 /* Index what a headline may match: whole texts and people's surnames. */
 void	ner_headindex(struct nerdoc *d);
 /*
- * The first candidate a headline may take with text key[0..n) (hash h as
- * the candidates keep it), or with that last word of a person's full name
- * (last); NONE_IDX if none.
+ * The first candidate a headline may take with text key[0..n) (h its
+ * strhash()), or with that last word of a person's full name (last);
+ * NONE_IDX if none.
  */
-size_t	ner_headtext(struct nerdoc *d, const char *key, size_t n, uint32_t h,
+size_t	ner_headtext(struct nerdoc *d, const char *key, size_t n, uint64_t h,
 	    int last);
-/* The first it may take whose lower-cased text is lc, n bytes before. */
-size_t	ner_headlc(struct nerdoc *d, const char *lc, size_t lclen, size_t n);
+/*
+ * The first it may take whose lower-cased text is lc (h its strhash()),
+ * n bytes before.
+ */
+size_t	ner_headlc(struct nerdoc *d, const char *lc, size_t lclen, uint64_t h,
+	    size_t n);
 
 /* Tokenize sentence si into d->toks; returns the headline mode (0-2). */
 int	ner_tokenize(struct nerdoc *d, size_t si);
