@@ -60,9 +60,9 @@ static char *tmpname[NTABLE];
  * cache folios as large as the write: up to 32 KiB (order 3) they come
  * from per-CPU free lists, larger ones from the zone's shared free lists,
  * which costs much more system time in a long run beside other processes.
- * Measured on 200 MB of tables (to-csv fed through a pipe): sys 0.25-0.32 s
- * with 32 KiB writes against mostly 0.65-0.81 s with 64 KiB, 128 KiB or 1 MiB
- * ones (0.42-0.49 s with 8 or 16 KiB: more calls).  Elsewhere 32 KiB is
+ * Measured on 200 MB of tables (to-csv fed through a pipe): sys 0.25-0.32
+ * s with 32 KiB writes, mostly 0.65-0.81 s with 64 KiB, 128 KiB or 1 MiB
+ * ones, 0.42-0.49 s with 8 or 16 KiB (more calls).  Elsewhere 32 KiB is
  * still eight pages a call.
  */
 #define TABLE_BUFSIZE	(32 * 1024)
