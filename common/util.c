@@ -1,10 +1,13 @@
 /* util.c: see util.h. */
+#include <sys/stat.h>
+
 #include <err.h>
 #include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "util.h"
 
@@ -84,12 +87,25 @@ buf_free(struct buf *b)
 	b->len = b->cap = 0;
 }
 
+/*
+ * Into a pipe, 128 KiB a write(2): fewer calls and wake-ups.  Into a
+ * regular file, 32 KiB: Linux (6.x, with large folios) gives a buffered
+ * write page cache folios as large as the write, and up to 32 KiB (order
+ * 3) they come from per-CPU free lists, larger ones from the shared zone
+ * lists at a much higher cost.  Measured: 210 MB through split-sentences
+ * into a file, sys 0.30 s with 128 KiB writes, 0.14 s with 32 KiB; into a
+ * pipe 32 KiB gains nothing.  (to-csv's tables: see TABLE_BUFSIZE.)
+ */
 void
 setup_stdout(void)
 {
 	static char obuf[128 * 1024];
+	struct stat st;
+	size_t size = sizeof(obuf);
 
-	setvbuf(stdout, obuf, _IOFBF, sizeof(obuf));
+	if (fstat(STDOUT_FILENO, &st) == 0 && S_ISREG(st.st_mode))
+		size = 32 * 1024;
+	setvbuf(stdout, obuf, _IOFBF, size);
 }
 
 void

@@ -65,7 +65,8 @@ buf_reset(struct buf *b)
 /* Release the memory; the buffer is empty and usable again. */
 void	 buf_free(struct buf *b);
 
-/* Give stdout a 128 KiB buffer.  Call before the first write. */
+/* Give stdout a large buffer (128 KiB into a pipe, 32 KiB into a file:
+ * see util.c).  Call before the first write. */
 void	 setup_stdout(void);
 
 /*
