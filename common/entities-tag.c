@@ -91,8 +91,8 @@ ner_addcand(struct nerdoc *d, size_t si, size_t k0, size_t k1, int type, int ev,
 	int n = 0;
 
 	/* A leading "The" is not part of a name (but The Hague is). */
-	if (g == NULL && k1 - k0 > 1 && strncmp(base + d->toks[k0].b0, "The ",
-	    4) == 0)
+	if (g == NULL && k1 - k0 > 1 && base[d->toks[k0].b0] == 'T' &&
+	    strncmp(base + d->toks[k0].b0, "The ", 4) == 0)
 		k0++;
 	/* Nor a leading or trailing connector. */
 	while (k0 < k1 && !(d->toks[k0].f & (T_CAP | T_UPPER | T_DIGIT)))
@@ -125,7 +125,8 @@ ner_addcand(struct nerdoc *d, size_t si, size_t k0, size_t k1, int type, int ev,
 		c->f |= C_INIT;
 	if (ner_cue(d, base, k1) == CUE_SPEECH ||
 	    (k1 + 1 < d->ntoks && base[d->toks[k1].b0] == ',' &&
-	    (strncmp(base + d->toks[k1 + 1].b0, "who ", 4) == 0 ||
+	    ((base[d->toks[k1 + 1].b0] == 'w' &&
+	    strncmp(base + d->toks[k1 + 1].b0, "who ", 4) == 0) ||
 	    ner_cue(d, base, k1 + 1) == CUE_SPEECH)))
 		c->f |= C_SPEECH;
 	if (k0 > 0 && ner_cue(d, base, k0 - 1) == CUE_PLACE)
@@ -329,10 +330,18 @@ run(struct nerdoc *d, size_t si, size_t i, size_t j)
 		} else {
 			size_t l1 = len;
 
-			for (len = 4; len > 0; len--) {
-				if (k + len > j || (len > 1 &&
-				    (!ner_adjacent(d, k + len - 1) ||
-				    !ner_titlefirst(d, base, k))))
+			/*
+			 * The longest title phrase from k, of 4 words at most
+			 * within the run; only a word that starts one
+			 * (titlefirst) can start more than a one-word title,
+			 * so without it only len 1 is tried (as the test
+			 * per len did, asked once here).
+			 */
+			len = j - k < 4 ? j - k : 4;
+			if (len > 1 && !ner_titlefirst(d, base, k))
+				len = 1;
+			for (; len > 0; len--) {
+				if (len > 1 && !ner_adjacent(d, k + len - 1))
 					continue;
 				if (len == 1)
 					t = ner_title(d, base, k);
