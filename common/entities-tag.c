@@ -282,24 +282,30 @@ run(struct nerdoc *d, size_t si, size_t i, size_t j)
 	struct piece p[64];
 	const char *base = SENT(d, si);
 	const struct gent *g = NULL, *g2;
-	size_t np = 0, k, len, a, b, q;
+	size_t np = 0, k, len, a, b, q, gm;
 	unsigned f;
 	int c, t = 0, titled;
 
-	/* The first word of a sentence: a capital proves nothing. */
+	/*
+	 * The first word of a sentence: a capital proves nothing.  The
+	 * tests on the memos come before the ones on the lower-cased word:
+	 * all are pure (memo filling aside; g is set again before any use),
+	 * so their order in the && chain cannot change its value, and a
+	 * name's first word (John Smith) is not lower-cased for nothing.
+	 */
 	if ((d->toks[i].f & T_INIT) && !(d->toks[i].f & T_UPPER) &&
-	    ner_gazmatch(d, base, i, j, &g) <= 1) {
+	    (gm = ner_gazmatch(d, base, i, j, &g)) <= 1 &&
+	    !(ner_given(d, base, i) && j > i + 1 &&
+	    ner_gazmatch(d, base, i + 1, j, &g) == 0) &&
+	    !(j > i + 1 && ner_keyword(d, base, j - 1) != 0 &&
+	    ner_keyword(d, base, j - 1) != KW_CORP &&
+	    (d->toks[i + 1].f & T_CAP) && ner_keyword(d, base, i) == 0)) {
 		ner_lower(&d->lc, base + d->toks[i].b0,
 		    d->toks[i].b1 - d->toks[i].b0);
-		if ((j > i + 1 || ner_gazmatch(d, base, i, j, &g) == 1 ||
+		if ((j > i + 1 || gm == 1 ||
 		    ner_lookscommon(d->lc.s, d->lc.len)) &&
 		    (ner_iscommon(d->lx, d->lc.s, d->lc.len) ||
-		    (ner_lookscommon(d->lc.s, d->lc.len) && !ner_given(d, base, i))) &&
-		    !(ner_given(d, base, i) && j > i + 1 &&
-		    ner_gazmatch(d, base, i + 1, j, &g) == 0) &&
-		    !(j > i + 1 && ner_keyword(d, base, j - 1) != 0 &&
-		    ner_keyword(d, base, j - 1) != KW_CORP &&
-		    (d->toks[i + 1].f & T_CAP) && ner_keyword(d, base, i) == 0))
+		    (ner_lookscommon(d->lc.s, d->lc.len) && !ner_given(d, base, i))))
 			i++;
 	}
 	/* Historian David Crouch: an unknown first word before a given name. */
@@ -385,7 +391,9 @@ run(struct nerdoc *d, size_t si, size_t i, size_t j)
 		if (p[q].kind == P_MOD)
 			p[q].kind = q + 1 < np && p[q + 1].kind == P_TITLE ?
 			    P_TITLE : p[q].g != NULL ? P_GAZ : P_UNK;
-	titled = ner_lowertitle(d, base, i);
+	/* ner_lowertitle() is 0 unless a lower-case word precedes: ask it then. */
+	titled = i > 0 && (d->toks[i - 1].f & T_LOWER) &&
+	    ner_lowertitle(d, base, i);
 	for (a = 0; a < np; a = b) {
 		f = titled ? C_TITLED : 0;
 		if (titled && a > 0 && p[a - 1].kind == P_TITLE &&
