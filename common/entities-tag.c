@@ -103,8 +103,10 @@ ner_addcand(struct nerdoc *d, size_t si, size_t k0, size_t k1, int type, int ev,
 		return;
 	for (k = k0; k < k1; k++)
 		n += (d->toks[k].f & T_CAP) != 0;
-	d->cands = ner_grow(d->cands, &d->capcands, d->ncands + 1,
-	    sizeof(*d->cands));
+	/* ner_grow() returns cands as they are while there is room. */
+	if (d->ncands + 1 > d->capcands)
+		d->cands = ner_grow(d->cands, &d->capcands, d->ncands + 1,
+		    sizeof(*d->cands));
 	c = &d->cands[d->ncands++];
 	memset(c, 0, sizeof(*c));
 	c->sent = si;
