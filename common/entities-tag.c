@@ -55,7 +55,8 @@ runend(struct nerdoc *d, const char *base, size_t i)
 		c = ner_cue(d, base, j);
 		m = j + 1;
 		if (c == CUE_CONNECT && m < d->ntoks && ner_adjacent(d, m) &&
-		    m - j == 1 && strncmp(base + d->toks[m].b0, "the ", 4) == 0)
+		    m - j == 1 && base[d->toks[m].b0] == 't' &&
+		    strncmp(base + d->toks[m].b0, "the ", 4) == 0)
 			m++;
 		if (m >= d->ntoks || !ner_adjacent(d, m) || !(d->toks[m].f & T_CAP))
 			break;
@@ -148,15 +149,17 @@ unknown(struct nerdoc *d, size_t si, size_t k0, size_t k1, unsigned f)
 	int kw = 0, hk, type = ENT_NONE, ev = EV_NONE;
 	const struct tok *t0 = &d->toks[k0];
 
+	/* One pass: the words, the head (before the first connector), kw
+	   the first word's keyword that has one. */
 	for (k = k0; k < k1; k++) {
 		if (d->toks[k].f & T_CAP)
 			words++;
 		if (ner_cue(d, base, k) == CUE_CONNECT && head == k1 - 1 && k > k0)
 			head = k - 1;
+		if (kw == 0)
+			kw = ner_keyword(d, base, k);
 	}
 	hk = ner_keyword(d, base, head);
-	for (k = k0; k < k1 && !kw; k++)
-		kw = ner_keyword(d, base, k);
 	if (hk == 0)
 		hk = kw;
 	/* 200 Stinger missiles: a name after a number is a product's. */
@@ -613,7 +616,11 @@ ner_body(struct nerdoc *d, size_t si)
 		}
 		n0 = d->ncands;
 		run(d, si, i, j);
-		next = j + cityplace(d, si, n0, j) + suffix(d, si, n0, j);
+		next = j;
+		/* Both take only a new candidate followed by a comma. */
+		if (d->ncands > n0 && j + 1 < d->ntoks &&
+		    base[d->toks[j].b0] == ',')
+			next += cityplace(d, si, n0, j) + suffix(d, si, n0, j);
 	}
 }
 
