@@ -30,8 +30,16 @@ struct piece {
 static int
 onechar(const char *base, const struct tok *t)
 {
-	return t->b1 - t->b0 == 1 || (t->b1 - t->b0 <= 4 &&
-	    utf8_cpcount(base + t->b0, t->b1 - t->b0) == 1);
+	size_t n = t->b1 - t->b0, i, cp = 0;
+
+	if (n == 1)
+		return 1;
+	if (n > 4)
+		return 0;
+	/* utf8_cpcount() of a few bytes, without the call. */
+	for (i = 0; i < n; i++)
+		cp += UTF8_POINT(base[t->b0 + i]);
+	return cp == 1;
 }
 
 /* Where the capitalised run starting at i ends. */
