@@ -97,7 +97,7 @@ ner_addcand(struct nerdoc *d, size_t si, size_t k0, size_t k1, int type, int ev,
 	const char *base = SENT(d, si);
 	struct cand *c;
 	size_t k;
-	int n = 0;
+	int n = 0, cue;
 
 	/* A leading "The" is not part of a name (but The Hague is). */
 	if (g == NULL && k1 - k0 > 1 && base[d->toks[k0].b0] == 'T' &&
@@ -134,7 +134,8 @@ ner_addcand(struct nerdoc *d, size_t si, size_t k0, size_t k1, int type, int ev,
 		c->f |= C_ACRO;
 	if ((d->toks[k0].f & T_INIT) && g == NULL)
 		c->f |= C_INIT;
-	if (ner_cue(d, base, k1) == CUE_SPEECH ||
+	cue = ner_cue(d, base, k1);
+	if (cue == CUE_SPEECH ||
 	    (k1 + 1 < d->ntoks && base[d->toks[k1].b0] == ',' &&
 	    ((base[d->toks[k1 + 1].b0] == 'w' &&
 	    strncmp(base + d->toks[k1 + 1].b0, "who ", 4) == 0) ||
@@ -142,7 +143,7 @@ ner_addcand(struct nerdoc *d, size_t si, size_t k0, size_t k1, int type, int ev,
 		c->f |= C_SPEECH;
 	if (k0 > 0 && ner_cue(d, base, k0 - 1) == CUE_PLACE)
 		c->f |= C_PLACE;
-	if ((d->toks[k1 - 1].f & T_POSS) || ner_cue(d, base, k1) == CUE_SUBJECT ||
+	if ((d->toks[k1 - 1].f & T_POSS) || cue == CUE_SUBJECT ||
 	    ner_verbnext(d, base, k1))
 		c->f |= C_SUBJ;
 }
@@ -295,7 +296,7 @@ run(struct nerdoc *d, size_t si, size_t i, size_t j)
 	struct piece p[64];
 	const char *base = SENT(d, si);
 	const struct gent *g = NULL, *g2;
-	size_t np = 0, k, len, a, b, q, gm;
+	size_t np = 0, nmod = 0, k, len, a, b, q, gm;
 	unsigned f;
 	int c, t = 0, titled;
 
@@ -379,6 +380,7 @@ run(struct nerdoc *d, size_t si, size_t i, size_t j)
 				p[np].kind = P_UNK;	/* Jeffrey Dean Morgan */
 			else if (len > 0) {
 				p[np].kind = t == TITLE_MOD ? P_MOD : P_TITLE;
+				nmod += t == TITLE_MOD;
 				if (t == TITLE_MOD && len == 1 && l1 == 1)
 					p[np].g = g;	/* Senate */
 			}
@@ -400,7 +402,7 @@ run(struct nerdoc *d, size_t si, size_t i, size_t j)
 		np++;
 	}
 	/* Modifiers before a title belong to it (Deputy Prime Minister). */
-	for (q = np; q-- > 0;)
+	for (q = nmod > 0 ? np : 0; q-- > 0;)
 		if (p[q].kind == P_MOD)
 			p[q].kind = q + 1 < np && p[q + 1].kind == P_TITLE ?
 			    P_TITLE : p[q].g != NULL ? P_GAZ : P_UNK;
