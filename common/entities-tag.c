@@ -30,8 +30,16 @@ struct piece {
 static int
 onechar(const char *base, const struct tok *t)
 {
-	return t->b1 - t->b0 == 1 || (t->b1 - t->b0 <= 4 &&
-	    utf8_cpcount(base + t->b0, t->b1 - t->b0) == 1);
+	size_t n = t->b1 - t->b0, i, cp = 0;
+
+	if (n == 1)
+		return 1;
+	if (n > 4)
+		return 0;
+	/* utf8_cpcount() of a few bytes, without the call. */
+	for (i = 0; i < n; i++)
+		cp += UTF8_POINT(base[t->b0 + i]);
+	return cp == 1;
 }
 
 /* Where the capitalised run starting at i ends. */
@@ -55,7 +63,8 @@ runend(struct nerdoc *d, const char *base, size_t i)
 		c = ner_cue(d, base, j);
 		m = j + 1;
 		if (c == CUE_CONNECT && m < d->ntoks && ner_adjacent(d, m) &&
-		    m - j == 1 && strncmp(base + d->toks[m].b0, "the ", 4) == 0)
+		    m - j == 1 && base[d->toks[m].b0] == 't' &&
+		    strncmp(base + d->toks[m].b0, "the ", 4) == 0)
 			m++;
 		if (m >= d->ntoks || !ner_adjacent(d, m) || !(d->toks[m].f & T_CAP))
 			break;
@@ -88,11 +97,11 @@ ner_addcand(struct nerdoc *d, size_t si, size_t k0, size_t k1, int type, int ev,
 	const char *base = SENT(d, si);
 	struct cand *c;
 	size_t k;
-	int n = 0;
+	int n = 0, cue;
 
 	/* A leading "The" is not part of a name (but The Hague is). */
-	if (g == NULL && k1 - k0 > 1 && strncmp(base + d->toks[k0].b0, "The ",
-	    4) == 0)
+	if (g == NULL && k1 - k0 > 1 && base[d->toks[k0].b0] == 'T' &&
+	    strncmp(base + d->toks[k0].b0, "The ", 4) == 0)
 		k0++;
 	/* Nor a leading or trailing connector. */
 	while (k0 < k1 && !(d->toks[k0].f & (T_CAP | T_UPPER | T_DIGIT)))
@@ -103,8 +112,10 @@ ner_addcand(struct nerdoc *d, size_t si, size_t k0, size_t k1, int type, int ev,
 		return;
 	for (k = k0; k < k1; k++)
 		n += (d->toks[k].f & T_CAP) != 0;
-	d->cands = ner_grow(d->cands, &d->capcands, d->ncands + 1,
-	    sizeof(*d->cands));
+	/* ner_grow() returns cands as they are while there is room. */
+	if (d->ncands + 1 > d->capcands)
+		d->cands = ner_grow(d->cands, &d->capcands, d->ncands + 1,
+		    sizeof(*d->cands));
 	c = &d->cands[d->ncands++];
 	memset(c, 0, sizeof(*c));
 	c->sent = si;
@@ -123,14 +134,16 @@ ner_addcand(struct nerdoc *d, size_t si, size_t k0, size_t k1, int type, int ev,
 		c->f |= C_ACRO;
 	if ((d->toks[k0].f & T_INIT) && g == NULL)
 		c->f |= C_INIT;
-	if (ner_cue(d, base, k1) == CUE_SPEECH ||
+	cue = ner_cue(d, base, k1);
+	if (cue == CUE_SPEECH ||
 	    (k1 + 1 < d->ntoks && base[d->toks[k1].b0] == ',' &&
-	    (strncmp(base + d->toks[k1 + 1].b0, "who ", 4) == 0 ||
+	    ((base[d->toks[k1 + 1].b0] == 'w' &&
+	    strncmp(base + d->toks[k1 + 1].b0, "who ", 4) == 0) ||
 	    ner_cue(d, base, k1 + 1) == CUE_SPEECH)))
 		c->f |= C_SPEECH;
 	if (k0 > 0 && ner_cue(d, base, k0 - 1) == CUE_PLACE)
 		c->f |= C_PLACE;
-	if ((d->toks[k1 - 1].f & T_POSS) || ner_cue(d, base, k1) == CUE_SUBJECT ||
+	if ((d->toks[k1 - 1].f & T_POSS) || cue == CUE_SUBJECT ||
 	    ner_verbnext(d, base, k1))
 		c->f |= C_SUBJ;
 }
@@ -145,15 +158,17 @@ unknown(struct nerdoc *d, size_t si, size_t k0, size_t k1, unsigned f)
 	int kw = 0, hk, type = ENT_NONE, ev = EV_NONE;
 	const struct tok *t0 = &d->toks[k0];
 
+	/* One pass: the words, the head (before the first connector), kw
+	   the first word's keyword that has one. */
 	for (k = k0; k < k1; k++) {
 		if (d->toks[k].f & T_CAP)
 			words++;
 		if (ner_cue(d, base, k) == CUE_CONNECT && head == k1 - 1 && k > k0)
 			head = k - 1;
+		if (kw == 0)
+			kw = ner_keyword(d, base, k);
 	}
 	hk = ner_keyword(d, base, head);
-	for (k = k0; k < k1 && !kw; k++)
-		kw = ner_keyword(d, base, k);
 	if (hk == 0)
 		hk = kw;
 	/* 200 Stinger missiles: a name after a number is a product's. */
@@ -281,24 +296,30 @@ run(struct nerdoc *d, size_t si, size_t i, size_t j)
 	struct piece p[64];
 	const char *base = SENT(d, si);
 	const struct gent *g = NULL, *g2;
-	size_t np = 0, k, len, a, b, q;
+	size_t np = 0, nmod = 0, k, len, a, b, q, gm;
 	unsigned f;
 	int c, t = 0, titled;
 
-	/* The first word of a sentence: a capital proves nothing. */
+	/*
+	 * The first word of a sentence: a capital proves nothing.  The
+	 * tests on the memos come before the ones on the lower-cased word:
+	 * all are pure (memo filling aside; g is set again before any use),
+	 * so their order in the && chain cannot change its value, and a
+	 * name's first word (John Smith) is not lower-cased for nothing.
+	 */
 	if ((d->toks[i].f & T_INIT) && !(d->toks[i].f & T_UPPER) &&
-	    ner_gazmatch(d, base, i, j, &g) <= 1) {
+	    (gm = ner_gazmatch(d, base, i, j, &g)) <= 1 &&
+	    !(ner_given(d, base, i) && j > i + 1 &&
+	    ner_gazmatch(d, base, i + 1, j, &g) == 0) &&
+	    !(j > i + 1 && ner_keyword(d, base, j - 1) != 0 &&
+	    ner_keyword(d, base, j - 1) != KW_CORP &&
+	    (d->toks[i + 1].f & T_CAP) && ner_keyword(d, base, i) == 0)) {
 		ner_lower(&d->lc, base + d->toks[i].b0,
 		    d->toks[i].b1 - d->toks[i].b0);
-		if ((j > i + 1 || ner_gazmatch(d, base, i, j, &g) == 1 ||
+		if ((j > i + 1 || gm == 1 ||
 		    ner_lookscommon(d->lc.s, d->lc.len)) &&
 		    (ner_iscommon(d->lx, d->lc.s, d->lc.len) ||
-		    (ner_lookscommon(d->lc.s, d->lc.len) && !ner_given(d, base, i))) &&
-		    !(ner_given(d, base, i) && j > i + 1 &&
-		    ner_gazmatch(d, base, i + 1, j, &g) == 0) &&
-		    !(j > i + 1 && ner_keyword(d, base, j - 1) != 0 &&
-		    ner_keyword(d, base, j - 1) != KW_CORP &&
-		    (d->toks[i + 1].f & T_CAP) && ner_keyword(d, base, i) == 0))
+		    (ner_lookscommon(d->lc.s, d->lc.len) && !ner_given(d, base, i))))
 			i++;
 	}
 	/* Historian David Crouch: an unknown first word before a given name. */
@@ -329,10 +350,18 @@ run(struct nerdoc *d, size_t si, size_t i, size_t j)
 		} else {
 			size_t l1 = len;
 
-			for (len = 4; len > 0; len--) {
-				if (k + len > j || (len > 1 &&
-				    (!ner_adjacent(d, k + len - 1) ||
-				    !ner_titlefirst(d, base, k))))
+			/*
+			 * The longest title phrase from k, of 4 words at most
+			 * within the run; only a word that starts one
+			 * (titlefirst) can start more than a one-word title,
+			 * so without it only len 1 is tried (as the test
+			 * per len did, asked once here).
+			 */
+			len = j - k < 4 ? j - k : 4;
+			if (len > 1 && !ner_titlefirst(d, base, k))
+				len = 1;
+			for (; len > 0; len--) {
+				if (len > 1 && !ner_adjacent(d, k + len - 1))
 					continue;
 				if (len == 1)
 					t = ner_title(d, base, k);
@@ -351,6 +380,7 @@ run(struct nerdoc *d, size_t si, size_t i, size_t j)
 				p[np].kind = P_UNK;	/* Jeffrey Dean Morgan */
 			else if (len > 0) {
 				p[np].kind = t == TITLE_MOD ? P_MOD : P_TITLE;
+				nmod += t == TITLE_MOD;
 				if (t == TITLE_MOD && len == 1 && l1 == 1)
 					p[np].g = g;	/* Senate */
 			}
@@ -372,11 +402,13 @@ run(struct nerdoc *d, size_t si, size_t i, size_t j)
 		np++;
 	}
 	/* Modifiers before a title belong to it (Deputy Prime Minister). */
-	for (q = np; q-- > 0;)
+	for (q = nmod > 0 ? np : 0; q-- > 0;)
 		if (p[q].kind == P_MOD)
 			p[q].kind = q + 1 < np && p[q + 1].kind == P_TITLE ?
 			    P_TITLE : p[q].g != NULL ? P_GAZ : P_UNK;
-	titled = ner_lowertitle(d, base, i);
+	/* ner_lowertitle() is 0 unless a lower-case word precedes: ask it then. */
+	titled = i > 0 && (d->toks[i - 1].f & T_LOWER) &&
+	    ner_lowertitle(d, base, i);
 	for (a = 0; a < np; a = b) {
 		f = titled ? C_TITLED : 0;
 		if (titled && a > 0 && p[a - 1].kind == P_TITLE &&
@@ -594,7 +626,11 @@ ner_body(struct nerdoc *d, size_t si)
 		}
 		n0 = d->ncands;
 		run(d, si, i, j);
-		next = j + cityplace(d, si, n0, j) + suffix(d, si, n0, j);
+		next = j;
+		/* Both take only a new candidate followed by a comma. */
+		if (d->ncands > n0 && j + 1 < d->ntoks &&
+		    base[d->toks[j].b0] == ',')
+			next += cityplace(d, si, n0, j) + suffix(d, si, n0, j);
 	}
 }
 
