@@ -82,14 +82,16 @@ hash64(const void *p, size_t n)
 }
 
 /*
- * Open addressing with linear probing over an array of 8-byte slots, each
- * the high 32 bits of the key's hash and where its entry is: a probe that
- * misses (the common case: most words are in no map) reads that small
- * array only, which stays in cache where a wider one would not.  The
- * entries (value, length, the key's bytes) follow one another in an
- * arena, so a hit reads its slot and one line of the arena, and the
- * lexicon is built and freed with a few allocations.  The table is kept
- * at most half full, which keeps misses to a probe or two.
+ * Open addressing with linear probing over an array of 4-byte slots, each
+ * 0x80 and 7 bits of the key's hash in its top byte and where its entry
+ * is in the others: a probe that misses (the common case: most words are
+ * in no map) reads that small array only, which stays in cache where a
+ * wider one would not, and a slot of another key costs its entry's line
+ * only where the 7 bits agree (one in 128).  The entries (value, length,
+ * the key's bytes) follow one another in an arena, so a hit reads its
+ * slot and one line of the arena, and the lexicon is built and freed with
+ * a few allocations.  The table is kept at most half full, which keeps
+ * misses to a probe or two.
  */
 struct entry {
 	union {
@@ -107,16 +109,23 @@ struct entry {
 	ENTALIGN * ENTALIGN)
 
 struct strmap {
-	uint64_t	*slots;		/* tag << 32 | (offset / ENTALIGN + 1) */
+	uint32_t	*slots;		/* SLOT_TAG(hash) | offset / ENTALIGN */
 	char		*arena;
 	size_t		 used, size;	/* of the arena */
 	size_t		 cap;		/* slots, a power of two */
 	size_t		 count;
 };
 
-#define SLOT_TAG(h)	((h) >> 32)
+/*
+ * The top 7 bits of the hash (the slot is picked by the low ones: a map
+ * has far fewer than 2^57 slots), with the top bit set: no slot in use is
+ * 0.  The offsets below it allow an arena of 2^24 * ENTALIGN bytes (128
+ * MB), far more than a lexicon.
+ */
+#define SLOT_TAG(h)	((uint32_t)(0x80 | (h) >> 57) << 24)
+#define SLOT_OFFMAX	0xffffffu
 #define SLOT_ENTRY(m, v) \
-	((struct entry *)((m)->arena + (((v) & 0xffffffffu) - 1) * ENTALIGN))
+	((struct entry *)((m)->arena + (size_t)((v) & SLOT_OFFMAX) * ENTALIGN))
 
 struct strmap *
 strmap_new(void)
@@ -133,13 +142,13 @@ static inline size_t
 find(const struct strmap *m, const char *key, size_t len, uint64_t h)
 {
 	size_t mask = m->cap - 1, i = (size_t)h & mask;
-	uint64_t v;
+	uint32_t v, tag = SLOT_TAG(h);
 	const struct entry *e;
 
 	for (;; i = (i + 1) & mask) {
 		if ((v = m->slots[i]) == 0)
 			return i;
-		if (v >> 32 != SLOT_TAG(h))
+		if ((v & ~SLOT_OFFMAX) != tag)
 			continue;
 		e = SLOT_ENTRY(m, v);
 		if (e->len == len && memcmp(e->key, key, len) == 0)
@@ -154,7 +163,8 @@ find(const struct strmap *m, const char *key, size_t len, uint64_t h)
 static void
 grow(struct strmap *m)
 {
-	uint64_t *old = m->slots, h;
+	uint32_t *old = m->slots;
+	uint64_t h;
 	size_t oldcap = m->cap, i, j;
 	const struct entry *e;
 
@@ -173,13 +183,13 @@ grow(struct strmap *m)
 	free(old);
 }
 
-/* A new entry for key in the arena; returns its offset / ENTALIGN + 1. */
-static uint64_t
+/* A new entry for key in the arena; returns its offset / ENTALIGN. */
+static uint32_t
 newentry(struct strmap *m, const char *key, size_t len, void *val)
 {
 	size_t need;
 	struct entry *e;
-	uint64_t off;
+	size_t off;
 
 	if (len > UINT32_MAX)
 		errx(1, "lexicon key of %zu bytes: too long", len);
@@ -189,8 +199,7 @@ newentry(struct strmap *m, const char *key, size_t len, void *val)
 			m->size = m->size ? m->size * 2 : 4096;
 		m->arena = erealloc(m->arena, m->size);
 	}
-	off = m->used / ENTALIGN + 1;
-	if (off > UINT32_MAX)
+	if ((off = m->used / ENTALIGN) > SLOT_OFFMAX)
 		errx(1, "lexicon too large");
 	e = (struct entry *)(m->arena + m->used);
 	memset(&e->val, 0, sizeof(e->val));
@@ -199,7 +208,7 @@ newentry(struct strmap *m, const char *key, size_t len, void *val)
 	memcpy(e->key, key, len);
 	e->key[len] = '\0';
 	m->used += need;
-	return off;
+	return (uint32_t)off;
 }
 
 void *
@@ -219,7 +228,7 @@ strmap_put(struct strmap *m, const char *key, size_t len, void *val)
 		e->val.p = val;
 		return prev;
 	}
-	m->slots[i] = SLOT_TAG(h) << 32 | newentry(m, key, len, val);
+	m->slots[i] = SLOT_TAG(h) | newentry(m, key, len, val);
 	m->count++;
 	return NULL;
 }
@@ -247,7 +256,7 @@ strmap_blob(struct strmap *m, const char *key, size_t len)
 	if ((m->count + 1) * 2 > m->cap)
 		grow(m);
 	if (m->slots[(i = find(m, key, len, h))] == 0) {
-		m->slots[i] = SLOT_TAG(h) << 32 | newentry(m, key, len, NULL);
+		m->slots[i] = SLOT_TAG(h) | newentry(m, key, len, NULL);
 		m->count++;
 	}
 	return SLOT_ENTRY(m, m->slots[i])->val.b;
