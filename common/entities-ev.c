@@ -96,6 +96,7 @@ gazmemo(struct nerdoc *d, const char *base, size_t k)
 	struct tok *t0 = &d->toks[k];
 	size_t len, max = (size_t)d->lx->maxtok;
 	const struct gent *g;
+	uint64_t h;
 
 	t0->have |= TM_GAZ;
 	t0->gzmask = 0;
@@ -119,10 +120,14 @@ gazmemo(struct nerdoc *d, const char *base, size_t k)
 			break;
 		buf_addc(&d->key, (t->f & T_HYPH) ? '-' : ' ');
 		buf_add(&d->key, base + t->b0, t->b1 - t->b0);
-		if ((g = strmap_get(d->lx->gaz, d->key.s, d->key.len)) != NULL &&
-		    g->weak != 2)
+		/* Neither a spelling nor the start of one: most stop here. */
+		h = strhash(d->key.s, d->key.len);
+		if (!GPMAYBE(d->lx, h))
+			break;
+		if ((g = strmap_geth(d->lx->gaz, d->key.s, d->key.len,
+		    h)) != NULL && g->weak != 2)
 			gzpush(d, &t0->gzmask, len, g);
-		if (strmap_get(d->lx->prefix, d->key.s, d->key.len) == NULL)
+		if (strmap_geth(d->lx->prefix, d->key.s, d->key.len, h) == NULL)
 			break;
 	}
 }

@@ -84,6 +84,18 @@ fzbit(const unsigned char k[5], size_t n)
 #define COMMONBIT1(h)	((unsigned)(h) & (COMMONBITS - 1))
 #define COMMONBIT2(h)	((unsigned)((h) >> 40) & (COMMONBITS - 1))
 
+/*
+ * A Bloom filter over the gazetteer's spellings and prefixes (gaz and
+ * prefix keys, two bits of each one's strhash): a run of words that is
+ * neither (most are) stops gazmemo()'s lookups before either map.
+ */
+#define GPBITS		(1u << 17)
+#define GPBIT1(h)	((unsigned)(h) & (GPBITS - 1))
+#define GPBIT2(h)	((unsigned)((h) >> 40) & (GPBITS - 1))
+#define GPMAYBE(lx, h)	\
+	(((lx)->gpbits[GPBIT1(h) >> 3] >> (GPBIT1(h) & 7) & 1) && \
+	((lx)->gpbits[GPBIT2(h) >> 3] >> (GPBIT2(h) & 7) & 1))
+
 struct nerlex {
 	struct strmap	*gaz;		/* exact spelling -> struct gent */
 	struct strmap	*gazlc;		/* lower-case spelling -> struct gent */
@@ -104,6 +116,7 @@ struct nerlex {
 	unsigned char	 fzbits[FZBITS / 8];	/* fzbit() of fuzzy, gaz keys */
 	/* Two bits per common word (COMMONBIT1, 2 of its strhash). */
 	unsigned char	 commonbits[COMMONBITS / 8];
+	unsigned char	 gpbits[GPBITS / 8];	/* GPBIT1, 2 of gaz, prefix keys */
 	char		**files;	/* run-time lexicon texts, kept */
 	size_t		 nfiles;
 	struct gent	**gents;	/* every entry, to free them */

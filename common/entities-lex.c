@@ -246,6 +246,16 @@ add_fuzzy(struct nerlex *lx, struct gent *g, const char *s, size_t n)
 	}
 }
 
+/* Put a spelling or prefix (exact or lower-cased) in lx->gpbits. */
+static void
+gpset(struct nerlex *lx, const char *s, size_t n)
+{
+	uint64_t h = strhash(s, n);
+
+	lx->gpbits[GPBIT1(h) >> 3] |= 1u << (GPBIT1(h) & 7);
+	lx->gpbits[GPBIT2(h) >> 3] |= 1u << (GPBIT2(h) & 7);
+}
+
 /*
  * Set the Bloom bit of a spelling or prefix.  Only those that do not
  * start with a capital A-Z: the filter is asked only about words that do
@@ -278,6 +288,7 @@ add_spelling(struct nerlex *lx, struct gent *g, char *s, size_t n,
 	if (strmap_get(lx->gaz, s, n) == NULL)
 		strmap_put(lx->gaz, s, n, g);
 	gazset(lx, s, n);
+	gpset(lx, s, n);
 	fzset(lx, s, n);
 	ner_lower(&lc, s, n);
 	if (strmap_get(lx->gazlc, lc.s, lc.len) == NULL)
@@ -292,8 +303,10 @@ add_spelling(struct nerlex *lx, struct gent *g, char *s, size_t n,
 		if (s[i] == ' ' || s[i] == '-') {
 			strmap_put(lx->prefix, s, i, INTMAP(1));
 			gazset(lx, s, i);
+			gpset(lx, s, i);
 			ner_lower(&lc, s, i);
 			strmap_put(lx->prefix, lc.s, lc.len, INTMAP(1));
+			gpset(lx, lc.s, lc.len);
 		}
 	buf_free(&lc);
 	note_abbr(lx, s, n);
