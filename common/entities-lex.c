@@ -206,12 +206,10 @@ fuzzy_put(struct nerlex *lx, const char *k, size_t n, struct gent *g)
 {
 	static struct gent ambiguous;
 	struct strmap *m = lx->fuzzy;
-	struct gent *old = strmap_get(m, k, n);
+	struct gent *old = strmap_putnew(m, k, n, g);
 
 	fzset(lx, k, n);
-	if (old == NULL)
-		strmap_put(m, k, n, g);
-	else if (old != g && (old->canonlen != g->canonlen ||
+	if (old != NULL && old != g && (old->canonlen != g->canonlen ||
 	    memcmp(old->canon, g->canon, g->canonlen) != 0))
 		strmap_put(m, k, n, &ambiguous);
 }
@@ -273,11 +271,11 @@ gazset(struct nerlex *lx, const char *s, size_t n)
 	lx->gazbits[b >> 3] |= 1u << (b & 7);
 }
 
+/* lc: scratch, kept from one spelling to the next. */
 static void
 add_spelling(struct nerlex *lx, struct gent *g, char *s, size_t n,
-    const char *name, unsigned long lineno)
+    const char *name, unsigned long lineno, struct buf *lc)
 {
-	struct buf lc = { 0 };
 	size_t i;
 	int k;
 
@@ -285,14 +283,12 @@ add_spelling(struct nerlex *lx, struct gent *g, char *s, size_t n,
 	if (n == 0)
 		return;
 	/* The first spelling wins: an earlier, more specific list keeps it. */
-	if (strmap_get(lx->gaz, s, n) == NULL)
-		strmap_put(lx->gaz, s, n, g);
+	strmap_putnew(lx->gaz, s, n, g);
 	gazset(lx, s, n);
 	gpset(lx, s, n);
 	fzset(lx, s, n);
-	ner_lower(&lc, s, n);
-	if (strmap_get(lx->gazlc, lc.s, lc.len) == NULL)
-		strmap_put(lx->gazlc, lc.s, lc.len, g);
+	ner_lower(lc, s, n);
+	strmap_putnew(lx->gazlc, lc->s, lc->len, g);
 	if ((k = ntokens(s, n)) > NER_MAXTOK)
 		errx(1, "%s:%lu: a spelling of more than %d words", name,
 		    lineno, NER_MAXTOK);
@@ -304,11 +300,10 @@ add_spelling(struct nerlex *lx, struct gent *g, char *s, size_t n,
 			strmap_put(lx->prefix, s, i, INTMAP(1));
 			gazset(lx, s, i);
 			gpset(lx, s, i);
-			ner_lower(&lc, s, i);
-			strmap_put(lx->prefix, lc.s, lc.len, INTMAP(1));
-			gpset(lx, lc.s, lc.len);
+			ner_lower(lc, s, i);
+			strmap_put(lx->prefix, lc->s, lc->len, INTMAP(1));
+			gpset(lx, lc->s, lc->len);
 		}
-	buf_free(&lc);
 	note_abbr(lx, s, n);
 	add_fuzzy(lx, g, s, n);
 }
@@ -380,7 +375,8 @@ parse_type(const char *s, unsigned char *type, unsigned char *sub)
 }
 
 static void
-load_entity(struct nerlex *lx, struct lexline *l, const char *name)
+load_entity(struct nerlex *lx, struct lexline *l, const char *name,
+    struct buf *lc)
 {
 	struct gent *g;
 	int i;
@@ -402,7 +398,7 @@ load_entity(struct nerlex *lx, struct lexline *l, const char *name)
 		*t = *g;
 		t->canon = estrdup(g->canon);
 		t->weak = 2;
-		add_spelling(lx, t, key, g->canonlen, name, l->lineno);
+		add_spelling(lx, t, key, g->canonlen, name, l->lineno, lc);
 		free(key);
 	}
 	/* A trailing "?" on a spelling marks it weak: a common word too. */
@@ -416,9 +412,9 @@ load_entity(struct nerlex *lx, struct lexline *l, const char *name)
 			*w = *g;
 			w->canon = estrdup(g->canon);
 			w->weak = 1;
-			add_spelling(lx, w, s, n - 1, name, l->lineno);
+			add_spelling(lx, w, s, n - 1, name, l->lineno, lc);
 		} else
-			add_spelling(lx, g, s, n, name, l->lineno);
+			add_spelling(lx, g, s, n, name, l->lineno, lc);
 	}
 }
 
@@ -448,7 +444,7 @@ nerlex_load(struct nerlex *lx, const char *text, const char *name, int kind)
 	while (lex_next(&lr, &l)) {
 		switch (kind) {
 		case LEX_ENTITIES:
-			load_entity(lx, &l, name);
+			load_entity(lx, &l, name, &lc);
 			break;
 		case LEX_GIVEN:
 		case LEX_NOTNAMES:

@@ -234,6 +234,28 @@ strmap_put(struct strmap *m, const char *key, size_t len, void *val)
 }
 
 void *
+strmap_putnew(struct strmap *m, const char *key, size_t len, void *val)
+{
+	uint64_t h = strhash(key, len);
+	struct entry *e;
+	size_t i;
+
+	if ((m->count + 1) * 2 > m->cap)
+		grow(m);
+	i = find(m, key, len, h);
+	if (m->slots[i] == 0) {
+		m->slots[i] = SLOT_TAG(h) | newentry(m, key, len, val);
+		m->count++;
+		return NULL;
+	}
+	e = SLOT_ENTRY(m, m->slots[i]);
+	if (e->val.p != NULL)
+		return e->val.p;
+	e->val.p = val;
+	return NULL;
+}
+
+void *
 strmap_geth(const struct strmap *m, const char *key, size_t len, uint64_t h)
 {
 	size_t i = find(m, key, len, h);
