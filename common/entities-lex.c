@@ -35,19 +35,32 @@ nerlex_new(void)
 	return lx;
 }
 
-void
-ner_lower(struct buf *out, const char *s, size_t n)
+/*
+ * The bytes of w (ASCII: no top bit set) with the letters A-Z lowered.  A
+ * byte b is b + 0x3f >= 0x80 when b >= 'A' and b + 0x25 >= 0x80 when b >
+ * 'Z' (no sum carries into the next byte, as b < 0x80), so the top bits
+ * of the one and not the other, moved down two, are the 0x20 that lowers
+ * each letter.
+ */
+static inline uint64_t
+lower8(uint64_t w)
+{
+	uint64_t up;
+
+	up = (w + 0x3f3f3f3f3f3f3f3fULL) & ~(w + 0x2525252525252525ULL) &
+	    0x8080808080808080ULL;
+	return w | up >> 2;
+}
+
+/* ner_lower() from s[i] on, the bytes before it done. */
+static void
+lower_rest(struct buf *out, const char *s, size_t n, size_t i)
 {
 	char enc[4];
 	uint32_t cp;
-	size_t i;
 	int k;
 
-	out->len = 0;
-	if (out->cap <= n)
-		buf_grow(out, n);
-	/* ASCII, the usual case, straight into the room just made. */
-	for (i = 0; i < n && (unsigned char)s[i] < 0x80; i++)
+	for (; i < n && (unsigned char)s[i] < 0x80; i++)
 		out->s[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ?
 		    s[i] + ('a' - 'A') : s[i]);
 	out->len = i;
@@ -69,6 +82,57 @@ ner_lower(struct buf *out, const char *s, size_t n)
 		cp = (uint32_t)utf8proc_tolower((utf8proc_int32_t)cp);
 		buf_add(out, enc, utf8_encode(cp, enc));
 	}
+}
+
+void
+ner_lower(struct buf *out, const char *s, size_t n)
+{
+	const uint64_t top = 0x8080808080808080ULL;
+	uint64_t w;
+	uint32_t lo, hi;
+	size_t i = 0;
+
+	out->len = 0;
+	if (out->cap <= n)
+		buf_grow(out, n);
+	/*
+	 * ASCII, the usual case, straight into the room just made, eight
+	 * bytes at a time (the last eight overlapping those before), or
+	 * four and the last four for a word of 4 to 7 bytes; the rest, and
+	 * any run with a byte past ASCII, a byte at a time.
+	 */
+	if (n >= 8) {
+		for (; i + 8 <= n; i += 8) {
+			memcpy(&w, s + i, 8);
+			if (w & top)
+				break;
+			w = lower8(w);
+			memcpy(out->s + i, &w, 8);
+		}
+		if (i < n && i + 8 > n) {
+			memcpy(&w, s + n - 8, 8);
+			if (!(w & top)) {
+				w = lower8(w);
+				memcpy(out->s + n - 8, &w, 8);
+				i = n;
+			}
+		}
+	} else if (n >= 4) {
+		memcpy(&lo, s, 4);
+		memcpy(&hi, s + n - 4, 4);
+		if (!((lo | hi) & (uint32_t)top)) {
+			lo = (uint32_t)lower8(lo);
+			hi = (uint32_t)lower8(hi);
+			memcpy(out->s, &lo, 4);
+			memcpy(out->s + n - 4, &hi, 4);
+			i = n;
+		}
+	}
+	if (i == n) {
+		out->len = n;
+		out->s[n] = '\0';
+	} else
+		lower_rest(out, s, n, i);
 }
 
 static void
