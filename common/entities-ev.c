@@ -272,11 +272,16 @@ ner_commonword(struct nerdoc *d, const char *base, size_t k)
 	    d->toks[k].b1 - d->toks[k].b0);
 }
 
-/* Does s[0..n) end with e, with at least min bytes before it? */
+/*
+ * Does s[0..n) end with e, with at least min bytes before it?  The last
+ * bytes first: most endings asked are not the word's, and that rules
+ * them out without a call.
+ */
 static int
 endswith(const char *s, size_t n, const struct lit *e, size_t min)
 {
-	return n >= e->len + min && memcmp(s + n - e->len, e->s, e->len) == 0;
+	return n >= e->len + min && s[n - 1] == e->s[e->len - 1] &&
+	    memcmp(s + n - e->len, e->s, e->len) == 0;
 }
 
 /*
