@@ -76,11 +76,11 @@ gzbest(const struct nerdoc *d, uint64_t mask, uint32_t first, size_t max,
 		mask &= ((uint64_t)1 << max) - 1;
 	if (mask == 0)
 		return 0;	/* the usual answer: no match here */
-	for (len = max < 64 ? max : 64; !(mask >> (len - 1) & 1); len--)
+	/* The longest: its top bit, counted up to (matches are short). */
+	for (len = 1; len < 64 && mask >> len != 0; len++)
 		;
-	/* Its entry: after one per shorter match. */
-	for (below = mask & (((uint64_t)1 << (len - 1)) - 1); below != 0;
-	    below &= below - 1)
+	/* Its entry: after one per shorter match, a bit each below it. */
+	for (below = mask & (mask - 1); below != 0; below &= below - 1)
 		i++;
 	*gp = d->gzents[first + i];
 	return len;
