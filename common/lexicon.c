@@ -137,6 +137,43 @@ strmap_new(void)
 	return m;
 }
 
+/*
+ * Are a[0..n) and b[0..n) the same?  Keys are short: a word at a time
+ * (the last one overlapping), inline, costs less than a call to memcmp().
+ */
+static inline int
+keyeq(const char *a, const char *b, size_t n)
+{
+	uint64_t x, y;
+	uint32_t u, v;
+	size_t i;
+
+	if (n >= 8) {
+		for (i = 0; i + 8 < n; i += 8) {
+			memcpy(&x, a + i, 8);
+			memcpy(&y, b + i, 8);
+			if (x != y)
+				return 0;
+		}
+		memcpy(&x, a + n - 8, 8);
+		memcpy(&y, b + n - 8, 8);
+		return x == y;
+	}
+	if (n >= 4) {
+		memcpy(&u, a, 4);
+		memcpy(&v, b, 4);
+		if (u != v)
+			return 0;
+		memcpy(&u, a + n - 4, 4);
+		memcpy(&v, b + n - 4, 4);
+		return u == v;
+	}
+	for (i = 0; i < n; i++)
+		if (a[i] != b[i])
+			return 0;
+	return 1;
+}
+
 /* The slot of key: where it is, or the empty slot where it would go. */
 static inline size_t
 find(const struct strmap *m, const char *key, size_t len, uint64_t h)
@@ -151,7 +188,7 @@ find(const struct strmap *m, const char *key, size_t len, uint64_t h)
 		if ((v & ~SLOT_OFFMAX) != tag)
 			continue;
 		e = SLOT_ENTRY(m, v);
-		if (e->len == len && memcmp(e->key, key, len) == 0)
+		if (e->len == len && keyeq(e->key, key, len))
 			return i;
 	}
 }
