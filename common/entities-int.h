@@ -38,18 +38,23 @@ enum { CUE_SPEECH = 1, CUE_PLACE, CUE_PARTICLE, CUE_CONNECT, CUE_SUBJECT,
  * prefixes as spelt (not lower-cased: only a word in capitals is looked
  * up in lower case) that do not start with a capital A-Z, from a word's
  * length and first, second and last bytes: most lower-case words of a
- * sentence (the, said) are ruled out without hashing them.
+ * sentence (the, said) are ruled out without hashing them.  Such
+ * spellings are few (al-, de, iPhone: some 40 bits set), so the filter is
+ * small, to stay in the first-level cache: it is asked about every
+ * lower-case word.  One multiply mixes the four bytes; the top bits are
+ * the bit's number.
  */
-#define GAZBITS		(1u << 18)
+#define GAZLOG		13
+#define GAZBITS		(1u << GAZLOG)
 static inline unsigned
 gazbit(const char *s, size_t n)
 {
 	const unsigned char *u = (const unsigned char *)s;
-	unsigned h;
+	uint32_t h;
 
-	h = u[0] * 0x9e37u ^ (n > 1 ? u[1] : 0) * 0x85ebu ^
-	    u[n - 1] * 0xc2b3u ^ (unsigned)n * 0x27d5u;
-	return (h ^ h >> 13) & (GAZBITS - 1);
+	h = (uint32_t)u[0] | (uint32_t)(n > 1 ? u[1] : 0) << 8 |
+	    (uint32_t)u[n - 1] << 16 | (uint32_t)(n & 0xff) << 24;
+	return (unsigned)((h * 0x9e3779b1u) >> (32 - GAZLOG));
 }
 #define GAZMAYBE(lx, s, n)	((n) > 0 && \
 	((lx)->gazbits[gazbit(s, n) >> 3] >> (gazbit(s, n) & 7) & 1))
