@@ -251,15 +251,18 @@ fzset(struct nerlex *lx, const char *s, size_t n)
 static int
 fzmaybe(const struct nerlex *lx, const unsigned char *u, size_t n, size_t i)
 {
-	static const size_t at[5] = { 0, 1, 2, 0, 0 };
 	unsigned char k[5];
-	size_t m = i < n ? n - 1 : n, p, j;
+	size_t m = i < n ? n - 1 : n;
 	unsigned bit;
 
-	for (j = 0; j < 5; j++) {
-		p = j < 3 ? at[j] : m - (5 - j);	/* in the key */
-		k[j] = u[p < i ? p : p + 1];
-	}
+	/* Byte p of the key is the word's byte p before i, p + 1 after. */
+#define KEYBYTE(p)	u[(p) < i ? (p) : (p) + 1]
+	k[0] = KEYBYTE(0);
+	k[1] = KEYBYTE(1);
+	k[2] = KEYBYTE(2);
+	k[3] = KEYBYTE(m - 2);
+	k[4] = KEYBYTE(m - 1);
+#undef KEYBYTE
 	bit = fzbit(k, m);
 	return lx->fzbits[bit >> 3] >> (bit & 7) & 1;
 }
