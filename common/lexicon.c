@@ -90,8 +90,8 @@ hash64(const void *p, size_t n)
  * only where the 7 bits agree (one in 128).  The entries (value, length,
  * the key's bytes) follow one another in an arena, so a hit reads its
  * slot and one line of the arena, and the lexicon is built and freed with
- * a few allocations.  The table is kept at most half full, which keeps
- * misses to a probe or two.
+ * a few allocations.  The table is kept at most 60% full (NEEDGROW), which
+ * keeps misses to a probe or three in a line or two of slots.
  */
 struct entry {
 	union {
@@ -122,6 +122,8 @@ struct strmap {
  * 0.  The offsets below it allow an arena of 2^24 * ENTALIGN bytes (128
  * MB), far more than a lexicon.
  */
+/* Would one more key fill m past 3/5? */
+#define NEEDGROW(m)	(((m)->count + 1) * 5 > (m)->cap * 3)
 #define SLOT_TAG(h)	((uint32_t)(0x80 | (h) >> 57) << 24)
 #define SLOT_OFFMAX	0xffffffu
 #define SLOT_ENTRY(m, v) \
@@ -256,7 +258,7 @@ strmap_put(struct strmap *m, const char *key, size_t len, void *val)
 	size_t i;
 	void *prev;
 
-	if ((m->count + 1) * 2 > m->cap)
+	if (NEEDGROW(m))
 		grow(m);
 	i = find(m, key, len, h);
 	if (m->slots[i] != 0) {
@@ -277,7 +279,7 @@ strmap_putnew(struct strmap *m, const char *key, size_t len, void *val)
 	struct entry *e;
 	size_t i;
 
-	if ((m->count + 1) * 2 > m->cap)
+	if (NEEDGROW(m))
 		grow(m);
 	i = find(m, key, len, h);
 	if (m->slots[i] == 0) {
@@ -312,7 +314,7 @@ strmap_blob(struct strmap *m, const char *key, size_t len)
 	uint64_t h = strhash(key, len);
 	size_t i;
 
-	if ((m->count + 1) * 2 > m->cap)
+	if (NEEDGROW(m))
 		grow(m);
 	if (m->slots[(i = find(m, key, len, h))] == 0) {
 		m->slots[i] = SLOT_TAG(h) | newentry(m, key, len, NULL);
