@@ -114,7 +114,16 @@ struct strmap {
 	size_t		 used, size;	/* of the arena */
 	size_t		 cap;		/* slots, a power of two */
 	size_t		 count;
+	/*
+	 * The keys' strhash() in the order put, as the arena holds them:
+	 * grow() reads them, not the keys, and lookups never do.
+	 */
+	uint64_t	*hash;
+	size_t		 hashcap;
 };
+
+/* Would one more key fill m past 3/5? */
+#define NEEDGROW(m)	(((m)->count + 1) * 5 > (m)->cap * 3)
 
 /*
  * The top 7 bits of the hash (the slot is picked by the low ones: a map
@@ -122,8 +131,6 @@ struct strmap {
  * 0.  The offsets below it allow an arena of 2^24 * ENTALIGN bytes (128
  * MB), far more than a lexicon.
  */
-/* Would one more key fill m past 3/5? */
-#define NEEDGROW(m)	(((m)->count + 1) * 5 > (m)->cap * 3)
 #define SLOT_TAG(h)	((uint32_t)(0x80 | (h) >> 57) << 24)
 #define SLOT_OFFMAX	0xffffffu
 #define SLOT_ENTRY(m, v) \
@@ -196,35 +203,35 @@ find(const struct strmap *m, const char *key, size_t len, uint64_t h)
 }
 
 /*
- * Double the slots.  The full hash is not kept, so each key is hashed
- * again; this happens only while a lexicon is built.
+ * Double the slots, putting the entries back from the arena in order
+ * with their kept hashes; this happens only while a lexicon is built.
  */
 static void
 grow(struct strmap *m)
 {
-	uint32_t *old = m->slots;
 	uint64_t h;
-	size_t oldcap = m->cap, i, j;
+	size_t i, j, off;
 	const struct entry *e;
 
+	free(m->slots);
 	m->cap *= 2;
 	m->slots = ecalloc(m->cap, sizeof(*m->slots));
-	for (i = 0; i < oldcap; i++) {
-		if (old[i] == 0)
-			continue;
-		e = SLOT_ENTRY(m, old[i]);
-		h = strhash(e->key, e->len);
+	for (i = 0, off = 0; i < m->count; i++, off += ENTSIZE(e->len)) {
+		e = (const struct entry *)(m->arena + off);
+		h = m->hash[i];
 		for (j = (size_t)h & (m->cap - 1); m->slots[j] != 0;
 		    j = (j + 1) & (m->cap - 1))
 			;
-		m->slots[j] = old[i];
+		m->slots[j] = SLOT_TAG(h) | (uint32_t)(off / ENTALIGN);
 	}
-	free(old);
 }
 
-/* A new entry for key in the arena; returns its offset / ENTALIGN. */
+/*
+ * A new entry for key, whose strhash() is h, in the arena; returns its
+ * slot's value.  The caller counts it.
+ */
 static uint32_t
-newentry(struct strmap *m, const char *key, size_t len, void *val)
+newentry(struct strmap *m, uint64_t h, const char *key, size_t len, void *val)
 {
 	size_t need;
 	struct entry *e;
@@ -240,6 +247,11 @@ newentry(struct strmap *m, const char *key, size_t len, void *val)
 	}
 	if ((off = m->used / ENTALIGN) > SLOT_OFFMAX)
 		errx(1, "lexicon too large");
+	if (m->count == m->hashcap) {
+		m->hashcap = m->hashcap ? m->hashcap * 2 : 32;
+		m->hash = erealloc(m->hash, m->hashcap * sizeof(*m->hash));
+	}
+	m->hash[m->count] = h;
 	e = (struct entry *)(m->arena + m->used);
 	memset(&e->val, 0, sizeof(e->val));
 	e->val.p = val;
@@ -247,7 +259,7 @@ newentry(struct strmap *m, const char *key, size_t len, void *val)
 	memcpy(e->key, key, len);
 	e->key[len] = '\0';
 	m->used += need;
-	return (uint32_t)off;
+	return SLOT_TAG(h) | (uint32_t)off;
 }
 
 void *
@@ -267,7 +279,7 @@ strmap_put(struct strmap *m, const char *key, size_t len, void *val)
 		e->val.p = val;
 		return prev;
 	}
-	m->slots[i] = SLOT_TAG(h) | newentry(m, key, len, val);
+	m->slots[i] = newentry(m, h, key, len, val);
 	m->count++;
 	return NULL;
 }
@@ -283,7 +295,7 @@ strmap_putnew(struct strmap *m, const char *key, size_t len, void *val)
 		grow(m);
 	i = find(m, key, len, h);
 	if (m->slots[i] == 0) {
-		m->slots[i] = SLOT_TAG(h) | newentry(m, key, len, val);
+		m->slots[i] = newentry(m, h, key, len, val);
 		m->count++;
 		return NULL;
 	}
@@ -317,7 +329,7 @@ strmap_blob(struct strmap *m, const char *key, size_t len)
 	if (NEEDGROW(m))
 		grow(m);
 	if (m->slots[(i = find(m, key, len, h))] == 0) {
-		m->slots[i] = SLOT_TAG(h) | newentry(m, key, len, NULL);
+		m->slots[i] = newentry(m, h, key, len, NULL);
 		m->count++;
 	}
 	return SLOT_ENTRY(m, m->slots[i])->val.b;
@@ -358,5 +370,6 @@ strmap_free(struct strmap *m)
 		return;
 	free(m->slots);
 	free(m->arena);
+	free(m->hash);
 	free(m);
 }
