@@ -132,8 +132,14 @@ struct nerlex {
 	unsigned char	 gpbits[GPBITS / 8];	/* GPBIT1, 2 of gaz, prefix keys */
 	char		**files;	/* run-time lexicon texts, kept */
 	size_t		 nfiles;
-	struct gent	**gents;	/* every entry, to free them */
-	size_t		 ngents, capgents;
+	/*
+	 * The entries and their names, carved out of blocks (lexalloc()):
+	 * a few allocations for some 4,000 of each, freed with the lexicon.
+	 */
+	char		**blocks;
+	size_t		 nblocks;
+	char		*blocknext;	/* the free end of the last block */
+	size_t		 blockleft;
 };
 
 /* A word or a word's ending, with its length, for tables of them. */

@@ -375,13 +375,47 @@ add_spelling(struct nerlex *lx, struct gent *g, char *s, size_t n,
 	add_fuzzy(lx, g, s, n);
 }
 
-/* A new gazetteer entry, owned by the lexicon. */
+/* Bytes of a lexicon block: the entries and names fill a few. */
+#define LEXBLOCK	65536
+
+/* n bytes (8-aligned) owned by the lexicon, freed by nerlex_free(). */
+static void *
+lexalloc(struct nerlex *lx, size_t n)
+{
+	size_t size;
+	void *p;
+
+	n = (n + 7) / 8 * 8;
+	if (n > lx->blockleft) {
+		size = n > LEXBLOCK ? n : LEXBLOCK;
+		lx->blocks = erealloc(lx->blocks, (lx->nblocks + 1) *
+		    sizeof(*lx->blocks));
+		lx->blocknext = lx->blocks[lx->nblocks++] = emalloc(size);
+		lx->blockleft = size;
+	}
+	p = lx->blocknext;
+	lx->blocknext += n;
+	lx->blockleft -= n;
+	return p;
+}
+
+/* A new gazetteer entry, zeroed, owned by the lexicon. */
 static struct gent *
 newgent(struct nerlex *lx)
 {
-	lx->gents = ner_grow(lx->gents, &lx->capgents, lx->ngents + 1,
-	    sizeof(*lx->gents));
-	return lx->gents[lx->ngents++] = ecalloc(1, sizeof(struct gent));
+	struct gent *g = lexalloc(lx, sizeof(*g));
+
+	memset(g, 0, sizeof(*g));
+	return g;
+}
+
+/* A copy of the string s, owned by the lexicon. */
+static char *
+lexstrdup(struct nerlex *lx, const char *s)
+{
+	size_t n = strlen(s) + 1;
+
+	return memcpy(lexalloc(lx, n), s, n);
 }
 
 void
@@ -403,11 +437,9 @@ nerlex_free(struct nerlex *lx)
 	strmap_free(lx->notnames);
 	strmap_free(lx->cues);
 	strmap_free(lx->abbr);
-	for (i = 0; i < lx->ngents; i++) {
-		free(lx->gents[i]->canon);
-		free(lx->gents[i]);
-	}
-	free(lx->gents);
+	for (i = 0; i < lx->nblocks; i++)
+		free(lx->blocks[i]);
+	free(lx->blocks);
 	for (i = 0; i < lx->nfiles; i++)
 		free(lx->files[i]);
 	free(lx->files);
@@ -456,14 +488,13 @@ load_entity(struct nerlex *lx, struct lexline *l, const char *name,
 		errx(1, "%s:%lu: unknown type \"%s\"", name, l->lineno,
 		    l->col[0]);
 	/* "=Pope Francis": found only after its title is cut (Francis). */
-	g->canon = estrdup(l->col[1] + (l->col[1][0] == '='));
+	g->canon = lexstrdup(lx, l->col[1] + (l->col[1][0] == '='));
 	g->canonlen = squeeze(g->canon, strlen(g->canon));
 	if (l->col[1][0] == '=') {
 		struct gent *t = newgent(lx);
 		char *key = estrdup(g->canon);
 
-		*t = *g;
-		t->canon = estrdup(g->canon);
+		*t = *g;	/* the same name: the lexicon owns it */
 		t->weak = 2;
 		add_spelling(lx, t, key, g->canonlen, name, l->lineno, lc);
 		free(key);
@@ -477,7 +508,6 @@ load_entity(struct nerlex *lx, struct lexline *l, const char *name,
 			struct gent *w = newgent(lx);
 
 			*w = *g;
-			w->canon = estrdup(g->canon);
 			w->weak = 1;
 			add_spelling(lx, w, s, n - 1, name, l->lineno, lc);
 		} else
