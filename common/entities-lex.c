@@ -304,9 +304,12 @@ add_fuzzy(struct nerlex *lx, struct gent *g, const char *s, size_t n)
 
 	if (!fuzzy_word(s, n) || n > sizeof(tmp) || g->weak)
 		return;
+	/* s without byte 1; then without byte i, putting back byte i - 1. */
+	tmp[0] = s[0];
+	memcpy(tmp + 1, s + 2, n - 2);
 	for (i = 1; i < n; i++) {
-		memcpy(tmp, s, i);
-		memcpy(tmp + i, s + i + 1, n - i - 1);
+		if (i > 1)
+			tmp[i - 1] = s[i - 1];
 		fuzzy_put(lx, tmp, n - 1, g);
 	}
 }
@@ -646,14 +649,18 @@ nerlex_fuzzy(const struct nerlex *lx, const char *s, size_t n, struct buf *tmp)
 	 * and last two bytes as the word's: one filter test for all those.
 	 */
 	mid = fzmaybe(lx, u, n, 3);
+	/*
+	 * Delete byte i (the first letter must agree): tmp is s without
+	 * byte 1, then without byte i once byte i - 1 is put back.
+	 */
 	buf_reset(tmp);
-	buf_add(tmp, s, n);
+	buf_addc(tmp, s[0]);
+	buf_add(tmp, s + 2, n - 2);
 	for (i = 1; i < n; i++) {
+		if (i > 1)
+			tmp->s[i - 1] = s[i - 1];
 		if (!(i >= 3 && i < n - 2 ? mid : fzmaybe(lx, u, n, i)))
 			continue;
-		/* Delete byte i (the first letter must agree). */
-		memcpy(tmp->s, s, i);
-		memcpy(tmp->s + i, s + i + 1, n - i - 1);
 		/* The word has a letter too many. */
 		if ((g = strmap_get(lx->gaz, tmp->s, n - 1)) != NULL)
 			goto found;
