@@ -186,6 +186,15 @@ squeeze(char *s, size_t n)
 {
 	size_t i, j = 0;
 
+	/* Most are clean: no tab, and a space only alone between words. */
+	for (i = 0; i < n; i++)
+		if (s[i] == '\t' || (s[i] == ' ' && (i == 0 || i == n - 1 ||
+		    s[i + 1] == ' ')))
+			break;
+	if (i == n) {
+		s[n] = '\0';
+		return n;
+	}
 	for (i = 0; i < n; i++) {
 		if (s[i] == ' ' || s[i] == '\t') {
 			if (j > 0 && s[j - 1] != ' ')
