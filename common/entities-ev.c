@@ -76,11 +76,11 @@ gzbest(const struct nerdoc *d, uint64_t mask, uint32_t first, size_t max,
 		mask &= ((uint64_t)1 << max) - 1;
 	if (mask == 0)
 		return 0;	/* the usual answer: no match here */
-	for (len = max < 64 ? max : 64; !(mask >> (len - 1) & 1); len--)
+	/* The longest: its top bit, counted up to (matches are short). */
+	for (len = 1; len < 64 && mask >> len != 0; len++)
 		;
-	/* Its entry: after one per shorter match. */
-	for (below = mask & (((uint64_t)1 << (len - 1)) - 1); below != 0;
-	    below &= below - 1)
+	/* Its entry: after one per shorter match, a bit each below it. */
+	for (below = mask & (mask - 1); below != 0; below &= below - 1)
 		i++;
 	*gp = d->gzents[first + i];
 	return len;
@@ -96,6 +96,7 @@ gazmemo(struct nerdoc *d, const char *base, size_t k)
 	struct tok *t0 = &d->toks[k];
 	size_t len, max = (size_t)d->lx->maxtok;
 	const struct gent *g;
+	uint64_t h;
 
 	t0->have |= TM_GAZ;
 	t0->gzmask = 0;
@@ -119,10 +120,14 @@ gazmemo(struct nerdoc *d, const char *base, size_t k)
 			break;
 		buf_addc(&d->key, (t->f & T_HYPH) ? '-' : ' ');
 		buf_add(&d->key, base + t->b0, t->b1 - t->b0);
-		if ((g = strmap_get(d->lx->gaz, d->key.s, d->key.len)) != NULL &&
-		    g->weak != 2)
+		/* Neither a spelling nor the start of one: most stop here. */
+		h = strhash(d->key.s, d->key.len);
+		if (!GPMAYBE(d->lx, h))
+			break;
+		if ((g = strmap_geth(d->lx->gaz, d->key.s, d->key.len,
+		    h)) != NULL && g->weak != 2)
 			gzpush(d, &t0->gzmask, len, g);
-		if (strmap_get(d->lx->prefix, d->key.s, d->key.len) == NULL)
+		if (strmap_geth(d->lx->prefix, d->key.s, d->key.len, h) == NULL)
 			break;
 	}
 }
@@ -267,11 +272,16 @@ ner_commonword(struct nerdoc *d, const char *base, size_t k)
 	    d->toks[k].b1 - d->toks[k].b0);
 }
 
-/* Does s[0..n) end with e, with at least min bytes before it? */
+/*
+ * Does s[0..n) end with e, with at least min bytes before it?  The last
+ * bytes first: most endings asked are not the word's, and that rules
+ * them out without a call.
+ */
 static int
 endswith(const char *s, size_t n, const struct lit *e, size_t min)
 {
-	return n >= e->len + min && memcmp(s + n - e->len, e->s, e->len) == 0;
+	return n >= e->len + min && s[n - 1] == e->s[e->len - 1] &&
+	    memcmp(s + n - e->len, e->s, e->len) == 0;
 }
 
 /*

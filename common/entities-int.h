@@ -38,18 +38,23 @@ enum { CUE_SPEECH = 1, CUE_PLACE, CUE_PARTICLE, CUE_CONNECT, CUE_SUBJECT,
  * prefixes as spelt (not lower-cased: only a word in capitals is looked
  * up in lower case) that do not start with a capital A-Z, from a word's
  * length and first, second and last bytes: most lower-case words of a
- * sentence (the, said) are ruled out without hashing them.
+ * sentence (the, said) are ruled out without hashing them.  Such
+ * spellings are few (al-, de, iPhone: some 40 bits set), so the filter is
+ * small, to stay in the first-level cache: it is asked about every
+ * lower-case word.  One multiply mixes the four bytes; the top bits are
+ * the bit's number.
  */
-#define GAZBITS		(1u << 18)
+#define GAZLOG		13
+#define GAZBITS		(1u << GAZLOG)
 static inline unsigned
 gazbit(const char *s, size_t n)
 {
 	const unsigned char *u = (const unsigned char *)s;
-	unsigned h;
+	uint32_t h;
 
-	h = u[0] * 0x9e37u ^ (n > 1 ? u[1] : 0) * 0x85ebu ^
-	    u[n - 1] * 0xc2b3u ^ (unsigned)n * 0x27d5u;
-	return (h ^ h >> 13) & (GAZBITS - 1);
+	h = (uint32_t)u[0] | (uint32_t)(n > 1 ? u[1] : 0) << 8 |
+	    (uint32_t)u[n - 1] << 16 | (uint32_t)(n & 0xff) << 24;
+	return (unsigned)((h * 0x9e3779b1u) >> (32 - GAZLOG));
 }
 #define GAZMAYBE(lx, s, n)	((n) > 0 && \
 	((lx)->gazbits[gazbit(s, n) >> 3] >> (gazbit(s, n) & 7) & 1))
@@ -76,13 +81,33 @@ fzbit(const unsigned char k[5], size_t n)
 }
 
 /*
+ * The Bloom filters below set two bits per key, the second in the same
+ * 64 bits as the first (BLOOMBIT2 of the first and the hash h): an 8-byte
+ * word of an array that starts 8-aligned is in one cache line, so a test
+ * costs one miss, not two, for a few more false hits.
+ */
+#define BLOOMBIT2(b1, h)	(((b1) & ~63u) | ((unsigned)((h) >> 40) & 63u))
+
+/*
  * A Bloom filter over the common words (ner_iscommon()): they are asked
  * about every unknown capitalised word and its singulars, and most are
  * none.
  */
 #define COMMONBITS	(1u << 16)
 #define COMMONBIT1(h)	((unsigned)(h) & (COMMONBITS - 1))
-#define COMMONBIT2(h)	((unsigned)((h) >> 40) & (COMMONBITS - 1))
+#define COMMONBIT2(h)	BLOOMBIT2(COMMONBIT1(h), h)
+
+/*
+ * A Bloom filter over the gazetteer's spellings and prefixes (gaz and
+ * prefix keys, two bits of each one's strhash): a run of words that is
+ * neither (most are) stops gazmemo()'s lookups before either map.
+ */
+#define GPBITS		(1u << 17)
+#define GPBIT1(h)	((unsigned)(h) & (GPBITS - 1))
+#define GPBIT2(h)	BLOOMBIT2(GPBIT1(h), h)
+#define GPMAYBE(lx, h)	\
+	(((lx)->gpbits[GPBIT1(h) >> 3] >> (GPBIT1(h) & 7) & 1) && \
+	((lx)->gpbits[GPBIT2(h) >> 3] >> (GPBIT2(h) & 7) & 1))
 
 struct nerlex {
 	struct strmap	*gaz;		/* exact spelling -> struct gent */
@@ -104,10 +129,17 @@ struct nerlex {
 	unsigned char	 fzbits[FZBITS / 8];	/* fzbit() of fuzzy, gaz keys */
 	/* Two bits per common word (COMMONBIT1, 2 of its strhash). */
 	unsigned char	 commonbits[COMMONBITS / 8];
+	unsigned char	 gpbits[GPBITS / 8];	/* GPBIT1, 2 of gaz, prefix keys */
 	char		**files;	/* run-time lexicon texts, kept */
 	size_t		 nfiles;
-	struct gent	**gents;	/* every entry, to free them */
-	size_t		 ngents, capgents;
+	/*
+	 * The entries and their names, carved out of blocks (lexalloc()):
+	 * a few allocations for some 4,000 of each, freed with the lexicon.
+	 */
+	char		**blocks;
+	size_t		 nblocks;
+	char		*blocknext;	/* the free end of the last block */
+	size_t		 blockleft;
 };
 
 /* A word or a word's ending, with its length, for tables of them. */
@@ -160,9 +192,14 @@ const struct gent *nerlex_fuzzy(const struct nerlex *, const char *s, size_t n,
 #define W_LOWTITLE 0x4	/* with its first letter capitalised, a person's
 			   title (president: ner_lowertitle()) */
 
-#define WORDBITS	(1u << 18)
+/*
+ * nerdoc.wordbits: 64K bits (8 KB) for some 8,500 words, about 6% false
+ * hits; a larger filter, with fewer, left the first- and second-level
+ * caches between two words and cost more than the lookups it saved.
+ */
+#define WORDBITS	(1u << 16)
 #define WORDBIT1(h)	((unsigned)(h) & (WORDBITS - 1))
-#define WORDBIT2(h)	((unsigned)((h) >> 40) & (WORDBITS - 1))
+#define WORDBIT2(h)	BLOOMBIT2(WORDBIT1(h), h)
 
 /* A word's answers from the word maps, and its W_* flags. */
 struct winfo {

@@ -35,19 +35,32 @@ nerlex_new(void)
 	return lx;
 }
 
-void
-ner_lower(struct buf *out, const char *s, size_t n)
+/*
+ * The bytes of w (ASCII: no top bit set) with the letters A-Z lowered.  A
+ * byte b is b + 0x3f >= 0x80 when b >= 'A' and b + 0x25 >= 0x80 when b >
+ * 'Z' (no sum carries into the next byte, as b < 0x80), so the top bits
+ * of the one and not the other, moved down two, are the 0x20 that lowers
+ * each letter.
+ */
+static inline uint64_t
+lower8(uint64_t w)
+{
+	uint64_t up;
+
+	up = (w + 0x3f3f3f3f3f3f3f3fULL) & ~(w + 0x2525252525252525ULL) &
+	    0x8080808080808080ULL;
+	return w | up >> 2;
+}
+
+/* ner_lower() from s[i] on, the bytes before it done. */
+static void
+lower_rest(struct buf *out, const char *s, size_t n, size_t i)
 {
 	char enc[4];
 	uint32_t cp;
-	size_t i;
 	int k;
 
-	out->len = 0;
-	if (out->cap <= n)
-		buf_grow(out, n);
-	/* ASCII, the usual case, straight into the room just made. */
-	for (i = 0; i < n && (unsigned char)s[i] < 0x80; i++)
+	for (; i < n && (unsigned char)s[i] < 0x80; i++)
 		out->s[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ?
 		    s[i] + ('a' - 'A') : s[i]);
 	out->len = i;
@@ -69,6 +82,57 @@ ner_lower(struct buf *out, const char *s, size_t n)
 		cp = (uint32_t)utf8proc_tolower((utf8proc_int32_t)cp);
 		buf_add(out, enc, utf8_encode(cp, enc));
 	}
+}
+
+void
+ner_lower(struct buf *out, const char *s, size_t n)
+{
+	const uint64_t top = 0x8080808080808080ULL;
+	uint64_t w;
+	uint32_t lo, hi;
+	size_t i = 0;
+
+	out->len = 0;
+	if (out->cap <= n)
+		buf_grow(out, n);
+	/*
+	 * ASCII, the usual case, straight into the room just made, eight
+	 * bytes at a time (the last eight overlapping those before), or
+	 * four and the last four for a word of 4 to 7 bytes; the rest, and
+	 * any run with a byte past ASCII, a byte at a time.
+	 */
+	if (n >= 8) {
+		for (; i + 8 <= n; i += 8) {
+			memcpy(&w, s + i, 8);
+			if (w & top)
+				break;
+			w = lower8(w);
+			memcpy(out->s + i, &w, 8);
+		}
+		if (i < n && i + 8 > n) {
+			memcpy(&w, s + n - 8, 8);
+			if (!(w & top)) {
+				w = lower8(w);
+				memcpy(out->s + n - 8, &w, 8);
+				i = n;
+			}
+		}
+	} else if (n >= 4) {
+		memcpy(&lo, s, 4);
+		memcpy(&hi, s + n - 4, 4);
+		if (!((lo | hi) & (uint32_t)top)) {
+			lo = (uint32_t)lower8(lo);
+			hi = (uint32_t)lower8(hi);
+			memcpy(out->s, &lo, 4);
+			memcpy(out->s + n - 4, &hi, 4);
+			i = n;
+		}
+	}
+	if (i == n) {
+		out->len = n;
+		out->s[n] = '\0';
+	} else
+		lower_rest(out, s, n, i);
 }
 
 static void
@@ -122,6 +186,15 @@ squeeze(char *s, size_t n)
 {
 	size_t i, j = 0;
 
+	/* Most are clean: no tab, and a space only alone between words. */
+	for (i = 0; i < n; i++)
+		if (s[i] == '\t' || (s[i] == ' ' && (i == 0 || i == n - 1 ||
+		    s[i + 1] == ' ')))
+			break;
+	if (i == n) {
+		s[n] = '\0';
+		return n;
+	}
 	for (i = 0; i < n; i++) {
 		if (s[i] == ' ' || s[i] == '\t') {
 			if (j > 0 && s[j - 1] != ' ')
@@ -187,15 +260,18 @@ fzset(struct nerlex *lx, const char *s, size_t n)
 static int
 fzmaybe(const struct nerlex *lx, const unsigned char *u, size_t n, size_t i)
 {
-	static const size_t at[5] = { 0, 1, 2, 0, 0 };
 	unsigned char k[5];
-	size_t m = i < n ? n - 1 : n, p, j;
+	size_t m = i < n ? n - 1 : n;
 	unsigned bit;
 
-	for (j = 0; j < 5; j++) {
-		p = j < 3 ? at[j] : m - (5 - j);	/* in the key */
-		k[j] = u[p < i ? p : p + 1];
-	}
+	/* Byte p of the key is the word's byte p before i, p + 1 after. */
+#define KEYBYTE(p)	u[(p) < i ? (p) : (p) + 1]
+	k[0] = KEYBYTE(0);
+	k[1] = KEYBYTE(1);
+	k[2] = KEYBYTE(2);
+	k[3] = KEYBYTE(m - 2);
+	k[4] = KEYBYTE(m - 1);
+#undef KEYBYTE
 	bit = fzbit(k, m);
 	return lx->fzbits[bit >> 3] >> (bit & 7) & 1;
 }
@@ -206,12 +282,10 @@ fuzzy_put(struct nerlex *lx, const char *k, size_t n, struct gent *g)
 {
 	static struct gent ambiguous;
 	struct strmap *m = lx->fuzzy;
-	struct gent *old = strmap_get(m, k, n);
+	struct gent *old = strmap_putnew(m, k, n, g);
 
 	fzset(lx, k, n);
-	if (old == NULL)
-		strmap_put(m, k, n, g);
-	else if (old != g && (old->canonlen != g->canonlen ||
+	if (old != NULL && old != g && (old->canonlen != g->canonlen ||
 	    memcmp(old->canon, g->canon, g->canonlen) != 0))
 		strmap_put(m, k, n, &ambiguous);
 }
@@ -239,11 +313,24 @@ add_fuzzy(struct nerlex *lx, struct gent *g, const char *s, size_t n)
 
 	if (!fuzzy_word(s, n) || n > sizeof(tmp) || g->weak)
 		return;
+	/* s without byte 1; then without byte i, putting back byte i - 1. */
+	tmp[0] = s[0];
+	memcpy(tmp + 1, s + 2, n - 2);
 	for (i = 1; i < n; i++) {
-		memcpy(tmp, s, i);
-		memcpy(tmp + i, s + i + 1, n - i - 1);
+		if (i > 1)
+			tmp[i - 1] = s[i - 1];
 		fuzzy_put(lx, tmp, n - 1, g);
 	}
+}
+
+/* Put a spelling or prefix (exact or lower-cased) in lx->gpbits. */
+static void
+gpset(struct nerlex *lx, const char *s, size_t n)
+{
+	uint64_t h = strhash(s, n);
+
+	lx->gpbits[GPBIT1(h) >> 3] |= 1u << (GPBIT1(h) & 7);
+	lx->gpbits[GPBIT2(h) >> 3] |= 1u << (GPBIT2(h) & 7);
 }
 
 /*
@@ -263,11 +350,11 @@ gazset(struct nerlex *lx, const char *s, size_t n)
 	lx->gazbits[b >> 3] |= 1u << (b & 7);
 }
 
+/* lc: scratch, kept from one spelling to the next. */
 static void
 add_spelling(struct nerlex *lx, struct gent *g, char *s, size_t n,
-    const char *name, unsigned long lineno)
+    const char *name, unsigned long lineno, struct buf *lc)
 {
-	struct buf lc = { 0 };
 	size_t i;
 	int k;
 
@@ -275,13 +362,12 @@ add_spelling(struct nerlex *lx, struct gent *g, char *s, size_t n,
 	if (n == 0)
 		return;
 	/* The first spelling wins: an earlier, more specific list keeps it. */
-	if (strmap_get(lx->gaz, s, n) == NULL)
-		strmap_put(lx->gaz, s, n, g);
+	strmap_putnew(lx->gaz, s, n, g);
 	gazset(lx, s, n);
+	gpset(lx, s, n);
 	fzset(lx, s, n);
-	ner_lower(&lc, s, n);
-	if (strmap_get(lx->gazlc, lc.s, lc.len) == NULL)
-		strmap_put(lx->gazlc, lc.s, lc.len, g);
+	ner_lower(lc, s, n);
+	strmap_putnew(lx->gazlc, lc->s, lc->len, g);
 	if ((k = ntokens(s, n)) > NER_MAXTOK)
 		errx(1, "%s:%lu: a spelling of more than %d words", name,
 		    lineno, NER_MAXTOK);
@@ -292,21 +378,56 @@ add_spelling(struct nerlex *lx, struct gent *g, char *s, size_t n,
 		if (s[i] == ' ' || s[i] == '-') {
 			strmap_put(lx->prefix, s, i, INTMAP(1));
 			gazset(lx, s, i);
-			ner_lower(&lc, s, i);
-			strmap_put(lx->prefix, lc.s, lc.len, INTMAP(1));
+			gpset(lx, s, i);
+			ner_lower(lc, s, i);
+			strmap_put(lx->prefix, lc->s, lc->len, INTMAP(1));
+			gpset(lx, lc->s, lc->len);
 		}
-	buf_free(&lc);
 	note_abbr(lx, s, n);
 	add_fuzzy(lx, g, s, n);
 }
 
-/* A new gazetteer entry, owned by the lexicon. */
+/* Bytes of a lexicon block: the entries and names fill a few. */
+#define LEXBLOCK	65536
+
+/* n bytes (8-aligned) owned by the lexicon, freed by nerlex_free(). */
+static void *
+lexalloc(struct nerlex *lx, size_t n)
+{
+	size_t size;
+	void *p;
+
+	n = (n + 7) / 8 * 8;
+	if (n > lx->blockleft) {
+		size = n > LEXBLOCK ? n : LEXBLOCK;
+		lx->blocks = erealloc(lx->blocks, (lx->nblocks + 1) *
+		    sizeof(*lx->blocks));
+		lx->blocknext = lx->blocks[lx->nblocks++] = emalloc(size);
+		lx->blockleft = size;
+	}
+	p = lx->blocknext;
+	lx->blocknext += n;
+	lx->blockleft -= n;
+	return p;
+}
+
+/* A new gazetteer entry, zeroed, owned by the lexicon. */
 static struct gent *
 newgent(struct nerlex *lx)
 {
-	lx->gents = ner_grow(lx->gents, &lx->capgents, lx->ngents + 1,
-	    sizeof(*lx->gents));
-	return lx->gents[lx->ngents++] = ecalloc(1, sizeof(struct gent));
+	struct gent *g = lexalloc(lx, sizeof(*g));
+
+	memset(g, 0, sizeof(*g));
+	return g;
+}
+
+/* A copy of the string s, owned by the lexicon. */
+static char *
+lexstrdup(struct nerlex *lx, const char *s)
+{
+	size_t n = strlen(s) + 1;
+
+	return memcpy(lexalloc(lx, n), s, n);
 }
 
 void
@@ -328,11 +449,9 @@ nerlex_free(struct nerlex *lx)
 	strmap_free(lx->notnames);
 	strmap_free(lx->cues);
 	strmap_free(lx->abbr);
-	for (i = 0; i < lx->ngents; i++) {
-		free(lx->gents[i]->canon);
-		free(lx->gents[i]);
-	}
-	free(lx->gents);
+	for (i = 0; i < lx->nblocks; i++)
+		free(lx->blocks[i]);
+	free(lx->blocks);
 	for (i = 0; i < lx->nfiles; i++)
 		free(lx->files[i]);
 	free(lx->files);
@@ -367,7 +486,8 @@ parse_type(const char *s, unsigned char *type, unsigned char *sub)
 }
 
 static void
-load_entity(struct nerlex *lx, struct lexline *l, const char *name)
+load_entity(struct nerlex *lx, struct lexline *l, const char *name,
+    struct buf *lc)
 {
 	struct gent *g;
 	int i;
@@ -380,16 +500,15 @@ load_entity(struct nerlex *lx, struct lexline *l, const char *name)
 		errx(1, "%s:%lu: unknown type \"%s\"", name, l->lineno,
 		    l->col[0]);
 	/* "=Pope Francis": found only after its title is cut (Francis). */
-	g->canon = estrdup(l->col[1] + (l->col[1][0] == '='));
+	g->canon = lexstrdup(lx, l->col[1] + (l->col[1][0] == '='));
 	g->canonlen = squeeze(g->canon, strlen(g->canon));
 	if (l->col[1][0] == '=') {
 		struct gent *t = newgent(lx);
 		char *key = estrdup(g->canon);
 
-		*t = *g;
-		t->canon = estrdup(g->canon);
+		*t = *g;	/* the same name: the lexicon owns it */
 		t->weak = 2;
-		add_spelling(lx, t, key, g->canonlen, name, l->lineno);
+		add_spelling(lx, t, key, g->canonlen, name, l->lineno, lc);
 		free(key);
 	}
 	/* A trailing "?" on a spelling marks it weak: a common word too. */
@@ -401,11 +520,10 @@ load_entity(struct nerlex *lx, struct lexline *l, const char *name)
 			struct gent *w = newgent(lx);
 
 			*w = *g;
-			w->canon = estrdup(g->canon);
 			w->weak = 1;
-			add_spelling(lx, w, s, n - 1, name, l->lineno);
+			add_spelling(lx, w, s, n - 1, name, l->lineno, lc);
 		} else
-			add_spelling(lx, g, s, n, name, l->lineno);
+			add_spelling(lx, g, s, n, name, l->lineno, lc);
 	}
 }
 
@@ -435,7 +553,7 @@ nerlex_load(struct nerlex *lx, const char *text, const char *name, int kind)
 	while (lex_next(&lr, &l)) {
 		switch (kind) {
 		case LEX_ENTITIES:
-			load_entity(lx, &l, name);
+			load_entity(lx, &l, name, &lc);
 			break;
 		case LEX_GIVEN:
 		case LEX_NOTNAMES:
@@ -540,14 +658,18 @@ nerlex_fuzzy(const struct nerlex *lx, const char *s, size_t n, struct buf *tmp)
 	 * and last two bytes as the word's: one filter test for all those.
 	 */
 	mid = fzmaybe(lx, u, n, 3);
+	/*
+	 * Delete byte i (the first letter must agree): tmp is s without
+	 * byte 1, then without byte i once byte i - 1 is put back.
+	 */
 	buf_reset(tmp);
-	buf_add(tmp, s, n);
+	buf_addc(tmp, s[0]);
+	buf_add(tmp, s + 2, n - 2);
 	for (i = 1; i < n; i++) {
+		if (i > 1)
+			tmp->s[i - 1] = s[i - 1];
 		if (!(i >= 3 && i < n - 2 ? mid : fzmaybe(lx, u, n, i)))
 			continue;
-		/* Delete byte i (the first letter must agree). */
-		memcpy(tmp->s, s, i);
-		memcpy(tmp->s + i, s + i + 1, n - i - 1);
 		/* The word has a letter too many. */
 		if ((g = strmap_get(lx->gaz, tmp->s, n - 1)) != NULL)
 			goto found;

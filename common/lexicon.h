@@ -98,6 +98,12 @@ struct strmap;
 struct strmap	*strmap_new(void);
 /* Set key to val; returns the previous value or NULL. */
 void		*strmap_put(struct strmap *m, const char *key, size_t len, void *val);
+/*
+ * Set key to val unless it has a value (not NULL) already: returns that
+ * value, or NULL when val was set.  One lookup for "the first one wins".
+ */
+void		*strmap_putnew(struct strmap *m, const char *key, size_t len,
+		    void *val);
 /* The value for key, or NULL. */
 void		*strmap_get(const struct strmap *m, const char *key, size_t len);
 /* The same, for a caller that has the key's strhash() h already. */

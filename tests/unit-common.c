@@ -307,6 +307,16 @@ test_strmap(void)
 	    strmap_get(m, "key7", 4) == &vals[8]);
 	test_cond("strmap_geth agrees with strmap_get",
 	    strmap_geth(m, "key42", 5, strhash("key42", 5)) == &vals[42]);
+	test_cond("strmap_putnew keeps a value",
+	    strmap_putnew(m, "key9", 4, &vals[1]) == &vals[9] &&
+	    strmap_get(m, "key9", 4) == &vals[9]);
+	test_cond("strmap_putnew adds a key",
+	    strmap_putnew(m, "new", 3, &vals[3]) == NULL &&
+	    strmap_get(m, "new", 3) == &vals[3] && strmap_count(m) == 2001);
+	strmap_put(m, "key5", 4, NULL);
+	test_cond("strmap_putnew sets a NULL value",
+	    strmap_putnew(m, "key5", 4, &vals[6]) == NULL &&
+	    strmap_get(m, "key5", 4) == &vals[6] && strmap_count(m) == 2001);
 	strmap_free(m);
 }
 
