@@ -350,3 +350,17 @@ zin_peek(struct zin *z, const char **p, size_t n)
 	*p = z->out + z->opos;
 	return k < n ? k : n;
 }
+
+size_t
+zin_take(struct zin *z, const char **p, size_t n)
+{
+	size_t k;
+
+	/* zin_peek() gathers the n bytes in one place; it only moves the
+	 * few left over from the last decode (none when n divides the
+	 * buffer and decodes fill it), so this is mostly copy-free. */
+	k = zin_peek(z, p, n);
+	z->opos += k;
+	z->taken += k;
+	return k;
+}

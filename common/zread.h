@@ -49,6 +49,14 @@ size_t		 zin_getn(struct zin *z, struct buf *out, size_t n);
  * returns how many are available at *p. */
 size_t		 zin_peek(struct zin *z, const char **p, size_t n);
 
+/*
+ * Take up to n bytes without copying them: *p points into the reader's
+ * own buffer, valid until the next call on z.  Returns the same count as
+ * zin_read() would (n, fewer only at the end) and consumes the bytes the
+ * same way, so damage positions are unchanged.
+ */
+size_t		 zin_take(struct zin *z, const char **p, size_t n);
+
 /* Close the descriptor and free the reader. */
 void		 zin_close(struct zin *z);
 
