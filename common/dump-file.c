@@ -36,25 +36,24 @@ dump_text(struct dumpctx *ctx)
 	return ctx->fn(&d, ctx->arg) != 0;
 }
 
-struct tarread {
-	struct zin	*z;
-	char		 buf[CHUNK];
-};
-
+/* libarchive reads the decoded stream in blocks of CHUNK bytes, taken
+ * where zread has them: the block stays valid until the next call. */
 static la_ssize_t
 tar_read(struct archive *a, void *arg, const void **p)
 {
-	struct tarread *tr = arg;
+	const char *q;
+	size_t n;
 
 	(void)a;
-	*p = tr->buf;
-	return (la_ssize_t)zin_read(tr->z, tr->buf, sizeof(tr->buf));
+	n = zin_take(arg, &q, CHUNK);
+	*p = q;
+	return (la_ssize_t)n;
 }
 
 /*
  * Read the current member's data into ctx->text; 0, 1 on error, 2 when
  * it is larger than DUMP_MAXDOC.  The blocks are taken where libarchive
- * has them (for tar, in the buffer tar_read() filled) rather than copied
+ * has them (for tar, in zread's buffer) rather than copied
  * out by archive_read_data() first; the holes of a sparse member read as
  * zero bytes, as archive_read_data() gives them.
  */
@@ -91,7 +90,6 @@ member_data(struct dumpctx *ctx, struct archive *a)
 int
 dump_tar(struct dumpctx *ctx)
 {
-	struct tarread *tr;
 	struct archive *a;
 	struct archive_entry *e;
 	struct document d = { 0 };
@@ -99,15 +97,12 @@ dump_tar(struct dumpctx *ctx)
 	unsigned long damage, member = 0;
 	int r, rc = 0, bad;
 
-	tr = emalloc(sizeof(*tr));
-	tr->z = ctx->z;
 	if ((a = archive_read_new()) == NULL)
 		errx(EXIT_DATA, "libarchive: out of memory");
 	archive_read_support_format_tar(a);
-	if (archive_read_open(a, tr, NULL, tar_read, NULL) != ARCHIVE_OK) {
+	if (archive_read_open(a, ctx->z, NULL, tar_read, NULL) != ARCHIVE_OK) {
 		warnx("%s: %s", ctx->path, archive_error_string(a));
 		archive_read_free(a);
-		free(tr);
 		return 1;
 	}
 	while ((r = archive_read_next_header(a, &e)) == ARCHIVE_OK ||
@@ -146,6 +141,5 @@ dump_tar(struct dumpctx *ctx)
 		rc = 1;
 	}
 	archive_read_free(a);
-	free(tr);
 	return rc;
 }

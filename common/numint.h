@@ -69,7 +69,7 @@ struct tok {
 	unsigned char	 type;		/* TK_NUM, TK_WORD or TK_SYM */
 	unsigned char	 sp;		/* white space before it */
 	unsigned char	 skip;		/* inside a URL, handle, clock time... */
-	unsigned char	 cap, allcap;	/* TK_WORD: initial capital, all capitals */
+	unsigned char	 cap;		/* TK_WORD: initial capital */
 	unsigned char	 intg;		/* TK_NUM: no decimal point */
 	unsigned char	 comma;		/* TK_NUM: thousands separators */
 	unsigned char	 sci;		/* TK_NUM: scientific notation */
@@ -256,8 +256,6 @@ struct numfinder {
 	int		*live;		/* the tokens a rule may start at
 					   (not inert()), in order */
 	int		 nlive;
-	int		 hwords, hcaps;	/* words of over three letters, and
-					   of those the capitalised ones */
 	int		 at;		/* the sentence has an '@' (each is
 					   a symbol token) */
 	unsigned	 rall;		/* the roles of all its words
@@ -271,7 +269,6 @@ struct numfinder {
 	size_t		 ucap;
 	int		*flag;		/* per mention: range and score marks */
 	size_t		 fcap;
-	int		 titlecase;	/* most words capitalised (a headline) */
 	void		**own;		/* lexicon values, freed by num_close */
 	size_t		 nown, owncap;
 };
@@ -412,12 +409,33 @@ initial(const struct numfinder *nf, int i)
 	return 1;
 }
 
+/*
+ * Most words of over three letters capitalised: a headline.  Counted
+ * here, when a rule asks (few sentences get so far), rather than for
+ * every word by the tokenizer.
+ */
+static inline int
+headline(const struct numfinder *nf)
+{
+	const struct tok *t;
+	int words = 0, caps = 0, k;
+
+	for (k = 0; k < nf->nt; k++) {
+		t = &nf->t[k];
+		if (t->type == TK_WORD && t->lolen > 3) {
+			words++;
+			caps += t->cap;
+		}
+	}
+	return words >= 3 && caps * 10 >= words * 7;
+}
+
 /* A capitalised word inside a sentence that is not a headline. */
 static inline int
 midcap(const struct numfinder *nf, int i)
 {
 	return in(nf, i) && nf->t[i].type == TK_WORD && nf->t[i].cap &&
-	    !nf->titlecase && !initial(nf, i) &&
+	    !initial(nf, i) && !headline(nf) &&
 	    !(in(nf, i - 1) && nf->t[i - 1].type == TK_SYM &&
 	    nf->t[i - 1].cp != ',' && nf->t[i - 1].cp != '-');
 }

@@ -9,6 +9,25 @@
 
 /* ====== Money with its currency in front ====== */
 
+/*
+ * Token i is a word of capitals only (at least two letters, no small
+ * ASCII letter): told here, for the one rule that asks, rather than by
+ * the tokenizer for every capitalised word.
+ */
+static int
+allcaps(const struct numfinder *nf, int i)
+{
+	const struct tok *t = TOK(i);
+	uint32_t k;
+
+	if (!t->cap || t->e - t->b < 2)	/* cap: a word */
+		return 0;
+	for (k = t->b + 1; k < t->e; k++)
+		if (nf->s[k] >= 'a' && nf->s[k] <= 'z')
+			return 0;
+	return 1;
+}
+
 const struct currency *
 nf_currency_at(const struct numfinder *nf, int i, int len, int post)
 {
@@ -31,7 +50,7 @@ nf_currency_at(const struct numfinder *nf, int i, int len, int post)
 		return NULL;
 	if (post ? !(c->post || (c->glued && glued(nf, i))) : !c->pre)
 		return NULL;
-	if (c->scale && !(len == 1 && TOK(i)->allcap))
+	if (c->scale && !(len == 1 && allcaps(nf, i)))
 		return NULL;		/* "MEUR" but not "Meur" */
 	return c;
 }

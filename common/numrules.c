@@ -364,13 +364,6 @@ num_close(struct numfinder *nf)
 	free(nf);
 }
 
-/* Most words of over three letters capitalised (counted by numtok.c). */
-static int
-headline(const struct numfinder *nf)
-{
-	return nf->hwords >= 3 && nf->hcaps * 10 >= nf->hwords * 7;
-}
-
 /*
  * A token no rule can start at: a symbol of numlex_inert_sym(), or a word
  * that starts no date (a month or a day in words), no currency, none of
@@ -425,7 +418,6 @@ num_find(struct numfinder *nf, struct numdoc *doc, const char *s, size_t n,
 		nf->used = erealloc(nf->used, nf->ucap);
 	}
 	memset(nf->used, 0, (size_t)nf->nt);
-	nf->titlecase = headline(nf);
 	/* the other tokens are inert() */
 	for (k = 0; k < nf->nlive; k++) {
 		i = nf->live[k];

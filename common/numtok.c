@@ -284,12 +284,6 @@ run_end:
 	*cp = ncp;
 	t->type = TK_WORD;
 	t->cap = s[i] >= 'A' && s[i] <= 'Z';
-	if (t->cap && j - i >= 2) {
-		/* no small ASCII letter */
-		for (k = i + 1; k < j && !(s[k] >= 'a' && s[k] <= 'z'); k++)
-			;
-		t->allcap = k == j;	/* else 0, as zerotok has it */
-	}
 	t->lolen = (uint32_t)o;
 	h = mixed ? nf_hash_end(hh, o) : nf_hash(low, o);
 	f = nf->fall;
@@ -319,7 +313,7 @@ numlex_tokens(struct numfinder *nf, const char *s, size_t n)
 	char *low;
 	size_t i = 0, j, cp = 0, k, mend, lolen = 0, tcap;
 	uint32_t c;
-	int len, sp = 1, maybe = 0, exp, live, hwords = 0, hcaps = 0, at = 0;
+	int len, sp = 1, maybe = 0, exp, live, at = 0;
 	int nt = 0, nlive = 0;
 	unsigned rall = 0;
 
@@ -389,11 +383,6 @@ numlex_tokens(struct numfinder *nf, const char *s, size_t n)
 			t->lo = (uint32_t)lolen;
 			j = scan_word(nf, t, s, n, i, low + lolen, &cp, &live);
 			lolen += t->lolen + 1;
-			/* for headline() in numrules.c */
-			if (t->lolen > 3) {
-				hwords++;
-				hcaps += t->cap;
-			}
 			rall |= t->roles;	/* maybe: see the end */
 		} else {
 			t->type = TK_SYM;
@@ -421,8 +410,6 @@ numlex_tokens(struct numfinder *nf, const char *s, size_t n)
 	nf->low.len = lolen;
 	nf->nt = nt;
 	nf->nlive = nlive;
-	nf->hwords = hwords;
-	nf->hcaps = hcaps;
 	nf->at = at;
 	nf->rall = rall;
 	/* a number word makes a number possible */

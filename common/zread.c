@@ -172,11 +172,11 @@ damaged(struct zin *z, const char *what)
 }
 
 /*
- * Decode more bytes, appending them to z->out after olen (which must be
- * below ocap); returns how many were added, 0 at the end.
+ * Decode more bytes, appending them to z->out after olen, up to lim
+ * (olen < lim <= ocap); returns how many were added, 0 at the end.
  */
 static size_t
-decode(struct zin *z)
+decode(struct zin *z, size_t lim)
 {
 	size_t have, before = z->olen;
 	int rc;
@@ -195,8 +195,8 @@ decode(struct zin *z)
 				z->mode = M_END;
 				return 0;
 			}
-			if (have > z->ocap - z->olen)
-				have = z->ocap - z->olen;
+			if (have > lim - z->olen)
+				have = lim - z->olen;
 			memcpy(z->out + z->olen, z->raw + z->rpos, have);
 			z->rpos += have;
 			z->olen += have;
@@ -237,10 +237,10 @@ decode(struct zin *z)
 			z->zs.next_in = z->raw + z->rpos;
 			z->zs.avail_in = (uInt)(z->rlen - z->rpos);
 			z->zs.next_out = (unsigned char *)z->out + z->olen;
-			z->zs.avail_out = (uInt)(z->ocap - z->olen);
+			z->zs.avail_out = (uInt)(lim - z->olen);
 			rc = inflate(&z->zs, Z_NO_FLUSH);
 			z->rpos = z->rlen - z->zs.avail_in;
-			z->olen = z->ocap - z->zs.avail_out;
+			z->olen = lim - z->zs.avail_out;
 			if (rc == Z_STREAM_END)
 				z->mode = M_BETWEEN;
 			else if (rc == Z_BUF_ERROR && z->rawend &&
@@ -264,26 +264,10 @@ avail(struct zin *z)
 {
 	if (z->opos == z->olen) {
 		z->opos = z->olen = 0;
-		if (decode(z) == 0)
+		if (decode(z, z->ocap) == 0)
 			return 0;
 	}
 	return z->olen - z->opos;
-}
-
-size_t
-zin_read(struct zin *z, void *p, size_t n)
-{
-	size_t got = 0, k;
-
-	while (got < n && (k = avail(z)) > 0) {
-		if (k > n - got)
-			k = n - got;
-		memcpy((char *)p + got, z->out + z->opos, k);
-		z->opos += k;
-		z->taken += k;
-		got += k;
-	}
-	return got;
 }
 
 size_t
@@ -344,9 +328,43 @@ zin_peek(struct zin *z, const char **p, size_t n)
 			z->out = grown;
 			z->ocap *= 2;
 		}
-		if (decode(z) == 0)
+		if (decode(z, z->ocap) == 0)
 			break;
 	}
 	*p = z->out + z->opos;
 	return k < n ? k : n;
+}
+
+/*
+ * As the bytes were copied out by the readers above, which decode only
+ * when every decoded byte was taken, OUTSIZE bytes a time into the empty
+ * buffer: the bytes left (fewer than n) go to the front and each decode
+ * gets OUTSIZE bytes of room after them.  zlib then sees the same calls,
+ * so damage is met (and reported) at the same points of the input.
+ */
+size_t
+zin_take(struct zin *z, const char **p, size_t n)
+{
+	size_t k = z->olen - z->opos;
+
+	if (k < n) {
+		memmove(z->out, z->out + z->opos, k);
+		z->opos = 0;
+		z->olen = k;
+		while (z->olen < n) {
+			if (z->ocap < z->olen + OUTSIZE) {
+				z->ocap = z->olen + OUTSIZE;
+				z->out = erealloc(z->out, z->ocap);
+			}
+			if (decode(z, z->olen + OUTSIZE) == 0)
+				break;
+		}
+		k = z->olen;
+	}
+	if (k > n)
+		k = n;
+	*p = z->out + z->opos;
+	z->opos += k;
+	z->taken += k;
+	return k;
 }

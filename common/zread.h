@@ -18,17 +18,11 @@ struct zin;
 struct zin	*zin_open(int fd, const char *path);
 
 /*
- * Read up to n bytes into p; returns the number read, 0 at the end.
  * Damage (corrupt or truncated gzip data, a read error) is reported as
- * "PROG: PATH: WHAT" and counted; see zin_damage().
- */
-size_t		 zin_read(struct zin *z, void *p, size_t n);
-
-/*
- * How many times damage was met before the point read up to: a parser
- * compares the count before and after a record to know whether the
- * record is whole (damage found by reading ahead counts only once the
- * reader gets there).
+ * "PROG: PATH: WHAT" and counted.  How many times damage was met before
+ * the point read up to: a parser compares the count before and after a
+ * record to know whether the record is whole (damage found by reading
+ * ahead counts only once the reader gets there).
  */
 unsigned long	 zin_damage(const struct zin *z);
 
@@ -48,6 +42,13 @@ size_t		 zin_getn(struct zin *z, struct buf *out, size_t n);
 /* Look at the first n bytes without consuming them (fewer at the end);
  * returns how many are available at *p. */
 size_t		 zin_peek(struct zin *z, const char **p, size_t n);
+
+/*
+ * Take the next n bytes (fewer only at the end) without copying them:
+ * *p points into the reader's own buffer, valid until the next call on
+ * z.  Returns how many; 0 at the end.
+ */
+size_t		 zin_take(struct zin *z, const char **p, size_t n);
 
 /* Close the descriptor and free the reader. */
 void		 zin_close(struct zin *z);
