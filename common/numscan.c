@@ -99,21 +99,6 @@ numscan_add(struct numfinder *nf, const char *w, size_t n)
 	nf->nkey[KEYBIT2(h) / 64] |= (uint64_t)1 << KEYBIT2(h) % 64;
 }
 
-/* The number of zero bits below the lowest set bit of x (x != 0). */
-static inline int
-ctz64(uint64_t x)
-{
-#ifdef __GNUC__
-	return __builtin_ctzll(x);
-#else
-	int k = 0;
-
-	for (; !(x & 1); x >>= 1)
-		k++;
-	return k;
-#endif
-}
-
 /*
  * What numscan_maybe() needs of a block of 64 bytes, as 64-bit masks
  * whose bit k is byte k: its ASCII letters, its ASCII digits (only
@@ -269,7 +254,7 @@ numscan_maybe(const struct numfinder *nf, const char *str, size_t n)
 		if (bm.digit)
 			return 1;
 		for (lead = bm.lead; lead != 0; lead &= lead - 1)
-			if (vulgar_at(s, n, base + (size_t)ctz64(lead)))
+			if (vulgar_at(s, n, base + (size_t)scan_ctz64(lead)))
 				return 1;
 		m = bm.letter;
 		if (open) {
@@ -280,14 +265,14 @@ numscan_maybe(const struct numfinder *nf, const char *str, size_t n)
 			if (r == 0)
 				continue;	/* and over the whole block */
 			open = 0;
-			if (numword(nf, s, n, rs, base + (size_t)ctz64(r) - rs,
+			if (numword(nf, s, n, rs, base + (size_t)scan_ctz64(r) - rs,
 			    s[rs], s[rs + 1]))
 				return 1;
 		}
 		starts = m & ~(m << 1 | prev);
 		prev = m >> 63;
 		for (; starts != 0; starts &= starts - 1) {
-			st = (size_t)ctz64(starts);
+			st = (size_t)scan_ctz64(starts);
 			/* the letters from st on: ~m >> st has its lowest
 			 * set bit at the run's end, none when the run
 			 * reaches the end of the block */
@@ -296,7 +281,7 @@ numscan_maybe(const struct numfinder *nf, const char *str, size_t n)
 				open = 1;
 				break;
 			}
-			len = (size_t)ctz64(r);
+			len = (size_t)scan_ctz64(r);
 			if (numword(nf, s, n, base + st, len, p[st], p[st + 1]))
 				return 1;
 		}
