@@ -155,6 +155,10 @@ struct lit {
 
 /* Lower-case s[0..n) (UTF-8) into out (reset first). */
 void	ner_lower(struct buf *out, const char *s, size_t n);
+/* Set the fuzzy filter's bit of key s[0..n) (entities-fuzzy.c). */
+void	ner_fzset(struct nerlex *, const char *s, size_t n);
+/* Index every one-letter deletion (not of the first) of a long word. */
+void	ner_addfuzzy(struct nerlex *, struct gent *g, const char *s, size_t n);
 /* The gazetteer entry within one edit of the single word s, or NULL. */
 const struct gent *nerlex_fuzzy(const struct nerlex *, const char *s, size_t n,
 	    struct buf *tmp);
