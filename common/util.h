@@ -66,8 +66,11 @@ buf_reset(struct buf *b)
 void	 buf_free(struct buf *b);
 
 /* Give stdout a large buffer (128 KiB into a pipe, 32 KiB into a file:
- * see util.c).  Call before the first write. */
+ * see util.c), and pipe_grow() stdin and stdout.  Call before the first
+ * write. */
 void	 setup_stdout(void);
+/* If fd is a pipe of less than 1 MiB, ask the system to make it 1 MiB. */
+void	 pipe_grow(int fd);
 
 /*
  * Write n bytes / one byte to fp, which no other thread uses.  Filters

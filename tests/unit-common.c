@@ -1,8 +1,10 @@
 /* unit-common: the record stream, UTF-8 helpers, buffers, maps, lexicons. */
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "lexicon.h"
 #include "record.h"
@@ -446,6 +448,43 @@ test_scan_alnum(void)
 	test_cond("scan_ctz64: every bit", ok);
 }
 
+/*
+ * pipe_grow(): a pipe is asked up to 1 MiB (Linux; at most what
+ * /proc/sys/fs/pipe-max-size allows), never made smaller.
+ */
+static void
+test_pipe_grow(void)
+{
+#ifdef F_GETPIPE_SZ
+	FILE *fp;
+	long max = 1024 * 1024, want;
+	int fd[2];
+
+	if ((fp = fopen("/proc/sys/fs/pipe-max-size", "r")) != NULL) {
+		if (fscanf(fp, "%ld", &max) != 1)
+			max = 1024 * 1024;
+		fclose(fp);
+	}
+	want = max < 1024 * 1024 ? max : 1024 * 1024;
+	if (pipe(fd) != 0) {
+		test_cond("pipe_grow: pipe(2)", 0);
+		return;
+	}
+	test_cond("pipe_grow: a new pipe is smaller",
+	    fcntl(fd[1], F_GETPIPE_SZ) < want);
+	pipe_grow(fd[1]);
+	test_cond("pipe_grow: 1 MiB", fcntl(fd[1], F_GETPIPE_SZ) >= want);
+	/* Only root, or a larger pipe-max-size, may make one of 2 MiB. */
+	if (fcntl(fd[0], F_SETPIPE_SZ, 2 * 1024 * 1024) >= 0) {
+		pipe_grow(fd[0]);
+		test_cond("pipe_grow: a larger pipe kept",
+		    fcntl(fd[0], F_GETPIPE_SZ) >= 2 * 1024 * 1024);
+	}
+	close(fd[0]);
+	close(fd[1]);
+#endif
+}
+
 int
 main(void)
 {
@@ -461,5 +500,6 @@ main(void)
 	test_strmap_blob();
 	test_lexicon();
 	test_scan_alnum();
+	test_pipe_grow();
 	return test_report();
 }
