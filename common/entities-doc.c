@@ -3,11 +3,12 @@
  * candidates are (see entities.h).
  *
  * One sense per discourse: people named in full form clusters (spelling
- * variants and typos of the surname merged); a surname alone, or after
- * Mr., joins its cluster and takes its canonical name; a word left
- * unresolved takes the reading the same word has elsewhere in the
- * document; a sentence's first word that nothing else supports is
- * dropped; "Full Name (ACRONYM)" gives the acronym the full name.
+ * variants and typos of the surname merged: entities-people.c); a
+ * surname alone, or after Mr., joins its cluster and takes its canonical
+ * name; a word left unresolved takes the reading the same word has
+ * elsewhere in the document; a sentence's first word that nothing else
+ * supports is dropped; "Full Name (ACRONYM)" gives the acronym the full
+ * name.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -153,242 +154,13 @@ ent_typename(int type)
 	return type >= 0 && type <= ENT_NORP ? names[type] : "";
 }
 
-/* ---- spelling variants ---- */
-
-/* Append folded letter c to out[0..*n): doubled letters single; iy to y. */
-static inline void
-foldput(char *out, size_t *n, char c)
-{
-	if (*n > 0 && out[*n - 1] == c)
-		return;
-	if (c == 'y' && *n > 0 && out[*n - 1] == 'i') {
-		out[*n - 1] = 'y';
-		return;
-	}
-	out[(*n)++] = c;
-}
-
-size_t
-name_fold(const char *s, size_t len, char *out, size_t outsz)
-{
-	utf8proc_int32_t dec[8];
-	utf8proc_ssize_t nd, k;
-	uint32_t cp;
-	size_t i, n = 0;
-	int last = 0, l;
-
-	for (i = 0; i < len && n + 1 < outsz; i += l) {
-		unsigned char b = (unsigned char)s[i];
-
-		if (b < 0x80) {
-			/* ASCII: nothing to decompose or strip; fold case. */
-			l = 1;
-			if (b >= 'A' && b <= 'Z')
-				foldput(out, &n, (char)(b + ('a' - 'A')));
-			else if ((b >= 'a' && b <= 'z') || (b >= '0' && b <= '9'))
-				foldput(out, &n, (char)b);
-			continue;
-		}
-		if ((l = utf8_decode(s + i, len - i, &cp)) == 0) {
-			l = 1;
-			continue;
-		}
-		nd = utf8proc_decompose_char((utf8proc_int32_t)cp, dec, 8,
-		    UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD,
-		    &last);
-		for (k = 0; k < nd && k < 8 && n + 1 < outsz; k++)
-			if ((dec[k] >= 'a' && dec[k] <= 'z') ||
-			    (dec[k] >= '0' && dec[k] <= '9'))
-				foldput(out, &n, (char)dec[k]);
-	}
-	out[n] = '\0';
-	return n;
-}
-
-int
-name_close(const char *a, size_t alen, const char *b, size_t blen)
-{
-	size_t d[3][33], i, j, min = alen < blen ? alen : blen, v;
-
-	if (alen == blen && memcmp(a, b, alen) == 0)
-		return 1;
-	if (alen == 0 || blen == 0 || a[0] != b[0] || min < 5 || alen > 32 ||
-	    blen > 32 || (alen > blen ? alen - blen : blen - alen) > 2)
-		return 0;
-	/* Optimal string alignment distance, three rows kept. */
-	for (j = 0; j <= blen; j++)
-		d[0][j] = j;
-	for (i = 1; i <= alen; i++) {
-		size_t *r = d[i % 3], *p = d[(i - 1) % 3], *pp = d[(i + 1) % 3];
-
-		r[0] = i;
-		for (j = 1; j <= blen; j++) {
-			v = p[j - 1] + (a[i - 1] != b[j - 1]);
-			if (p[j] + 1 < v)
-				v = p[j] + 1;
-			if (r[j - 1] + 1 < v)
-				v = r[j - 1] + 1;
-			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
-			    a[i - 2] == b[j - 1] && pp[j - 2] + 1 < v)
-				v = pp[j - 2] + 1;
-			r[j] = v;
-		}
-	}
-	v = d[alen % 3][blen];
-	return v <= 1 || (v <= 2 && min >= 8);
-}
-
-/* ---- people ---- */
-
-static const char *
-ctext(const struct nerdoc *d, const struct cand *c)
-{
-	return SENT(d, c->sent) + c->b0;
-}
-
-static void
-cluster(struct nerdoc *d, struct cand *c)
-{
-	const char *s = ctext(d, c), *first, *last, *sp;
-	size_t firstlen, lastlen, n = c->b1 - c->b0, j;
-	const struct cand *x = NULL;
-	struct cluster *k;
-	char fold[48];
-	size_t flen;
-	long i;
-
-	/*
-	 * The same text with the same entry and words as a candidate before
-	 * joins the same cluster: clusters are only added, never changed in
-	 * what they match, so the first that matches it then matches now.
-	 */
-	for (j = hidx_find(&d->snidx, c->hash, c->hash); j != NONE_IDX;
-	    j = hidx_find(&d->snidx, c->hash, j + 1)) {
-		x = &d->cands[d->snidx.v[j] - 1];
-		if (x->g == c->g && x->ntok == c->ntok && x->b1 - x->b0 == n &&
-		    memcmp(ctext(d, x), s, n) == 0)
-			break;
-	}
-	if (j != NONE_IDX) {
-		if ((i = x->cluster) < 0)
-			return;		/* a one-word name, as it was */
-		goto join;
-	}
-	hidx_put(&d->snidx, c->hash, (uint32_t)(c - d->cands));
-	if (c->g != NULL && c->ntok == 1) {
-		/* Zelenskyy: the gazetteer's full name stands for it. */
-		s = c->g->canon;
-		n = c->g->canonlen;
-		if ((sp = memchr(s, ' ', n)) == NULL)
-			return;
-	}
-	sp = memchr(s, ' ', n);
-	first = s;
-	firstlen = sp ? (size_t)(sp - s) : n;
-	for (last = s + n; last > s && last[-1] != ' '; last--)
-		;
-	lastlen = (size_t)(s + n - last);
-	flen = name_fold(last, lastlen, fold, sizeof(fold));
-	if ((i = ner_clfind(d, fold, flen, first, firstlen, 0)) < 0) {
-		ner_cladd(d, fold, flen, first, firstlen);
-		i = (long)d->ncl - 1;
-	}
-join:
-	k = &d->cl[i];
-	c->cluster = i;
-	/* The gazetteer's name wins, else the fullest form. */
-	if (c->g != NULL && k->g == NULL) {
-		k->g = c->g;
-		k->canon = c->g->canon;
-		k->canonlen = c->g->canonlen;
-	} else if (k->g == NULL && c->ntok > k->ntok) {
-		k->canon = ctext(d, c);
-		k->canonlen = c->b1 - c->b0;
-		k->ntok = c->ntok;
-	}
-}
-
-/*
- * A bit per first letter of the clusters' folded surnames (a-z, 0-9 by
- * their low six bits: some share one, which only lets more through).
- */
-#define FIRSTBIT(ch)	((uint64_t)1 << ((unsigned char)(ch) & 63))
-
-/*
- * A single word that is a known person's surname joins the person.
- * firsts: FIRSTBIT() of every cluster's surname's first letter.
- */
-static void
-surname(struct nerdoc *d, struct cand *c, uint64_t firsts)
-{
-	unsigned char b0;
-	const struct cand *x = NULL;
-	char fold[48];
-	size_t flen, n, j;
-	long best;
-
-	if (c->ntok != 1 || c->cluster >= 0 || c->type == ENT_NORP ||
-	    (c->f & C_ACRO))
-		return;
-	/* in May, May 5: the month */
-	if ((c->f & C_COMMON) && ((c->f & C_PLACE) || (ctext(d, c)[c->b1 -
-	    c->b0] == ' ' && ctext(d, c)[c->b1 - c->b0 + 1] >= '0' &&
-	    ctext(d, c)[c->b1 - c->b0 + 1] <= '9')))
-		return;
-	if (c->ev == EV_GAZ && !((c->f & (C_TITLED | C_SPEECH)) &&
-	    !(c->f & C_PLACE)) && c->type != ENT_PERSON)
-		return;
-	/*
-	 * No cluster's surname starts with its first letter: none is the
-	 * same or close (name_close() wants the first letters equal; an
-	 * empty one matches nothing that is not).  An ASCII letter or digit
-	 * first is its fold's first, but for an i (Iyambo folds to yambo);
-	 * anything else is folded to see.
-	 */
-	b0 = (unsigned char)ctext(d, c)[0];
-	if (b0 >= 'A' && b0 <= 'Z')
-		b0 += 'a' - 'A';
-	if (((b0 >= 'a' && b0 <= 'z' && b0 != 'i') || (b0 >= '0' &&
-	    b0 <= '9')) && !(firsts & FIRSTBIT(b0)))
-		return;
-	/*
-	 * The same text looked up before gives the same answer (the
-	 * clusters do not change while surnames are looked up), and that
-	 * candidate's cluster holds it: it had none before the lookup.
-	 */
-	n = c->b1 - c->b0;
-	for (j = hidx_find(&d->snidx, c->hash, c->hash); j != NONE_IDX;
-	    j = hidx_find(&d->snidx, c->hash, j + 1)) {
-		x = &d->cands[d->snidx.v[j] - 1];
-		if (x->b1 - x->b0 == n && memcmp(ctext(d, x), ctext(d, c),
-		    n) == 0)
-			break;
-	}
-	if (j != NONE_IDX)
-		best = x->cluster;
-	else {
-		flen = name_fold(ctext(d, c), n, fold, sizeof(fold));
-		/* The first cluster of that surname, else of a near one. */
-		best = flen > 0 && !(firsts & FIRSTBIT(fold[0])) ? -1 :
-		    ner_clfind(d, fold, flen, NULL, 0, 1);
-		hidx_put(&d->snidx, c->hash, (uint32_t)(c - d->cands));
-	}
-	if (best < 0)
-		return;
-	c->cluster = best;
-	c->type = ENT_PERSON;
-	if (c->ev < EV_STRONG)
-		c->ev = EV_STRONG;
-	c->f &= ~C_INIT;
-}
-
 /* ---- one sense per discourse ---- */
 
 /* Is candidate c a common English word (Government, War)? */
 static int
 common(struct nerdoc *d, const struct cand *c)
 {
-	return (c->f & C_COMMON) || ner_common(d->lx, &d->lc, ctext(d, c),
+	return (c->f & C_COMMON) || ner_common(d->lx, &d->lc, ner_ctext(d, c),
 	    c->b1 - c->b0);
 }
 
@@ -518,7 +290,7 @@ conjuncts(struct nerdoc *d)
 static void
 owncanon(struct nerdoc *d, struct cand *c)
 {
-	const char *s = ctext(d, c), *w;
+	const char *s = ner_ctext(d, c), *w;
 	size_t n = c->b1 - c->b0;
 
 	c->canon = s;
@@ -557,7 +329,7 @@ canon(struct nerdoc *d, struct cand *c)
 static int
 spells(const struct nerdoc *d, const struct cand *c, const struct cand *a)
 {
-	const char *s = ctext(d, c), *t = ctext(d, a);
+	const char *s = ner_ctext(d, c), *t = ner_ctext(d, a);
 	size_t i, j = 0, n = c->b1 - c->b0, m = a->b1 - a->b0;
 
 	for (i = 0; i < n; i++) {
@@ -708,13 +480,13 @@ nerdoc_resolve(struct nerdoc *d)
 	for (i = 0; i < d->ncands; i++)
 		if (d->cands[i].type == ENT_PERSON && (d->cands[i].ntok > 1 ||
 		    d->cands[i].g != NULL))
-			cluster(d, &d->cands[i]);
+			ner_cluster(d, &d->cands[i]);
 	for (i = 0, firsts = 0; i < d->ncl; i++)
 		if (d->cl[i].lastlen > 0)
 			firsts |= FIRSTBIT(d->cl[i].last[0]);
 	hidx_reset(&d->snidx, 0);
 	for (i = 0; i < d->ncands; i++)
-		surname(d, &d->cands[i], firsts);
+		ner_surname(d, &d->cands[i], firsts);
 	conjuncts(d);
 	consistency(d);
 	/*
@@ -750,7 +522,7 @@ nerdoc_resolve(struct nerdoc *d)
 		m->sent = c->sent;
 		m->start = c->b0;	/* bytes until cpoffsets() */
 		m->end = c->b1;
-		m->text = ctext(d, c);
+		m->text = ner_ctext(d, c);
 		m->len = c->b1 - c->b0;
 		m->type = c->type;
 		m->canon = c->canon;

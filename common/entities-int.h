@@ -420,6 +420,20 @@ struct cluster *ner_cladd(struct nerdoc *d, const char *fold, size_t flen,
  */
 long	ner_clfind(struct nerdoc *d, const char *fold, size_t flen,
 	    const char *first, size_t firstlen, int exact);
+/* entities-people.c: */
+/* Put person candidate c (a full name, or the gazetteer's) in a cluster. */
+void	ner_cluster(struct nerdoc *d, struct cand *c);
+/*
+ * A bit per first letter of the clusters' folded surnames (a-z, 0-9 by
+ * their low six bits: some share one, which only lets more through).
+ */
+#define FIRSTBIT(ch)	((uint64_t)1 << ((unsigned char)(ch) & 63))
+/*
+ * A single word that is a known person's surname joins the person.
+ * firsts: FIRSTBIT() of every cluster's surname's first letter.
+ */
+void	ner_surname(struct nerdoc *d, struct cand *c, uint64_t firsts);
+
 /* Group the candidates by text (d->grp, d->groups). */
 void	ner_groups(struct nerdoc *d);
 /* Can a headline take candidate c's reading (entities-head.c)? */
@@ -448,6 +462,13 @@ void	ner_body(struct nerdoc *d, size_t si);
 void	ner_headline(struct nerdoc *d, size_t si, int caps);
 /* The text of sentence si. */
 #define SENT(d, si)	((d)->text.s + (d)->sents[si].off)
+
+/* The text of candidate c. */
+static inline const char *
+ner_ctext(const struct nerdoc *d, const struct cand *c)
+{
+	return SENT(d, c->sent) + c->b0;
+}
 
 /* Is the lower-case s[0..n) in the common words (no plurals tried)? */
 int	ner_iscommon(const struct nerlex *, const char *s, size_t n);
