@@ -13,8 +13,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <utf8proc.h>
-
 #include "entities-int.h"
 #include "utf8.h"
 
