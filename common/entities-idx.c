@@ -326,8 +326,6 @@ ner_clfind(struct nerdoc *d, const char *fold, size_t flen, const char *first,
 
 /* ---- candidates by text ---- */
 
-#define CTEXT(d, c)	(SENT(d, (c)->sent) + (c)->b0)
-
 void
 ner_groups(struct nerdoc *d)
 {
@@ -357,8 +355,8 @@ ner_groups(struct nerdoc *d)
 			if (x->h[j] != c->hash)
 				continue;
 			r = &d->cands[d->groups[x->v[j] - 1].rep];
-			if (r->b1 - r->b0 == n && memcmp(CTEXT(d, r),
-			    CTEXT(d, c), n) == 0)
+			if (r->b1 - r->b0 == n && memcmp(ner_ctext(d, r),
+			    ner_ctext(d, c), n) == 0)
 				break;
 		}
 		if (x->v[j] == 0) {
@@ -440,7 +438,7 @@ ner_headtext(struct nerdoc *d, const char *key, size_t n, uint64_t h,
 	for (j = hidx_find(&d->grpidx, gh, gh); j != NONE_IDX;
 	    j = hidx_find(&d->grpidx, gh, j + 1)) {
 		r = &d->cands[d->groups[d->grpidx.v[j] - 1].rep];
-		if (r->b1 - r->b0 == n && memcmp(CTEXT(d, r), key, n) == 0) {
+		if (r->b1 - r->b0 == n && memcmp(ner_ctext(d, r), key, n) == 0) {
 			best = d->groups[d->grpidx.v[j] - 1].head;
 			break;
 		}
@@ -469,8 +467,8 @@ samelc(struct nerdoc *d, size_t a, size_t b)
 
 	if (x->b1 - x->b0 != y->b1 - y->b0)
 		return 0;
-	ner_lower(&d->tmp, CTEXT(d, x), x->b1 - x->b0);
-	ner_lower(&d->key, CTEXT(d, y), y->b1 - y->b0);
+	ner_lower(&d->tmp, ner_ctext(d, x), x->b1 - x->b0);
+	ner_lower(&d->key, ner_ctext(d, y), y->b1 - y->b0);
 	return d->tmp.len == d->key.len && memcmp(d->tmp.s, d->key.s,
 	    d->key.len) == 0;
 }
@@ -489,7 +487,7 @@ ner_headlc(struct nerdoc *d, const char *lc, size_t lclen, uint64_t h,
 			c = &d->cands[i];
 			if (!HEADOK(c))
 				continue;
-			ner_lower(&d->tmp, CTEXT(d, c), c->b1 - c->b0);
+			ner_lower(&d->tmp, ner_ctext(d, c), c->b1 - c->b0);
 			putfirst(d, &d->lcidx, strhash(d->tmp.s, d->tmp.len), i,
 			    samelc);
 		}
@@ -500,7 +498,7 @@ ner_headlc(struct nerdoc *d, const char *lc, size_t lclen, uint64_t h,
 		c = &d->cands[d->lcidx.v[j] - 1];
 		if (c->b1 - c->b0 != n)
 			continue;
-		ner_lower(&d->tmp, CTEXT(d, c), n);
+		ner_lower(&d->tmp, ner_ctext(d, c), n);
 		if (d->tmp.len == lclen && memcmp(d->tmp.s, lc, lclen) == 0)
 			return d->lcidx.v[j] - 1;
 	}
