@@ -71,6 +71,21 @@ lowtitleput(const char *key, size_t len, void *val, void *arg)
 	wordput(tmp->s, tmp->len, NULL, src);
 }
 
+/* Note a gazetteer spelling's first word in d->lowgaz (see nerdoc.starts). */
+static void
+lowgazput(const char *key, size_t len, void *val, void *arg)
+{
+	const unsigned char *u = (const unsigned char *)key;
+	struct nerdoc *d = arg;
+	unsigned b;
+
+	(void)val;
+	if (len == 0 || (u[0] >= 'A' && u[0] <= 'Z'))
+		return;
+	b = LOWGAZBIT(u[0], len < 2 || u[1] == ' ' || u[1] == '-' ? 0 : u[1]);
+	d->lowgaz[b >> 3] |= (unsigned char)(1u << (b & 7));
+}
+
 struct nerdoc *
 nerdoc_new(const struct nerlex *lx)
 {
@@ -86,6 +101,8 @@ nerdoc_new(const struct nerlex *lx)
 	src.which = NMEMO + W_PREFIX;
 	strmap_each(lx->prefix, wordput, &src);
 	strmap_each(lx->titles, lowtitleput, &src);
+	d->lowgaz = ecalloc(256 * 256 / 8, 1);
+	strmap_each(lx->gaz, lowgazput, d);
 	return d;
 }
 

@@ -313,6 +313,9 @@ struct group {
 };
 #define NONE_IDX	((size_t)-1)
 
+/* The bit of nerdoc.lowgaz for a word's first two bytes a, b. */
+#define LOWGAZBIT(a, b)	((unsigned)(a) << 8 | (unsigned)(b))
+
 struct nerdoc {
 	const struct nerlex *lx;
 	/*
@@ -337,7 +340,8 @@ struct nerdoc {
 	 * every word but the lower-case ones no gazetteer spelling starts
 	 * with, told by lowgaz: a bit per first two bytes of the spellings'
 	 * first words that do not start with a capital A-Z (al-Qaeda, eBay),
-	 * the second 0 for a word of one byte.  Built at the first sentence.
+	 * the second 0 for a word of one byte (LOWGAZBIT).  Built by
+	 * nerdoc_new().
 	 */
 	size_t		*starts;
 	size_t		 nstarts, capstarts;

@@ -96,8 +96,6 @@ newtok(struct tok *toks, size_t *nt, unsigned f)
 	return t;
 }
 
-#define LOWGAZBIT(a, b)	((unsigned)(a) << 8 | (unsigned)(b))
-
 /* ASCII classes, for the bulk of the text: no decoding, one load. */
 enum { A_LOWER = 1, A_UPPER = 2, A_DIGIT = 4, A_SPACE = 8 };
 #define A_ALNUM	(A_LOWER | A_UPPER | A_DIGIT)
@@ -368,21 +366,6 @@ plainword(const struct nerdoc *d, const char *s, size_t i, unsigned a,
 	return j + dots;
 }
 
-/* Note a gazetteer spelling's first word in d->lowgaz (see nerdoc.starts). */
-static void
-lowgazput(const char *key, size_t len, void *val, void *arg)
-{
-	const unsigned char *u = (const unsigned char *)key;
-	struct nerdoc *d = arg;
-	unsigned b;
-
-	(void)val;
-	if (len == 0 || (u[0] >= 'A' && u[0] <= 'Z'))
-		return;
-	b = LOWGAZBIT(u[0], len < 2 || u[1] == ' ' || u[1] == '-' ? 0 : u[1]);
-	d->lowgaz[b >> 3] |= (unsigned char)(1u << (b & 7));
-}
-
 /* May a lower-case word s[0..n), n >= 1, start a gazetteer spelling? */
 static inline int
 lowgaz(const struct nerdoc *d, const char *s, size_t n)
@@ -447,10 +430,6 @@ ner_tokenize(struct nerdoc *d, size_t si)
 	d->starts = starts = ner_grow(d->starts, &d->capstarts, n + 1,
 	    sizeof(*d->starts));
 	alnummask(d, s, n);
-	if (d->lowgaz == NULL) {
-		d->lowgaz = ecalloc(256 * 256 / 8, 1);
-		strmap_each(d->lx->gaz, lowgazput, d);
-	}
 	while (i < n) {
 		unsigned a = aclass[(unsigned char)s[i]];
 

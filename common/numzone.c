@@ -201,6 +201,21 @@ digits_end(const unsigned char *s, size_t n, size_t q)
 	return q;
 }
 
+/*
+ * After a run of digits, sep at s[q]: may sep d sep d follow (ISO dates,
+ * versions)?  That is digits after it, then a byte not ASCII or sep
+ * again before a digit.
+ */
+static int
+sep_twice(const unsigned char *s, size_t n, size_t q, unsigned char sep)
+{
+	if (q + 1 >= n || !DM(s[q + 1]))
+		return 0;
+	if ((q = digits_end(s, n, q + 1)) >= n)
+		return 0;
+	return s[q] >= 0x80 || (s[q] == sep && q + 1 < n && DM(s[q + 1]));
+}
+
 static int
 digit_zone(const unsigned char *s, size_t n, size_t p)
 {
@@ -213,23 +228,13 @@ digit_zone(const unsigned char *s, size_t n, size_t p)
 		return 1;
 	switch (s[q]) {
 	case '-':
-		if (q + 1 >= n || !DM(s[q + 1]))
-			return 0;
-		if ((q = digits_end(s, n, q + 1)) >= n)
-			return 0;
-		return s[q] >= 0x80 || (s[q] == '-' && q + 1 < n &&
-		    DM(s[q + 1]));
+		return sep_twice(s, n, q, '-');
 	case ':':
 		return d <= 2 && q + 2 < n && DM(s[q + 1]) && DM(s[q + 2]);
 	case '.':
-		if (q + 1 >= n || !DM(s[q + 1]))
-			return 0;
-		if (d <= 2 && q + 2 < n && DM(s[q + 2]))
+		if (d <= 2 && q + 2 < n && DM(s[q + 1]) && DM(s[q + 2]))
 			return 1;
-		if ((q = digits_end(s, n, q + 1)) >= n)
-			return 0;
-		return s[q] >= 0x80 || (s[q] == '.' && q + 1 < n &&
-		    DM(s[q + 1]));
+		return sep_twice(s, n, q, '.');
 	case '/':
 		return d == 2 && s[p] == '2' && s[p + 1] == '4' && q + 1 < n &&
 		    s[q + 1] == '7';
